@@ -1,0 +1,20 @@
+"""Entry point: a headless command when one is given, else the desktop application."""
+
+from __future__ import annotations
+
+import sys
+
+from carthane_tcfd.cli import build_parser, run
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is not None:
+        return run(args)
+    from carthane_tcfd.ui.launch import run_gui
+
+    return run_gui(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,223 @@
+"""The headless commands (DESIGN.md §3): list, export, matrix, init."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from carthane_tcfd import __version__
+from carthane_tcfd.domain.errors import UserError
+from carthane_tcfd.domain.records import ItemSnapshot
+from carthane_tcfd.domain.taxonomy import Category, Horizon, Kind, Lang, ValueChain, labels
+from carthane_tcfd.i18n import system_lang
+from carthane_tcfd.logs import log, setup_logging
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="main.py",
+        description="Carthane TCFD climate risk register. Without a command, the desktop application starts.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="PATH|URL",
+        help="database file or SQLAlchemy URL (default: $CARTHANE_TCFD_DB, "
+        "else register.sqlite3 in the user data folder)",
+    )
+    parser.add_argument("--empty", action="store_true", help="create a new database without the 2024 register")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    lst = commands.add_parser("list", help="list the items of a period")
+    lst.add_argument("--period", type=int, metavar="YEAR", help="reporting year (default: the latest)")
+    lst.add_argument("--kind", choices=[k.value for k in Kind])
+    lst.add_argument("--json", action="store_true", help="print one JSON array")
+    lst.add_argument("--lang", choices=["zh", "en"], help="labels of the table (default: the system's)")
+
+    export = commands.add_parser("export", help="write the board pack workbook")
+    export.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx")
+    export.add_argument("--period", type=int, metavar="YEAR")
+    export.add_argument("--lang", choices=["zh", "en"], default="zh")
+
+    matrix = commands.add_parser("matrix", help="draw the risk matrix to PDF or PNG")
+    matrix.add_argument("--out", required=True, type=Path, metavar="FILE.pdf|FILE.png")
+    matrix.add_argument("--period", type=int, metavar="YEAR")
+    matrix.add_argument("--residual", action="store_true", help="residual instead of inherent scores")
+    matrix.add_argument("--lang", choices=["zh", "en"], default="zh")
+
+    commands.add_parser("init", help="create or upgrade the database (seeded unless --empty)")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run one headless command; the exit code. Expected failures print one line, no traceback."""
+    handlers: dict[str, Callable[[argparse.Namespace], int]] = {
+        "list": cmd_list,
+        "export": cmd_export,
+        "matrix": cmd_matrix,
+        "init": cmd_init,
+    }
+    lang = getattr(args, "lang", None) or system_lang()
+    try:
+        return handlers[args.command](args)
+    except UserError as exc:
+        print(f"error: {exc.message(lang)}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return EXIT_ERROR
+    except BrokenPipeError:  # the reader of our output went away (e.g. `| head`)
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps the interpreter's final flush quiet
+        return EXIT_ERROR
+    except Exception:
+        path = setup_logging()
+        log.exception("unexpected failure in %s", args.command)
+        print(f"error: an unexpected error occurred; the details are in {path}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def open_from_args(args: argparse.Namespace) -> Any:
+    from carthane_tcfd.services.register import open_register
+    from carthane_tcfd.store.engine import resolve_url
+
+    return open_register(resolve_url(args.db), seed=not args.empty)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    register = open_from_args(args)
+    try:
+        opened = register.opened
+        if opened.created:
+            state = "created" + (" (empty)" if args.empty else " and seeded with the 2024 register")
+        elif opened.upgraded_from:
+            state = f"upgraded from schema {opened.upgraded_from} (backup: {opened.backup or 'none'})"
+        else:
+            state = "up to date"
+        print(f"{register.location}: {state}")
+        return EXIT_OK
+    finally:
+        register.close()
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    register = open_from_args(args)
+    try:
+        year = register.periods.get(args.period).year
+        kind = Kind(args.kind) if args.kind else None
+        items = register.items.in_period(year, kind)
+    finally:
+        register.close()
+    if args.json:
+        json.dump([item_json(i) for i in items], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print_table(items, year, args.lang or system_lang())
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from carthane_tcfd.reports.boardpack import write_board_pack
+
+    snapshot = _snapshot(args)
+    write_board_pack(snapshot, args.out, lang=args.lang)
+    print(f"{args.out}: board pack for {snapshot.period.year}, {len(snapshot.items)} items")
+    return EXIT_OK
+
+
+def cmd_matrix(args: argparse.Namespace) -> int:
+    from carthane_tcfd.reports.matrix_export import MatrixView, export_matrix
+
+    snapshot = _snapshot(args)
+    view = MatrixView.RESIDUAL if args.residual else MatrixView.INHERENT
+    pages = export_matrix(snapshot, args.out, view=view, lang=args.lang)
+    print(f"{args.out}: {view.value} matrix for {snapshot.period.year}, {pages} page(s)")
+    return EXIT_OK
+
+
+def _snapshot(args: argparse.Namespace) -> Any:
+    register = open_from_args(args)
+    try:
+        return register.periods.snapshot(args.period)
+    finally:
+        register.close()
+
+
+def _money(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def item_json(item: ItemSnapshot) -> dict[str, Any]:
+    return {
+        "code": item.code,
+        "kind": item.kind.value,
+        "category": item.category.value,
+        "title": item.title,
+        "title_en": item.title_en,
+        "description": item.description,
+        "horizons": list(item.horizons),
+        "value_chain": list(item.value_chain),
+        "financial_impacts": list(item.financial_impacts),
+        "likelihood": item.likelihood,
+        "impact": item.impact,
+        "residual_likelihood": item.residual_likelihood,
+        "residual_impact": item.residual_impact,
+        "scores_illustrative": item.scores_illustrative,
+        "owner": item.owner,
+        "mitigations": [
+            {
+                "description": m.description,
+                "owner": m.owner,
+                "due": m.due.isoformat() if m.due else None,
+                "status": m.status.value,
+                "cost": _money(m.cost_cny),
+            }
+            for m in item.mitigations
+        ],
+    }
+
+
+def print_table(items: list[ItemSnapshot], year: int, lang: Lang) -> None:
+    from carthane_tcfd.domain.scales import band_for
+
+    heads = (
+        ("编号", "类别", "名称", "时间范围", "价值链", "固有", "剩余")
+        if lang == "zh"
+        else ("Code", "Category", "Title", "Horizons", "Value chain", "Inherent", "Residual")
+    )
+
+    def score(lk: int | None, im: int | None, size: int) -> str:
+        band = band_for(lk, im, size)
+        return "—" if band is None or lk is None or im is None else f"{lk}×{im} {band.label(lang)}"
+
+    rows = [
+        (
+            i.code,
+            Category(i.category).label(lang),
+            i.display_title(lang),
+            labels(i.horizons, Horizon, lang, "/"),
+            labels(i.value_chain, ValueChain, lang, "/"),
+            score(i.likelihood, i.impact, i.matrix_size) + ("*" if i.scores_illustrative else ""),
+            score(i.residual_likelihood, i.residual_impact, i.matrix_size) + ("*" if i.scores_illustrative else ""),
+        )
+        for i in items
+    ]
+    widths = [max(_width(str(r[c])) for r in [heads, *rows]) for c in range(len(heads))]
+    for row in [heads, *rows]:
+        print("  ".join(str(v) + " " * (w - _width(str(v))) for v, w in zip(row, widths, strict=True)).rstrip())
+    note = "* 示例评估（报告未披露评分）" if lang == "zh" else "* illustrative assessment (the report gives no scores)"
+    count = f"{year}: {len(items)}" + (" 项" if lang == "zh" else " items")
+    print(
+        count + ("；" + note if lang == "zh" else "; " + note) if any(i.scores_illustrative for i in items) else count
+    )
+
+
+def _width(text: str) -> int:
+    """Display width in a terminal: CJK characters take two columns."""
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)

@@ -1,0 +1,237 @@
+"""Plain records passed between layers: drafts the user edits, and frozen snapshots for reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from carthane_tcfd.domain.scales import Band, band_for
+from carthane_tcfd.domain.taxonomy import Category, Kind, MitigationStatus, PeriodStatus
+
+ILLUSTRATIVE_NOTE_ZH = "示例评估：报告未披露评分，此评分仅为演示，需由风险负责人复核。"
+ILLUSTRATIVE_NOTE_EN = "Illustrative assessment: the report gives no scores; to be confirmed by the risk owner."
+
+
+@dataclass
+class MitigationDraft:
+    description: str
+    owner: str = ""
+    due: dt.date | None = None
+    status: MitigationStatus = MitigationStatus.PLANNED
+    cost_cny: Decimal | None = None
+    id: int | None = None  # None for a new mitigation
+
+
+@dataclass
+class ItemDraft:
+    """What the user edits: every field of a climate item, mitigations in order."""
+
+    category: Category
+    title: str
+    description: str = ""
+    title_en: str = ""
+    horizons: list[str] = field(default_factory=list)
+    value_chain: list[str] = field(default_factory=list)
+    financial_impacts: list[str] = field(default_factory=list)
+    estimate_low_cny: Decimal | None = None
+    estimate_high_cny: Decimal | None = None
+    likelihood: int | None = None
+    impact: int | None = None
+    residual_likelihood: int | None = None
+    residual_impact: int | None = None
+    scores_illustrative: bool = False
+    owner: str = ""
+    sites: str = ""
+    notes: str = ""
+    mitigations: list[MitigationDraft] = field(default_factory=list)
+
+    @property
+    def kind(self) -> Kind:
+        return self.category.kind
+
+
+@dataclass(frozen=True)
+class MitigationSnapshot:
+    id: int
+    position: int
+    description: str
+    owner: str
+    due: dt.date | None
+    status: MitigationStatus
+    cost_cny: Decimal | None
+
+    def is_overdue(self, today: dt.date) -> bool:
+        return self.status.is_open and self.due is not None and self.due < today
+
+
+@dataclass(frozen=True)
+class ItemSnapshot:
+    id: int
+    code: str
+    category: Category
+    title: str
+    title_en: str
+    description: str
+    horizons: tuple[str, ...]
+    value_chain: tuple[str, ...]
+    financial_impacts: tuple[str, ...]
+    estimate_low_cny: Decimal | None
+    estimate_high_cny: Decimal | None
+    likelihood: int | None
+    impact: int | None
+    residual_likelihood: int | None
+    residual_impact: int | None
+    scores_illustrative: bool
+    owner: str
+    sites: str
+    notes: str
+    mitigations: tuple[MitigationSnapshot, ...]
+    version: int
+    updated_at: dt.datetime
+    updated_by: str
+    matrix_size: int
+
+    @property
+    def kind(self) -> Kind:
+        return self.category.kind
+
+    def display_title(self, lang: str) -> str:
+        return self.title_en if lang == "en" and self.title_en else self.title
+
+    @property
+    def inherent_score(self) -> int | None:
+        return None if self.likelihood is None or self.impact is None else self.likelihood * self.impact
+
+    @property
+    def residual_score(self) -> int | None:
+        if self.residual_likelihood is None or self.residual_impact is None:
+            return None
+        return self.residual_likelihood * self.residual_impact
+
+    @property
+    def inherent_band(self) -> Band | None:
+        return band_for(self.likelihood, self.impact, self.matrix_size)
+
+    @property
+    def residual_band(self) -> Band | None:
+        return band_for(self.residual_likelihood, self.residual_impact, self.matrix_size)
+
+    @property
+    def open_mitigations(self) -> int:
+        return sum(1 for m in self.mitigations if m.status.is_open)
+
+    def to_draft(self) -> ItemDraft:
+        return ItemDraft(
+            category=self.category,
+            title=self.title,
+            title_en=self.title_en,
+            description=self.description,
+            horizons=list(self.horizons),
+            value_chain=list(self.value_chain),
+            financial_impacts=list(self.financial_impacts),
+            estimate_low_cny=self.estimate_low_cny,
+            estimate_high_cny=self.estimate_high_cny,
+            likelihood=self.likelihood,
+            impact=self.impact,
+            residual_likelihood=self.residual_likelihood,
+            residual_impact=self.residual_impact,
+            scores_illustrative=self.scores_illustrative,
+            owner=self.owner,
+            sites=self.sites,
+            notes=self.notes,
+            mitigations=[
+                MitigationDraft(m.description, m.owner, m.due, m.status, m.cost_cny, m.id) for m in self.mitigations
+            ],
+        )
+
+
+@dataclass(frozen=True)
+class Narrative:
+    governance: str = ""
+    strategy: str = ""
+    risk_management: str = ""
+    metrics_targets: str = ""
+
+
+@dataclass(frozen=True)
+class PeriodSnapshot:
+    id: int
+    year: int
+    title: str
+    status: PeriodStatus
+    matrix_size: int
+    horizon_definitions: dict[str, dict[str, str]]  # horizon code -> {"zh": ..., "en": ...}
+    impact_thresholds_cny: tuple[int, ...]
+    narrative: Narrative
+    status_changed_by: str
+    status_changed_at: dt.datetime | None
+    version: int
+
+    @property
+    def read_only(self) -> bool:
+        return self.status is PeriodStatus.APPROVED
+
+
+@dataclass(frozen=True)
+class MetricSnapshot:
+    code: str
+    group: str  # ghg | energy | water
+    label_zh: str
+    label_en: str
+    unit: str
+    value: Decimal
+    level: int  # 0 headline, 1 sub-item
+
+    def label(self, lang: str) -> str:
+        return self.label_en if lang == "en" else self.label_zh
+
+
+@dataclass(frozen=True)
+class PreviousItem:
+    """What the report needs of the previous period's items to say what changed."""
+
+    code: str
+    title: str
+    fingerprint: str
+
+
+@dataclass(frozen=True)
+class RegisterSnapshot:
+    period: PeriodSnapshot
+    items: tuple[ItemSnapshot, ...]
+    metrics: tuple[MetricSnapshot, ...]
+    previous_year: int | None = None
+    previous_items: tuple[PreviousItem, ...] = ()
+    prepared_by: str = ""
+    prepared_on: dt.date = field(default_factory=dt.date.today)
+
+    def of_kind(self, kind: Kind) -> tuple[ItemSnapshot, ...]:
+        return tuple(i for i in self.items if i.kind is kind)
+
+    @property
+    def risks(self) -> tuple[ItemSnapshot, ...]:
+        return self.of_kind(Kind.RISK)
+
+    @property
+    def opportunities(self) -> tuple[ItemSnapshot, ...]:
+        return self.of_kind(Kind.OPPORTUNITY)
+
+
+def item_fingerprint(item: ItemSnapshot) -> str:
+    """A comparable digest of what a board member would call 'the same item, unchanged'."""
+    parts = [
+        item.category.value,
+        item.title,
+        item.description,
+        ",".join(item.horizons),
+        ",".join(item.value_chain),
+        ",".join(item.financial_impacts),
+        str(item.likelihood),
+        str(item.impact),
+        str(item.residual_likelihood),
+        str(item.residual_impact),
+        str(item.owner),
+        "|".join(f"{m.description}/{m.status.value}" for m in item.mitigations),
+    ]
+    return "\x1f".join(parts)

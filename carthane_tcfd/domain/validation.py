@@ -1,0 +1,133 @@
+"""Validation of what the user typed, before anything is written. Each problem names its field."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from carthane_tcfd.domain.records import ItemDraft, MitigationDraft
+from carthane_tcfd.domain.scales import MATRIX_SIZES
+from carthane_tcfd.domain.taxonomy import FinancialImpact, Horizon, Lang, ValueChain
+
+TITLE_MAX = 200
+TEXT_MAX = 20_000
+SHORT_MAX = 200
+COST_MAX = 10**13  # CNY; above this is certainly a typing error
+
+
+@dataclass(frozen=True)
+class Problem:
+    field: str  # e.g. "title", "likelihood", "mitigations[2].due"
+    zh: str
+    en: str
+
+    def message(self, lang: Lang) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "category": ("类别", "Category"),
+    "title": ("名称", "Title"),
+    "title_en": ("英文名称", "English title"),
+    "description": ("描述", "Description"),
+    "horizons": ("时间范围", "Time horizons"),
+    "value_chain": ("价值链", "Value chain"),
+    "financial_impacts": ("潜在财务影响", "Financial impacts"),
+    "estimate_low_cny": ("财务估算下限", "Estimate low"),
+    "estimate_high_cny": ("财务估算上限", "Estimate high"),
+    "likelihood": ("固有可能性", "Inherent likelihood"),
+    "impact": ("固有影响", "Inherent impact"),
+    "residual_likelihood": ("剩余可能性", "Residual likelihood"),
+    "residual_impact": ("剩余影响", "Residual impact"),
+    "owner": ("负责部门", "Owner"),
+    "sites": ("涉及地点", "Sites"),
+    "notes": ("备注", "Notes"),
+    "description_m": ("措施", "Action"),
+    "due": ("到期日", "Due date"),
+    "cost_cny": ("预计成本", "Estimated cost"),
+    "matrix_size": ("矩阵大小", "Matrix size"),
+    "impact_thresholds": ("影响金额阈值", "Impact thresholds"),
+    "year": ("年度", "Year"),
+    "reason": ("原因", "Reason"),
+}
+
+
+def _field(name: str, lang_index: int) -> str:
+    key = "description_m" if name.endswith("].description") else name.rsplit(".", 1)[-1]
+    pair = FIELD_LABELS.get(key, (name, name))
+    return pair[lang_index]
+
+
+def problem(field: str, zh: str, en: str) -> Problem:
+    """A problem whose message starts with the field's label."""
+    return Problem(field, f"{_field(field, 0)}：{zh}", f"{_field(field, 1)}: {en}")
+
+
+def _text(out: list[Problem], field: str, value: str, limit: int, required: bool = False) -> None:
+    if required and not value.strip():
+        out.append(problem(field, "不能为空", "is required"))
+    elif len(value) > limit:
+        out.append(problem(field, f"不能超过 {limit} 个字符", f"must be at most {limit} characters"))
+
+
+def _codes(
+    out: list[Problem], field: str, values: list[str], allowed: type[Horizon | ValueChain | FinancialImpact]
+) -> None:
+    known = {m.value for m in allowed}
+    unknown = [v for v in values if v not in known]
+    if unknown:
+        out.append(problem(field, f"未知代码 {', '.join(unknown)}", f"unknown code {', '.join(unknown)}"))
+    if len(set(values)) != len(values):
+        out.append(problem(field, "有重复项", "has duplicates"))
+
+
+def _score(out: list[Problem], field: str, value: int | None, size: int) -> None:
+    if value is not None and not 1 <= value <= size:
+        out.append(problem(field, f"须在 1 到 {size} 之间", f"must be between 1 and {size}"))
+
+
+def _pair(out: list[Problem], first: str, second: str, a: int | None, b: int | None) -> None:
+    if (a is None) != (b is None):
+        missing = second if a is not None else first
+        out.append(problem(missing, "须与另一项评分同时填写", "must be given together with its pair"))
+
+
+def validate_mitigation(m: MitigationDraft, prefix: str = "") -> list[Problem]:
+    out: list[Problem] = []
+    _text(out, f"{prefix}description", m.description, TEXT_MAX, required=True)
+    _text(out, f"{prefix}owner", m.owner, SHORT_MAX)
+    if m.cost_cny is not None and not 0 <= m.cost_cny <= COST_MAX:
+        out.append(problem(f"{prefix}cost_cny", "须为非负金额", "must be a non-negative amount"))
+    return out
+
+
+def validate_item(draft: ItemDraft, matrix_size: int) -> list[Problem]:
+    out: list[Problem] = []
+    _text(out, "title", draft.title, TITLE_MAX, required=True)
+    _text(out, "title_en", draft.title_en, TITLE_MAX)
+    _text(out, "description", draft.description, TEXT_MAX)
+    _text(out, "owner", draft.owner, SHORT_MAX)
+    _text(out, "sites", draft.sites, TEXT_MAX)
+    _text(out, "notes", draft.notes, TEXT_MAX)
+    _codes(out, "horizons", draft.horizons, Horizon)
+    _codes(out, "value_chain", draft.value_chain, ValueChain)
+    _codes(out, "financial_impacts", draft.financial_impacts, FinancialImpact)
+    low, high = draft.estimate_low_cny, draft.estimate_high_cny
+    for name, value in (("estimate_low_cny", low), ("estimate_high_cny", high)):
+        if value is not None and not 0 <= value <= COST_MAX:
+            out.append(problem(name, "须为非负金额", "must be a non-negative amount"))
+    if low is not None and high is not None and low > high:
+        out.append(problem("estimate_high_cny", "不能小于下限", "must not be below the low estimate"))
+    for name in ("likelihood", "impact", "residual_likelihood", "residual_impact"):
+        _score(out, name, getattr(draft, name), matrix_size)
+    _pair(out, "likelihood", "impact", draft.likelihood, draft.impact)
+    _pair(out, "residual_likelihood", "residual_impact", draft.residual_likelihood, draft.residual_impact)
+    for index, m in enumerate(draft.mitigations):
+        out.extend(validate_mitigation(m, f"mitigations[{index}]."))
+    return out
+
+
+def validate_matrix_size(size: int) -> list[Problem]:
+    if size not in MATRIX_SIZES:
+        first, last = MATRIX_SIZES[0], MATRIX_SIZES[-1]
+        return [problem("matrix_size", f"须在 {first} 到 {last} 之间", f"must be between {first} and {last}")]
+    return []

@@ -1,0 +1,27 @@
+"""The application log in the user data folder: where unexpected errors are written in full."""
+
+from __future__ import annotations
+
+import logging
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+from carthane_tcfd.paths import user_data_dir
+
+LOG_NAME = "carthane-tcfd.log"
+log = logging.getLogger("carthane_tcfd")
+
+
+def log_file() -> Path:
+    return user_data_dir() / LOG_NAME
+
+
+def setup_logging() -> Path:
+    """Send the application's log to its file (once); its path."""
+    path = log_file()
+    if not any(isinstance(h, RotatingFileHandler) for h in log.handlers):
+        handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
+    return path

@@ -1,0 +1,34 @@
+"""Where the application's own files are, from the source tree or from a frozen (PyInstaller) bundle,
+and where the user's data goes."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+APP_DIR_NAME = "CarthaneTCFD"
+
+
+def app_root() -> Path:
+    """The folder that holds resources/ and db/: the repository, or the bundle's data folder."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen)
+    return Path(__file__).resolve().parent.parent
+
+
+def resource(*parts: str) -> Path:
+    return app_root().joinpath("resources", *parts)
+
+
+def migrations_dir() -> Path:
+    return app_root() / "db"
+
+
+def user_data_dir() -> Path:
+    """The per-user data folder (created on demand) for the default database and the log."""
+    from platformdirs import user_data_path
+
+    path = user_data_path(APP_DIR_NAME, appauthor=False)
+    path.mkdir(parents=True, exist_ok=True)
+    return path

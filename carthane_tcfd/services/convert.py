@@ -1,0 +1,74 @@
+"""ORM rows to the frozen records of the domain, so nothing above services holds a Session."""
+
+from __future__ import annotations
+
+from carthane_tcfd.domain.records import (
+    ItemSnapshot,
+    MetricSnapshot,
+    MitigationSnapshot,
+    Narrative,
+    PeriodSnapshot,
+)
+from carthane_tcfd.domain.taxonomy import Category, MitigationStatus, PeriodStatus
+from carthane_tcfd.store.models import Item, Metric, Mitigation, Period
+
+
+def period_snapshot(p: Period) -> PeriodSnapshot:
+    return PeriodSnapshot(
+        id=p.id,
+        year=p.year,
+        title=p.title,
+        status=PeriodStatus(p.status),
+        matrix_size=p.matrix_size,
+        horizon_definitions={k: dict(v) for k, v in p.horizon_definitions.items()},
+        impact_thresholds_cny=tuple(int(t) for t in p.impact_thresholds),
+        narrative=Narrative(p.governance_text, p.strategy_text, p.risk_management_text, p.metrics_targets_text),
+        status_changed_by=p.status_changed_by,
+        status_changed_at=p.status_changed_at,
+        version=p.version,
+    )
+
+
+def mitigation_snapshot(m: Mitigation) -> MitigationSnapshot:
+    return MitigationSnapshot(
+        id=m.id,
+        position=m.position,
+        description=m.description,
+        owner=m.owner,
+        due=m.due,
+        status=MitigationStatus(m.status),
+        cost_cny=m.cost_cny,
+    )
+
+
+def item_snapshot(i: Item, matrix_size: int) -> ItemSnapshot:
+    return ItemSnapshot(
+        id=i.id,
+        code=i.code,
+        category=Category(i.category),
+        title=i.title,
+        title_en=i.title_en,
+        description=i.description,
+        horizons=tuple(i.horizons),
+        value_chain=tuple(i.value_chain),
+        financial_impacts=tuple(i.financial_impacts),
+        estimate_low_cny=i.estimate_low_cny,
+        estimate_high_cny=i.estimate_high_cny,
+        likelihood=i.likelihood,
+        impact=i.impact,
+        residual_likelihood=i.residual_likelihood,
+        residual_impact=i.residual_impact,
+        scores_illustrative=i.scores_illustrative,
+        owner=i.owner,
+        sites=i.sites,
+        notes=i.notes,
+        mitigations=tuple(mitigation_snapshot(m) for m in i.mitigations),
+        version=i.version,
+        updated_at=i.updated_at,
+        updated_by=i.updated_by,
+        matrix_size=matrix_size,
+    )
+
+
+def metric_snapshot(m: Metric) -> MetricSnapshot:
+    return MetricSnapshot(m.code, m.group, m.label_zh, m.label_en, m.unit, m.value, m.level)

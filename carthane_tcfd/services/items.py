@@ -1,0 +1,294 @@
+"""Items and their mitigations: list, create, update, delete, reorder. Validated, audited, versioned."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from carthane_tcfd.domain.errors import ConflictError, NotFound, ValidationFailed
+from carthane_tcfd.domain.filtering import ItemFilter, matches
+from carthane_tcfd.domain.records import (
+    ILLUSTRATIVE_NOTE_EN,
+    ILLUSTRATIVE_NOTE_ZH,
+    ItemDraft,
+    ItemSnapshot,
+    MitigationDraft,
+)
+from carthane_tcfd.domain.taxonomy import Kind
+from carthane_tcfd.domain.validation import problem, validate_item, validate_mitigation
+from carthane_tcfd.services.context import ServiceContext, editable, period_by_year
+from carthane_tcfd.services.convert import item_snapshot
+from carthane_tcfd.store.models import CodeCounter, Item, Mitigation, Period, utcnow
+
+SCORE_FIELDS = ("likelihood", "impact", "residual_likelihood", "residual_impact")
+CODE_ORDER = {"PR": 0, "TR": 1, "OP": 2}
+_CATEGORY_PROBLEM = problem(
+    "category",
+    "不能在物理风险、转型风险与机遇之间更改类别（编号保持不变）",
+    "cannot move between physical risk, transition risk and opportunity (the code stays stable)",
+)
+
+
+def code_sort_key(code: str) -> tuple[int, str]:
+    prefix, _, number = code.partition("-")
+    return CODE_ORDER.get(prefix, 9), number.zfill(6)
+
+
+def _item_values(draft: ItemDraft) -> dict[str, Any]:
+    return {
+        "category": draft.category.value,
+        "kind": draft.kind.value,
+        "title": draft.title.strip(),
+        "title_en": draft.title_en.strip(),
+        "description": draft.description,
+        "horizons": list(draft.horizons),
+        "value_chain": list(draft.value_chain),
+        "financial_impacts": list(draft.financial_impacts),
+        "estimate_low_cny": draft.estimate_low_cny,
+        "estimate_high_cny": draft.estimate_high_cny,
+        "likelihood": draft.likelihood,
+        "impact": draft.impact,
+        "residual_likelihood": draft.residual_likelihood,
+        "residual_impact": draft.residual_impact,
+        "scores_illustrative": draft.scores_illustrative,
+        "owner": draft.owner.strip(),
+        "sites": draft.sites,
+        "notes": draft.notes,
+    }
+
+
+def _mitigation_values(m: MitigationDraft) -> dict[str, Any]:
+    return {
+        "description": m.description,
+        "owner": m.owner.strip(),
+        "due": m.due,
+        "status": m.status.value,
+        "cost_cny": m.cost_cny,
+    }
+
+
+def _without_illustrative_note(notes: str) -> str:
+    lines = [line for line in notes.splitlines() if line not in (ILLUSTRATIVE_NOTE_ZH, ILLUSTRATIVE_NOTE_EN)]
+    return "\n".join(lines)
+
+
+class ItemService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    # ---- reading -------------------------------------------------------------------------
+    def in_period(self, year: int, kind: Kind | None = None, flt: ItemFilter | None = None) -> list[ItemSnapshot]:
+        with self.ctx.read() as session:
+            period = period_by_year(session, year)
+            query = select(Item).where(Item.period_id == period.id).options(selectinload(Item.mitigations))
+            if kind is not None:
+                query = query.where(Item.kind == kind.value)
+            items = [item_snapshot(i, period.matrix_size) for i in session.scalars(query)]
+        items.sort(key=lambda i: code_sort_key(i.code))
+        if flt is not None and not flt.is_empty:
+            items = [i for i in items if matches(i, flt)]
+        return items
+
+    def get(self, item_id: int) -> ItemSnapshot:
+        with self.ctx.read() as session:
+            item = self._load(session, item_id)
+            return item_snapshot(item, item.period.matrix_size)
+
+    # ---- items ---------------------------------------------------------------------------
+    def create(self, year: int, draft: ItemDraft, code: str | None = None) -> ItemSnapshot:
+        """A new item; the system assigns its code. `code` restores a deleted item's own code (undo)."""
+        with self.ctx.write() as session:
+            period = editable(period_by_year(session, year))
+            self._validate(draft, period.matrix_size)
+            if code is None:
+                code = self._next_code(session, period.id, draft.category.code_prefix)
+            elif session.scalars(select(Item.id).where(Item.period_id == period.id, Item.code == code)).first():
+                raise ConflictError(code, "", None)
+            now = utcnow()
+            item = Item(period_id=period.id, code=code, created_at=now, updated_at=now, updated_by=self.ctx.user)
+            for name, value in _item_values(draft).items():
+                setattr(item, name, value)
+            item.mitigations = [
+                Mitigation(position=i, **_mitigation_values(m)) for i, m in enumerate(draft.mitigations)
+            ]
+            session.add(item)
+            session.flush()
+            self.ctx.audit(session, "item", item.id, "create", new=f"{code} {item.title}", item_id=item.id, year=year)
+            for m in item.mitigations:
+                self.ctx.audit(session, "mitigation", m.id, "create", new=m.description, item_id=item.id, year=year)
+            return item_snapshot(item, period.matrix_size)
+
+    def update(self, item_id: int, draft: ItemDraft, expected_version: int) -> ItemSnapshot:
+        """Save every field and the whole mitigation list of an item, if nobody saved it meanwhile."""
+        with self.ctx.write() as session:
+            item, period = self._for_change(session, item_id, expected_version)
+            self._validate(draft, period.matrix_size)
+            values = _item_values(draft)
+            if draft.category.code_prefix != item.code.split("-")[0]:
+                raise ValidationFailed([_CATEGORY_PROBLEM])
+            if item.scores_illustrative and any(values[f] != getattr(item, f) for f in SCORE_FIELDS):
+                values["scores_illustrative"] = False
+                values["notes"] = _without_illustrative_note(values["notes"])
+            changed = self.ctx.apply(session, item, values, "item", item_id=item.id, year=period.year)
+            changed += self._sync_mitigations(session, item, draft.mitigations, period.year)
+            if changed:
+                self._touch(item)
+            session.flush()
+            return item_snapshot(item, period.matrix_size)
+
+    def delete(self, item_id: int, expected_version: int) -> ItemSnapshot:
+        """Remove an item with its mitigations; returns what was deleted (for undo)."""
+        with self.ctx.write() as session:
+            item, period = self._for_change(session, item_id, expected_version)
+            gone = item_snapshot(item, period.matrix_size)
+            self.ctx.audit(
+                session, "item", item.id, "delete", old=f"{item.code} {item.title}", item_id=item.id, year=period.year
+            )
+            session.delete(item)
+            return gone
+
+    # ---- mitigations ---------------------------------------------------------------------
+    def add_mitigation(self, item_id: int, draft: MitigationDraft, expected_version: int) -> ItemSnapshot:
+        def change(session: Session, item: Item, year: int) -> None:
+            self._check_mitigation(draft)
+            m = Mitigation(position=len(item.mitigations), **_mitigation_values(draft))
+            item.mitigations.append(m)
+            session.flush()
+            self.ctx.audit(session, "mitigation", m.id, "create", new=m.description, item_id=item.id, year=year)
+
+        return self._change_item(item_id, expected_version, change)
+
+    def update_mitigation(
+        self, item_id: int, mitigation_id: int, draft: MitigationDraft, expected_version: int
+    ) -> ItemSnapshot:
+        def change(session: Session, item: Item, year: int) -> None:
+            self._check_mitigation(draft)
+            m = _mitigation_of(item, mitigation_id)
+            self.ctx.apply(session, m, _mitigation_values(draft), "mitigation", item_id=item.id, year=year)
+
+        return self._change_item(item_id, expected_version, change)
+
+    def move_mitigation(self, item_id: int, mitigation_id: int, delta: int, expected_version: int) -> ItemSnapshot:
+        def change(session: Session, item: Item, year: int) -> None:
+            ordered = list(item.mitigations)
+            m = _mitigation_of(item, mitigation_id)
+            old = ordered.index(m)
+            new = max(0, min(len(ordered) - 1, old + delta))
+            ordered.insert(new, ordered.pop(old))
+            self._renumber(session, item, ordered, year)
+
+        return self._change_item(item_id, expected_version, change)
+
+    def remove_mitigation(self, item_id: int, mitigation_id: int, expected_version: int) -> ItemSnapshot:
+        def change(session: Session, item: Item, year: int) -> None:
+            m = _mitigation_of(item, mitigation_id)
+            self.ctx.audit(session, "mitigation", m.id, "delete", old=m.description, item_id=item.id, year=year)
+            item.mitigations.remove(m)
+            self._renumber(session, item, list(item.mitigations), year)
+
+        return self._change_item(item_id, expected_version, change)
+
+    # ---- helpers -------------------------------------------------------------------------
+    def _change_item(self, item_id: int, expected_version: int, change: Any) -> ItemSnapshot:
+        with self.ctx.write() as session:
+            item, period = self._for_change(session, item_id, expected_version)
+            change(session, item, period.year)
+            self._touch(item)
+            session.flush()
+            session.refresh(item, ["mitigations"])
+            return item_snapshot(item, period.matrix_size)
+
+    def _sync_mitigations(self, session: Session, item: Item, drafts: list[MitigationDraft], year: int) -> list[str]:
+        """Make the item's mitigations equal the drafts, in their order; audits each change."""
+        existing = {m.id: m for m in item.mitigations}
+        changed: list[str] = []
+        keep: list[Mitigation] = []
+        for draft in drafts:
+            m = existing.pop(draft.id, None) if draft.id is not None else None
+            if m is None:
+                m = Mitigation(position=len(keep), **_mitigation_values(draft))
+                item.mitigations.append(m)
+                session.flush()
+                self.ctx.audit(session, "mitigation", m.id, "create", new=m.description, item_id=item.id, year=year)
+                changed.append("mitigations")
+            else:
+                changed += self.ctx.apply(
+                    session, m, _mitigation_values(draft), "mitigation", item_id=item.id, year=year
+                )
+            keep.append(m)
+        for m in existing.values():
+            self.ctx.audit(session, "mitigation", m.id, "delete", old=m.description, item_id=item.id, year=year)
+            item.mitigations.remove(m)
+            changed.append("mitigations")
+        if self._renumber(session, item, keep, year):
+            changed.append("mitigations")
+        return changed
+
+    def _renumber(self, session: Session, item: Item, ordered: list[Mitigation], year: int) -> bool:
+        moved = False
+        for position, m in enumerate(ordered):
+            if m.position != position:
+                if m.id is not None and m.position is not None:
+                    self.ctx.audit(
+                        session,
+                        "mitigation",
+                        m.id,
+                        "move",
+                        field="position",
+                        old=m.position + 1,
+                        new=position + 1,
+                        item_id=item.id,
+                        year=year,
+                    )
+                    moved = True
+                m.position = position
+        item.mitigations.sort(key=lambda m: m.position)
+        return moved
+
+    def _touch(self, item: Item) -> None:
+        item.updated_at = utcnow()
+        item.updated_by = self.ctx.user  # an UPDATE of the row: the mapper bumps its version
+
+    @staticmethod
+    def _load(session: Session, item_id: int) -> Item:
+        item = session.get(Item, item_id, options=[selectinload(Item.mitigations)])
+        if item is None:
+            raise NotFound("该条目已被删除。", "That item no longer exists; it may have been deleted.")
+        return item
+
+    def _for_change(self, session: Session, item_id: int, expected_version: int) -> tuple[Item, Period]:
+        item = self._load(session, item_id)
+        period = editable(item.period)
+        if item.version != expected_version:
+            raise ConflictError(item.code, item.updated_by, item.updated_at)
+        return item, period
+
+    @staticmethod
+    def _validate(draft: ItemDraft, matrix_size: int) -> None:
+        problems = validate_item(draft, matrix_size)
+        if problems:
+            raise ValidationFailed(problems)
+
+    @staticmethod
+    def _check_mitigation(draft: MitigationDraft) -> None:
+        problems = validate_mitigation(draft)
+        if problems:
+            raise ValidationFailed(problems)
+
+    @staticmethod
+    def _next_code(session: Session, period_id: int, prefix: str) -> str:
+        counter = session.get(CodeCounter, (period_id, prefix), with_for_update=True)
+        if counter is None:
+            counter = CodeCounter(period_id=period_id, prefix=prefix, last=0)
+            session.add(counter)
+        counter.last += 1
+        return f"{prefix}-{counter.last:02d}"
+
+
+def _mitigation_of(item: Item, mitigation_id: int) -> Mitigation:
+    for m in item.mitigations:
+        if m.id == mitigation_id:
+            return m
+    raise NotFound("该应对措施已被删除。", "That action no longer exists; it may have been removed.")

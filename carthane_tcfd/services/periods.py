@@ -1,0 +1,288 @@
+"""Reporting periods: settings, the draft → in review → approved workflow, copy to the next year,
+register snapshots for reports and the audit history."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from carthane_tcfd.domain.errors import ConflictError, NotFound, UserError, ValidationFailed
+from carthane_tcfd.domain.records import (
+    Narrative,
+    PeriodSnapshot,
+    PreviousItem,
+    RegisterSnapshot,
+    item_fingerprint,
+)
+from carthane_tcfd.domain.taxonomy import Horizon, PeriodStatus
+from carthane_tcfd.domain.validation import Problem, problem, validate_matrix_size
+from carthane_tcfd.services.context import ServiceContext, editable, period_by_year
+from carthane_tcfd.services.convert import item_snapshot, metric_snapshot, period_snapshot
+from carthane_tcfd.services.items import code_sort_key
+from carthane_tcfd.store.models import AuditEntry, CodeCounter, Item, Metric, Mitigation, Period, utcnow
+
+# Which status each workflow step leaves from, and goes to.
+TRANSITIONS: dict[str, tuple[tuple[PeriodStatus, ...], PeriodStatus]] = {
+    "submit": ((PeriodStatus.DRAFT,), PeriodStatus.IN_REVIEW),
+    "approve": ((PeriodStatus.IN_REVIEW,), PeriodStatus.APPROVED),
+    "reopen": ((PeriodStatus.IN_REVIEW, PeriodStatus.APPROVED), PeriodStatus.DRAFT),
+}
+
+
+@dataclass
+class PeriodDraft:
+    title: str
+    matrix_size: int
+    horizon_definitions: dict[str, dict[str, str]]
+    impact_thresholds_cny: list[int]
+    narrative: Narrative
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    at: dt.datetime
+    who: str
+    entity: str
+    action: str
+    field: str
+    old_value: str | None
+    new_value: str | None
+
+
+class PeriodService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def all(self) -> list[PeriodSnapshot]:
+        with self.ctx.read() as session:
+            return [period_snapshot(p) for p in session.scalars(select(Period).order_by(Period.year))]
+
+    def get(self, year: int | None = None) -> PeriodSnapshot:
+        """The period of `year`, or the latest one."""
+        with self.ctx.read() as session:
+            if year is not None:
+                return period_snapshot(period_by_year(session, year))
+            latest = session.scalars(select(Period).order_by(Period.year.desc())).first()
+            if latest is None:
+                raise NotFound("数据库中还没有任何年度登记册。", "The database holds no reporting period yet.")
+            return period_snapshot(latest)
+
+    def create(self, year: int, title: str) -> PeriodSnapshot:
+        """An empty draft period with default settings."""
+        from carthane_tcfd.domain.scales import DEFAULT_IMPACT_THRESHOLDS_CNY, DEFAULT_MATRIX_SIZE
+
+        if not 1990 <= year <= 2200:
+            raise ValidationFailed([problem("year", "须为四位年份", "must be a four-digit year")])
+        with self.ctx.write() as session:
+            if session.scalars(select(Period.id).where(Period.year == year)).first():
+                raise UserError(f"{year} 年度已存在。", f"A register for {year} exists already.")
+            period = Period(
+                year=year,
+                title=title.strip() or f"{year}",
+                matrix_size=DEFAULT_MATRIX_SIZE,
+                horizon_definitions=_default_horizons(),
+                impact_thresholds=list(DEFAULT_IMPACT_THRESHOLDS_CNY),
+                updated_by=self.ctx.user,
+            )
+            session.add(period)
+            session.flush()
+            self.ctx.audit(session, "period", period.id, "create", new=period.title, year=year)
+            return period_snapshot(period)
+
+    def update(self, year: int, draft: PeriodDraft, expected_version: int) -> PeriodSnapshot:
+        with self.ctx.write() as session:
+            period = editable(period_by_year(session, year))
+            if period.version != expected_version:
+                raise ConflictError(f"{year}", period.updated_by, period.updated_at)
+            problems = _validate_period(draft, _highest_score(session, period.id))
+            if problems:
+                raise ValidationFailed(problems)
+            values = {
+                "title": draft.title.strip(),
+                "matrix_size": draft.matrix_size,
+                "horizon_definitions": draft.horizon_definitions,
+                "impact_thresholds": list(draft.impact_thresholds_cny),
+                "governance_text": draft.narrative.governance,
+                "strategy_text": draft.narrative.strategy,
+                "risk_management_text": draft.narrative.risk_management,
+                "metrics_targets_text": draft.narrative.metrics_targets,
+            }
+            if self.ctx.apply(session, period, values, "period", item_id=None, year=year):
+                period.updated_at = utcnow()
+                period.updated_by = self.ctx.user
+            session.flush()
+            return period_snapshot(period)
+
+    # ---- workflow ------------------------------------------------------------------------
+    def submit_for_review(self, year: int) -> PeriodSnapshot:
+        return self._move(year, "submit")
+
+    def approve(self, year: int) -> PeriodSnapshot:
+        return self._move(year, "approve")
+
+    def reopen(self, year: int, reason: str) -> PeriodSnapshot:
+        if not reason.strip():
+            raise ValidationFailed([problem("reason", "重新开启须说明原因", "a reason is required to reopen")])
+        return self._move(year, "reopen", reason.strip())
+
+    def _move(self, year: int, step: str, reason: str = "") -> PeriodSnapshot:
+        sources, target = TRANSITIONS[step]
+        with self.ctx.write() as session:
+            period = period_by_year(session, year)
+            current = PeriodStatus(period.status)
+            if current not in sources:
+                raise UserError(
+                    f"{year} 年度当前为「{current.label('zh')}」，不能执行此操作。",
+                    f"The {year} period is {current.label('en').lower()}; that step does not apply.",
+                )
+            now = utcnow()
+            self.ctx.audit(
+                session, "period", period.id, "status", field="status", old=current.value, new=target.value, year=year
+            )
+            if reason:
+                self.ctx.audit(session, "period", period.id, "status", field="reason", new=reason, year=year)
+            period.status = target.value
+            period.status_changed_by = self.ctx.user
+            period.status_changed_at = now
+            period.updated_at = now
+            period.updated_by = self.ctx.user
+            session.flush()
+            return period_snapshot(period)
+
+    def copy_to_next_year(self, year: int) -> PeriodSnapshot:
+        """A new draft period for year+1 with every item (codes kept) and its open mitigations."""
+        with self.ctx.write() as session:
+            source = period_by_year(session, year)
+            target_year = year + 1
+            if session.scalars(select(Period.id).where(Period.year == target_year)).first():
+                raise UserError(f"{target_year} 年度已存在。", f"A register for {target_year} exists already.")
+            now = utcnow()
+            target = Period(
+                year=target_year,
+                title=source.title.replace(str(year), str(target_year)),
+                matrix_size=source.matrix_size,
+                horizon_definitions=source.horizon_definitions,
+                impact_thresholds=source.impact_thresholds,
+                governance_text=source.governance_text,
+                strategy_text=source.strategy_text,
+                risk_management_text=source.risk_management_text,
+                metrics_targets_text=source.metrics_targets_text,
+                updated_by=self.ctx.user,
+            )
+            session.add(target)
+            session.flush()
+            items = session.scalars(
+                select(Item).where(Item.period_id == source.id).options(selectinload(Item.mitigations))
+            )
+            for old in items:
+                copy = Item(period_id=target.id, created_at=now, updated_at=now, updated_by=self.ctx.user)
+                for column in Item.__table__.columns.keys():  # noqa: SIM118 - a ColumnCollection, not a dict
+                    if column not in ("id", "period_id", "created_at", "updated_at", "updated_by", "version"):
+                        setattr(copy, column, getattr(old, column))
+                open_actions = [m for m in old.mitigations if m.status in ("planned", "in_progress")]
+                copy.mitigations = [
+                    Mitigation(
+                        position=i,
+                        description=m.description,
+                        owner=m.owner,
+                        due=m.due,
+                        status=m.status,
+                        cost_cny=m.cost_cny,
+                    )
+                    for i, m in enumerate(open_actions)
+                ]
+                session.add(copy)
+            for counter in session.scalars(select(CodeCounter).where(CodeCounter.period_id == source.id)):
+                session.add(CodeCounter(period_id=target.id, prefix=counter.prefix, last=counter.last))
+            session.flush()
+            self.ctx.audit(session, "period", target.id, "create", new=f"copied from {year}", year=target_year)
+            return period_snapshot(target)
+
+    # ---- reading for reports and history -------------------------------------------------
+    def snapshot(self, year: int | None = None) -> RegisterSnapshot:
+        """Everything a report needs of a period, and enough of the previous one to say what changed."""
+        year = self.get(year).year
+        with self.ctx.read() as session:
+            period = period_by_year(session, year)
+            rows = session.scalars(
+                select(Item).where(Item.period_id == period.id).options(selectinload(Item.mitigations))
+            )
+            items = sorted((item_snapshot(i, period.matrix_size) for i in rows), key=lambda i: code_sort_key(i.code))
+            metrics = session.scalars(select(Metric).where(Metric.period_id == period.id).order_by(Metric.position))
+            previous = session.scalars(select(Period).where(Period.year == year - 1)).one_or_none()
+            previous_items: tuple[PreviousItem, ...] = ()
+            if previous is not None:
+                old_rows = session.scalars(
+                    select(Item).where(Item.period_id == previous.id).options(selectinload(Item.mitigations))
+                )
+                previous_items = tuple(
+                    PreviousItem(i.code, i.title, item_fingerprint(item_snapshot(i, previous.matrix_size)))
+                    for i in old_rows
+                )
+            return RegisterSnapshot(
+                period=period_snapshot(period),
+                items=tuple(items),
+                metrics=tuple(metric_snapshot(m) for m in metrics),
+                previous_year=previous.year if previous else None,
+                previous_items=previous_items,
+                prepared_by=self.ctx.user,
+            )
+
+    def history(self, item_id: int) -> list[AuditRecord]:
+        """The audit entries of an item and its mitigations, newest first."""
+        with self.ctx.read() as session:
+            rows = session.scalars(
+                select(AuditEntry)
+                .where(
+                    or_(
+                        AuditEntry.item_id == item_id, (AuditEntry.entity == "item") & (AuditEntry.entity_id == item_id)
+                    )
+                )
+                .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+            )
+            return [AuditRecord(r.at, r.who, r.entity, r.action, r.field, r.old_value, r.new_value) for r in rows]
+
+
+def _highest_score(session: Session, period_id: int) -> int:
+    columns = (Item.likelihood, Item.impact, Item.residual_likelihood, Item.residual_impact)
+    return max(session.scalar(select(func.max(c)).where(Item.period_id == period_id)) or 0 for c in columns)
+
+
+def _default_horizons() -> dict[str, dict[str, str]]:
+    return {
+        Horizon.SHORT.value: {"zh": "1年以内", "en": "Within 1 year"},
+        Horizon.MEDIUM.value: {"zh": "1-3年", "en": "1 to 3 years"},
+        Horizon.LONG.value: {"zh": "3-5年", "en": "3 to 5 years"},
+    }
+
+
+def _validate_period(draft: PeriodDraft, highest_score: int) -> list[Problem]:
+    problems = []
+    if not draft.title.strip():
+        problems.append(problem("title", "不能为空", "is required"))
+    problems += validate_matrix_size(draft.matrix_size)
+    if not problems and highest_score > draft.matrix_size:
+        problems.append(
+            problem(
+                "matrix_size",
+                f"已有评分达到 {highest_score}，请先调整评分再缩小矩阵",
+                f"items are scored up to {highest_score}; rescore them before shrinking the matrix",
+            )
+        )
+    thresholds = draft.impact_thresholds_cny
+    if (
+        len(thresholds) != draft.matrix_size - 1
+        or any(t <= 0 for t in thresholds)
+        or thresholds != sorted(set(thresholds))
+    ):
+        problems.append(
+            problem(
+                "impact_thresholds",
+                f"须为 {draft.matrix_size - 1} 个递增的正数金额",
+                f"must be {draft.matrix_size - 1} increasing positive amounts",
+            )
+        )
+    return problems

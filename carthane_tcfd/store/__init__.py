@@ -1,0 +1,3 @@
+"""Persistence: SQLAlchemy models, engine and sessions, migrations, the seed loader."""
+
+from __future__ import annotations

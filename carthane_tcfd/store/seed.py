@@ -1,0 +1,101 @@
+"""Loads the 2024 register transcribed from the ESG report (resources/seed/register-2024.json)."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, insert
+from sqlalchemy.orm import Session
+
+from carthane_tcfd.domain.records import ILLUSTRATIVE_NOTE_EN, ILLUSTRATIVE_NOTE_ZH
+from carthane_tcfd.domain.taxonomy import Category, MitigationStatus
+from carthane_tcfd.paths import resource
+from carthane_tcfd.store.models import AuditEntry, CodeCounter, Item, Metric, Mitigation, Period
+
+SEED_FILE = "register-2024.json"
+SEED_AUTHOR = "seed: 2024 ESG report"
+
+
+def seed_data(path: Path | None = None) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((path or resource("seed", SEED_FILE)).read_text(encoding="utf-8"))
+    return data
+
+
+def load_seed(engine: Engine, path: Path | None = None) -> int:
+    """Insert the seeded period with its items, mitigations and metrics in one transaction; its id."""
+    data = seed_data(path)
+    with Session(engine) as session, session.begin():
+        period = Period(**data["period"], updated_by=SEED_AUTHOR)
+        session.add(period)
+        session.flush()
+        counters: dict[str, int] = {}
+        for raw in data["items"]:
+            item = _item(raw, period.id)
+            session.add(item)
+            prefix, number = raw["code"].split("-")
+            counters[prefix] = max(counters.get(prefix, 0), int(number))
+        session.flush()
+        session.execute(
+            insert(CodeCounter),
+            [{"period_id": period.id, "prefix": p, "last": n} for p, n in counters.items()],
+        )
+        session.execute(
+            insert(Metric),
+            [
+                {
+                    "period_id": period.id,
+                    "code": code,
+                    "group": group,
+                    "label_zh": zh,
+                    "label_en": en,
+                    "unit": unit,
+                    "value": Decimal(value),
+                    "level": level,
+                    "position": position,
+                }
+                for position, (code, group, zh, en, unit, value, level) in enumerate(data["metrics"])
+            ],
+        )
+        session.add(
+            AuditEntry(
+                who=SEED_AUTHOR,
+                entity="period",
+                entity_id=period.id,
+                period_year=period.year,
+                action="create",
+                field="",
+                new_value=f"{len(data['items'])} items from {data['source']}",
+            )
+        )
+        return period.id
+
+
+def _item(raw: dict[str, Any], period_id: int) -> Item:
+    category = Category(raw["category"])
+    likelihood, impact, residual_likelihood, residual_impact = raw["scores"]
+    return Item(
+        period_id=period_id,
+        code=raw["code"],
+        kind=category.kind.value,
+        category=category.value,
+        title=raw["title"],
+        title_en=raw["title_en"],
+        description=raw["description"],
+        horizons=raw["horizons"],
+        value_chain=raw["value_chain"],
+        financial_impacts=raw["financial_impacts"],
+        likelihood=likelihood,
+        impact=impact,
+        residual_likelihood=residual_likelihood,
+        residual_impact=residual_impact,
+        scores_illustrative=True,
+        notes=f"{ILLUSTRATIVE_NOTE_ZH}\n{ILLUSTRATIVE_NOTE_EN}",
+        updated_by=SEED_AUTHOR,
+        mitigations=[
+            Mitigation(position=i, description=text, status=MitigationStatus.IN_PROGRESS.value)
+            for i, text in enumerate(raw["mitigations"])
+        ],
+    )

@@ -1,0 +1,3 @@
+"""The Qt desktop application. The only package that imports Qt widgets."""
+
+from __future__ import annotations

@@ -1,0 +1,225 @@
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import func, select
+
+from carthane_tcfd.domain.errors import ConflictError, PeriodLocked, ValidationFailed
+from carthane_tcfd.domain.filtering import ItemFilter
+from carthane_tcfd.domain.records import ItemDraft, MitigationDraft
+from carthane_tcfd.domain.taxonomy import Category, Kind, MitigationStatus
+from carthane_tcfd.services.register import open_register
+from carthane_tcfd.store.models import AuditEntry, Item
+
+
+def audit_count(register) -> int:
+    with register.items.ctx.read() as session:
+        return session.scalar(select(func.count()).select_from(AuditEntry))
+
+
+def item_count(register) -> int:
+    with register.items.ctx.read() as session:
+        return session.scalar(select(func.count()).select_from(Item))
+
+
+def new_draft(**overrides) -> ItemDraft:
+    values = dict(
+        category=Category.PHYSICAL_ACUTE,
+        title="台风与暴雨",
+        description="华东沿海台风",
+        horizons=["short"],
+        value_chain=["operations"],
+        financial_impacts=["asset_loss"],
+        likelihood=3,
+        impact=4,
+        owner="安环部",
+        mitigations=[
+            MitigationDraft("更新防汛预案", owner="安环部", due=dt.date(2025, 6, 30), cost_cny=Decimal("120000.50"))
+        ],
+    )
+    values.update(overrides)
+    return ItemDraft(**values)
+
+
+def test_create_assigns_the_next_code_and_audits(register):
+    before = audit_count(register)
+    item = register.items.create(2024, new_draft())
+    assert item.code == "PR-03"
+    assert item.version == 1 and item.updated_by == "alice"
+    assert item.mitigations[0].cost_cny == Decimal("120000.50")
+    assert item.mitigations[0].due == dt.date(2025, 6, 30)
+    assert audit_count(register) == before + 2  # the item and its mitigation
+    history = register.periods.history(item.id)
+    assert {(h.entity, h.action) for h in history} == {("item", "create"), ("mitigation", "create")}
+    assert all(h.who == "alice" for h in history)
+
+
+def test_codes_are_never_reused_after_a_delete(register):
+    first = register.items.create(2024, new_draft(category=Category.MARKETS, title="出口"))
+    assert first.code == "OP-06"
+    register.items.delete(first.id, first.version)
+    second = register.items.create(2024, new_draft(category=Category.MARKETS, title="出口2"))
+    assert second.code == "OP-07"
+
+
+def test_invalid_change_writes_nothing(register):
+    items, audits = item_count(register), audit_count(register)
+    with pytest.raises(ValidationFailed) as caught:
+        register.items.create(2024, new_draft(title="", likelihood=7))
+    assert {p.field for p in caught.value.problems} == {"title", "likelihood"}
+    assert "名称：不能为空" in caught.value.message("zh")
+    assert (item_count(register), audit_count(register)) == (items, audits)
+
+
+def test_update_records_old_and_new_values(register):
+    item = register.items.in_period(2024, Kind.RISK)[0]
+    draft = item.to_draft()
+    draft.owner = "行政部"
+    draft.horizons = ["short", "medium"]
+    saved = register.items.update(item.id, draft, item.version)
+    assert saved.version > item.version and saved.owner == "行政部"
+    changes = {(h.field, h.old_value, h.new_value) for h in register.periods.history(item.id)}
+    assert ("owner", "", "行政部") in changes
+    assert ("horizons", "short", "short,medium") in changes
+
+
+def test_rescoring_an_illustrative_item_clears_the_illustrative_mark(register):
+    item = register.items.in_period(2024)[0]
+    assert item.scores_illustrative and "示例评估" in item.notes
+    draft = item.to_draft()
+    draft.likelihood = 1
+    saved = register.items.update(item.id, draft, item.version)
+    assert not saved.scores_illustrative
+    assert "示例评估" not in saved.notes
+
+
+def test_stale_copy_raises_a_conflict_naming_who_and_when(db_url):
+    alice = open_register(db_url, user="alice")
+    bob = open_register(db_url, user="bob")
+    try:
+        mine = alice.items.in_period(2024)[1]
+        theirs = bob.items.get(mine.id)
+        bob_draft = theirs.to_draft()
+        bob_draft.title = "Bob's title"
+        bob.items.update(theirs.id, bob_draft, theirs.version)
+
+        my_draft = mine.to_draft()
+        my_draft.title = "Alice's title"
+        with pytest.raises(ConflictError) as caught:
+            alice.items.update(mine.id, my_draft, mine.version)
+        assert caught.value.who == "bob"
+        assert "bob" in caught.value.message("en") and caught.value.when is not None
+        assert alice.items.get(mine.id).title == "Bob's title", "nothing was overwritten"
+    finally:
+        alice.close()
+        bob.close()
+
+
+def test_mitigations_add_edit_reorder_remove(register):
+    item = register.items.in_period(2024)[0]
+    assert [m.position for m in item.mitigations] == [0, 1, 2]
+    item = register.items.add_mitigation(
+        item.id, MitigationDraft("新增演练", status=MitigationStatus.PLANNED), item.version
+    )
+    assert item.mitigations[-1].description == "新增演练"
+    last = item.mitigations[-1]
+    item = register.items.move_mitigation(item.id, last.id, -3, item.version)
+    assert item.mitigations[0].id == last.id
+    assert [m.position for m in item.mitigations] == [0, 1, 2, 3]
+    edit = MitigationDraft(
+        "新增演练（季度）",
+        owner="安环部",
+        due=dt.date(2025, 3, 31),
+        status=MitigationStatus.IN_PROGRESS,
+        cost_cny=Decimal(5000),
+    )
+    item = register.items.update_mitigation(item.id, last.id, edit, item.version)
+    assert item.mitigations[0].owner == "安环部" and item.mitigations[0].status is MitigationStatus.IN_PROGRESS
+    item = register.items.remove_mitigation(item.id, last.id, item.version)
+    assert len(item.mitigations) == 3 and [m.position for m in item.mitigations] == [0, 1, 2]
+    actions = [h.action for h in register.periods.history(item.id) if h.entity == "mitigation"]
+    assert {"create", "move", "update", "delete"} <= set(actions)
+
+
+def test_update_syncs_the_whole_mitigation_list(register):
+    item = register.items.in_period(2024)[0]
+    draft = item.to_draft()
+    draft.mitigations = [draft.mitigations[2], MitigationDraft("新措施"), draft.mitigations[0]]
+    saved = register.items.update(item.id, draft, item.version)
+    assert [m.description for m in saved.mitigations] == [
+        item.mitigations[2].description,
+        "新措施",
+        item.mitigations[0].description,
+    ]
+
+
+def test_approved_period_refuses_every_change(register):
+    item = register.items.in_period(2024)[0]
+    register.periods.submit_for_review(2024)
+    approved = register.periods.approve(2024)
+    assert approved.read_only and approved.status_changed_by == "alice"
+    with pytest.raises(PeriodLocked):
+        register.items.create(2024, new_draft())
+    with pytest.raises(PeriodLocked):
+        register.items.update(item.id, item.to_draft(), item.version)
+    with pytest.raises(PeriodLocked):
+        register.items.delete(item.id, item.version)
+    with pytest.raises(PeriodLocked):
+        register.items.add_mitigation(item.id, MitigationDraft("x"), item.version)
+
+
+def test_reopen_needs_a_reason_and_is_audited(register):
+    register.periods.submit_for_review(2024)
+    register.periods.approve(2024)
+    with pytest.raises(ValidationFailed):
+        register.periods.reopen(2024, "  ")
+    reopened = register.periods.reopen(2024, "补充台风风险")
+    assert reopened.status.value == "draft"
+    with register.items.ctx.read() as session:
+        entries = session.scalars(
+            select(AuditEntry).where(AuditEntry.entity == "period", AuditEntry.field.in_(["status", "reason"]))
+        ).all()
+    assert [(e.field, e.old_value, e.new_value) for e in entries][-2:] == [
+        ("status", "approved", "draft"),
+        ("reason", None, "补充台风风险"),
+    ]
+
+
+def test_copy_to_next_year_keeps_codes_and_open_mitigations(register):
+    item = register.items.in_period(2024)[0]
+    draft = item.to_draft()
+    draft.mitigations[0].status = MitigationStatus.COMPLETED
+    register.items.update(item.id, draft, item.version)
+    copied = register.periods.copy_to_next_year(2024)
+    assert copied.year == 2025 and copied.status.value == "draft"
+    old = register.items.in_period(2024)
+    new = register.items.in_period(2025)
+    assert [i.code for i in new] == [i.code for i in old]
+    assert len(new[0].mitigations) == len(old[0].mitigations) - 1
+    assert register.items.create(2025, new_draft()).code == "PR-03"
+    snap = register.periods.snapshot(2025)
+    assert snap.previous_year == 2024 and len(snap.previous_items) == 11
+
+
+def test_list_filters_by_kind_and_filter(register):
+    assert len(register.items.in_period(2024, Kind.RISK)) == 6
+    assert len(register.items.in_period(2024, Kind.OPPORTUNITY)) == 5
+    upstream = register.items.in_period(2024, flt=ItemFilter(value_chain=frozenset({"upstream"})))
+    assert {i.code for i in upstream} == {"PR-02", "TR-01", "TR-03", "OP-03"}
+    assert [i.code for i in register.items.in_period(2024, flt=ItemFilter(text="光伏"))] == ["PR-02", "OP-02"]
+
+
+def test_matrix_cannot_shrink_below_the_scores_in_use(register):
+    from carthane_tcfd.services.periods import PeriodDraft
+
+    period = register.periods.get(2024)
+    draft = PeriodDraft(
+        period.title, 4, period.horizon_definitions, [1_000_000, 5_000_000, 20_000_000], period.narrative
+    )
+    with pytest.raises(ValidationFailed, match="rescore"):
+        register.periods.update(2024, draft, period.version)
+    draft.matrix_size = 6
+    draft.impact_thresholds_cny = [1, 2, 3, 4, 5]
+    assert register.periods.update(2024, draft, period.version).matrix_size == 6
