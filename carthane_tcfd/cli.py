@@ -51,6 +51,12 @@ def build_parser() -> argparse.ArgumentParser:
     matrix.add_argument("--out", required=True, type=Path, metavar="FILE.pdf|FILE.png")
     matrix.add_argument("--period", type=int, metavar="YEAR")
     matrix.add_argument("--residual", action="store_true", help="residual instead of inherent scores")
+    matrix.add_argument("--combined", action="store_true", help="arrows from inherent to residual positions")
+    matrix.add_argument(
+        "--kind",
+        choices=[k.value for k in Kind],
+        help="only risks or only opportunities (default: both in a PDF, risks in a PNG)",
+    )
     matrix.add_argument("--lang", choices=["zh", "en"], default="zh")
 
     commands.add_parser("init", help="create or upgrade the database (seeded unless --empty)")
@@ -132,11 +138,16 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_matrix(args: argparse.Namespace) -> int:
-    from carthane_tcfd.reports.matrix_export import MatrixView, export_matrix
+    from carthane_tcfd.reports.matrix_export import export_matrix
+    from carthane_tcfd.reports.matrix_model import MatrixView
 
     snapshot = _snapshot(args)
-    view = MatrixView.RESIDUAL if args.residual else MatrixView.INHERENT
-    pages = export_matrix(snapshot, args.out, view=view, lang=args.lang)
+    view = MatrixView.COMBINED if args.combined else MatrixView.RESIDUAL if args.residual else MatrixView.INHERENT
+    if args.kind:
+        kinds: tuple[Kind, ...] = (Kind(args.kind),)
+    else:
+        kinds = (Kind.RISK, Kind.OPPORTUNITY) if args.out.suffix.lower() == ".pdf" else (Kind.RISK,)
+    pages = export_matrix(snapshot, args.out, view=view, lang=args.lang, kinds=kinds)
     print(f"{args.out}: {view.value} matrix for {snapshot.period.year}, {pages} page(s)")
     return EXIT_OK
 

@@ -160,10 +160,10 @@ class Band(StrEnum):
     def colour_for(self, kind: Kind) -> str:
         return self.opportunity_colour if kind is Kind.OPPORTUNITY else self.colour
 
-    @property
-    def text_colour(self) -> str:
-        """Black or white, whichever reads on the band colour."""
-        return "#FFFFFF" if self is Band.CRITICAL else "#000000"
+    def text_colour_for(self, kind: Kind) -> str:
+        """Black or white, whichever reads on the band's colour in the palette of `kind`."""
+        dark = {Band.CRITICAL} if kind is Kind.RISK else {Band.HIGH, Band.CRITICAL}
+        return "#FFFFFF" if self in dark else "#000000"
 
 
 @dataclass(frozen=True)

@@ -124,3 +124,29 @@ def test_usage_errors_exit_2(tmp_path):
     assert run("list", "--bogus").returncode == 2
     assert run("list", "--kind", "threat").returncode == 2
     assert run("frobnicate").returncode == 2
+
+
+def test_export_writes_a_board_pack_and_keeps_the_old_file_on_failure(tmp_path):
+    from openpyxl import load_workbook
+
+    db = str(tmp_path / "x.db")
+    out = tmp_path / "pack.xlsx"
+    result = run("--db", db, "export", "--out", str(out), "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    assert load_workbook(out).sheetnames[0] == "Cover"
+    assert_clean_failure(run("--db", db, "export", "--out", str(tmp_path / "nope" / "p.xlsx"), "--lang", "en"))
+    assert_clean_failure(run("--db", db, "export", "--out", str(out), "--period", "2030"))
+    assert load_workbook(out).sheetnames[0] == "Cover"
+
+
+def test_matrix_writes_pdf_and_png_and_refuses_other_types(tmp_path):
+    db = str(tmp_path / "x.db")
+    pdf = run("--db", db, "matrix", "--out", str(tmp_path / "m.pdf"), "--residual")
+    assert pdf.returncode == 0 and "residual matrix for 2024, 2 page(s)" in pdf.stdout
+    assert (tmp_path / "m.pdf").read_bytes().startswith(b"%PDF")
+    png = run("--db", db, "matrix", "--out", str(tmp_path / "m.png"), "--lang", "en", "--kind", "opportunity")
+    assert png.returncode == 0 and (tmp_path / "m.png").read_bytes()[:4] == b"\x89PNG"
+    bad = run("--db", db, "matrix", "--out", str(tmp_path / "m.svg"), "--lang", "en")
+    assert_clean_failure(bad)
+    assert "use .pdf or .png" in bad.stderr
+    assert run("--db", db, "matrix").returncode == 2

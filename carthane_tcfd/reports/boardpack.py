@@ -1,0 +1,72 @@
+"""The board pack: one workbook for the Board Strategy Committee, built from a register snapshot."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from carthane_tcfd.domain.records import RegisterSnapshot
+from carthane_tcfd.domain.taxonomy import Kind, Lang
+from carthane_tcfd.reports.atomic import write_atomically
+from carthane_tcfd.reports.pack_context import SHEETS, PackContext
+from carthane_tcfd.reports.pack_front import build_cover, build_governance, build_summary
+from carthane_tcfd.reports.pack_reference import (
+    build_disclosure_index,
+    build_matrix_sheet,
+    build_methodology,
+    build_metrics,
+)
+from carthane_tcfd.reports.pack_registers import build_mitigations, build_register
+from carthane_tcfd.reports.pack_text import t
+from carthane_tcfd.reports.xlsx import register_styles
+
+
+def default_file_name(year: int, lang: Lang) -> str:
+    return f"凯众TCFD董事会材料_{year}.xlsx" if lang == "zh" else f"Carthane_TCFD_board_pack_{year}.xlsx"
+
+
+def build_workbook(
+    snapshot: RegisterSnapshot, lang: Lang = "zh", *, today: dt.date | None = None, matrix_png: bytes | None = None
+) -> Workbook:
+    wb = Workbook()
+    register_styles(wb)
+    wb.remove(wb.active)
+    for key in SHEETS:
+        wb.create_sheet(t(f"sheet.{key}", lang))
+    ctx = PackContext(snapshot, lang, wb, today or dt.date.today(), matrix_png)
+    build_cover(ctx)
+    build_governance(ctx)
+    build_summary(ctx)
+    build_register(ctx, Kind.RISK)
+    build_register(ctx, Kind.OPPORTUNITY)
+    build_mitigations(ctx)
+    build_matrix_sheet(ctx)
+    build_metrics(ctx)
+    build_methodology(ctx)
+    build_disclosure_index(ctx)
+    wb.properties.title = f"{t('report_title', lang)} {snapshot.period.year}"
+    wb.properties.creator = snapshot.prepared_by
+    wb.properties.company = t("company", lang)
+    return wb
+
+
+def board_pack_bytes(snapshot: RegisterSnapshot, lang: Lang = "zh", **options: object) -> bytes:
+    buffer = io.BytesIO()
+    build_workbook(snapshot, lang, **options).save(buffer)  # type: ignore[arg-type]
+    return buffer.getvalue()
+
+
+def write_board_pack(
+    snapshot: RegisterSnapshot, path: Path, lang: Lang = "zh", *, with_matrix_image: bool = True
+) -> Path:
+    """Build the pack and write it atomically: the file at `path` is replaced only by a complete pack."""
+    matrix_png = None
+    if with_matrix_image and snapshot.items:
+        from carthane_tcfd.reports.matrix_figure import matrix_png_bytes
+
+        matrix_png = matrix_png_bytes(snapshot, lang)
+    workbook = build_workbook(snapshot, lang, matrix_png=matrix_png)
+    return write_atomically(path, lambda temp: workbook.save(temp))

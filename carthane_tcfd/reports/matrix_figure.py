@@ -1,0 +1,284 @@
+"""The risk and opportunity matrices as matplotlib Figures (no pyplot state), laid out for A4 landscape:
+title block, grid, legend, key; continuation pages when the key is long. One figure serves the screen,
+PNG, PDF, print and the board pack."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+from dataclasses import dataclass
+
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.patches import FancyBboxPatch, Rectangle
+
+from carthane_tcfd.domain.filtering import ItemFilter, matches
+from carthane_tcfd.domain.records import ItemSnapshot, RegisterSnapshot
+from carthane_tcfd.domain.scales import (
+    Band,
+    band_rule_text,
+    impact_axis_name,
+    impact_descriptor,
+    likelihood_axis_name,
+    likelihood_descriptor,
+)
+from carthane_tcfd.domain.taxonomy import Kind, Lang
+from carthane_tcfd.reports.figure_fonts import configure_matplotlib
+from carthane_tcfd.reports.matrix_model import Grid, MatrixView, build_grid
+from carthane_tcfd.reports.pack_text import t
+
+A4_LANDSCAPE = (11.69, 8.27)
+GRID_RECT = (0.14, 0.13, 0.44, 0.66)  # left, bottom, width, height in figure fractions
+KEY_LINES_FIRST = 26
+KEY_LINES_MORE = 34
+KEY_COLUMNS_MORE = 2
+MAX_CODES_IN_CELL = 24
+
+
+@dataclass
+class MatrixPage:
+    figure: Figure
+    grid_axes: Axes | None  # None on a continuation page
+    grid: Grid
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def _clip(text: str, width: int) -> str:
+    out, used = "", 0
+    for ch in text:
+        used += 2 if ord(ch) > 0x2E80 else 1
+        if used > width:
+            return out + "…"
+        out += ch
+    return out
+
+
+def _title_block(
+    fig: Figure,
+    snapshot: RegisterSnapshot,
+    kind: Kind,
+    view: MatrixView,
+    lang: Lang,
+    printed: dt.date,
+    page: int,
+    pages: int,
+) -> None:
+    p = snapshot.period
+    fig.text(
+        0.04,
+        0.955,
+        f"{t('company', lang)} · {t(f'matrix.{kind.value}_{view.value}', lang)}",
+        fontsize=15,
+        fontweight="bold",
+        color="#1F3864",
+        va="top",
+    )
+    line = (
+        f"{t('period', lang)} {p.year} · {p.status.label(lang)} · {t('printed', lang)} {printed.isoformat()}"
+        f" · {t('confidential_short', lang)}"
+    )
+    fig.text(0.04, 0.915, line, fontsize=9.5, color="#404040", va="top")
+    if pages > 1:
+        fig.text(0.96, 0.025, t("page", lang).format(n=page, total=pages), fontsize=8, ha="right", color="#404040")
+
+
+def _draw_grid(ax: Axes, grid: Grid, lang: Lang) -> None:
+    size = grid.size
+    kind = grid.kind
+    ax.set_xlim(0, size)
+    ax.set_ylim(0, size)
+    for lk in range(1, size + 1):
+        for im in range(1, size + 1):
+            band = grid.band(lk, im)
+            ax.add_patch(
+                Rectangle((im - 1, lk - 1), 1, 1, facecolor=band.colour_for(kind), edgecolor="white", linewidth=2)
+            )
+            _draw_codes(ax, grid.cells[(lk, im)], im - 1, lk - 1, band.text_colour_for(kind), size)
+    for item, start, end in grid.arrows:
+        ax.plot([start[1] - 0.5], [start[0] - 0.5], marker="o", markersize=4, color="#262626", alpha=0.55)
+        ax.annotate(
+            "",
+            xy=(end[1] - 0.5, end[0] - 0.5),
+            xytext=(start[1] - 0.5, start[0] - 0.5),
+            arrowprops={
+                "arrowstyle": "-|>",
+                "color": "#262626",
+                "alpha": 0.55,
+                "lw": 1.1,
+                "connectionstyle": "arc3,rad=0.18",
+                "shrinkA": 6,
+                "shrinkB": 10,
+            },
+            gid=f"arrow:{item.code}",
+        )
+    ax.set_xticks([i - 0.5 for i in range(1, size + 1)])
+    ax.set_xticklabels([f"{i}\n{impact_descriptor(i, size, lang, kind)}" for i in range(1, size + 1)], fontsize=8.5)
+    ax.set_yticks([i - 0.5 for i in range(1, size + 1)])
+    ax.set_yticklabels([f"{likelihood_descriptor(i, size, lang)} {i}" for i in range(1, size + 1)], fontsize=8.5)
+    ax.set_xlabel(f"{impact_axis_name(kind, lang)} →", fontsize=10, fontweight="bold")
+    ax.set_ylabel(f"{likelihood_axis_name(lang)} →", fontsize=10, fontweight="bold", labelpad=8)
+    ax.tick_params(length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+
+
+def _draw_codes(ax: Axes, items: list[ItemSnapshot], x0: float, y0: float, colour: str, size: int) -> None:
+    """The codes of one cell in a small grid of their own, shrunk to fit; never overlapping."""
+    if not items:
+        return
+    shown = items if len(items) <= MAX_CODES_IN_CELL else items[: MAX_CODES_IN_CELL - 1]
+    labels = [i.code for i in shown]
+    if len(shown) < len(items):
+        labels.append(f"+{len(items) - len(shown)}")
+    cols = min(3, max(1, math.ceil(math.sqrt(len(labels)))))
+    rows = math.ceil(len(labels) / cols)
+    scale = 5 / size
+    fontsize = max(4.5, min(9.5, 9.5 * scale * min(1.0, 5 / (rows + 1)) * (1.0 if cols < 3 else 0.85)))
+    for index, label in enumerate(labels):
+        r, c = divmod(index, cols)
+        x = x0 + (c + 0.5) / cols
+        y = y0 + 0.86 - (r + 0.5) * (0.80 / rows)
+        item = shown[index] if index < len(shown) else None
+        ax.text(
+            x,
+            y,
+            label,
+            ha="center",
+            va="center",
+            fontsize=fontsize,
+            color=colour,
+            fontweight="bold",
+            gid=f"code:{item.code}" if item else "more",
+        )
+    if len(items) > 1:
+        ax.text(
+            x0 + 0.97,
+            y0 + 0.97,
+            str(len(items)),
+            ha="right",
+            va="top",
+            fontsize=6.5 * min(1, scale + 0.2),
+            color=colour,
+            alpha=0.9,
+            gid="count",
+        )
+
+
+def _draw_legend(fig: Figure, kind: Kind, size: int, lang: Lang) -> None:
+    ax = fig.add_axes((0.62, 0.72, 0.34, 0.12))
+    ax.set_axis_off()
+    ax.set_xlim(0, 4)
+    ax.set_ylim(0, 1)
+    ax.text(0, 1.05, t("legend", lang), fontsize=10, fontweight="bold", va="bottom")
+    for index, band in enumerate(Band):
+        ax.add_patch(
+            FancyBboxPatch(
+                (index + 0.05, 0.35),
+                0.3,
+                0.45,
+                boxstyle="round,pad=0.02",
+                facecolor=band.colour_for(kind),
+                edgecolor="#7F7F7F",
+                linewidth=0.5,
+            )
+        )
+        ax.text(index + 0.42, 0.58, f"{band.label(lang)}\n{band_rule_text(band, size)}", fontsize=8, va="center")
+
+
+def _key_lines(items: list[ItemSnapshot], unscored: list[ItemSnapshot], lang: Lang, width: int) -> list[str]:
+    lines = [f"{i.code}  {_clip(i.display_title(lang), width)}{'*' if i.scores_illustrative else ''}" for i in items]
+    if unscored:
+        lines.append("")
+        lines.append(f"{t('unscored', lang)}:")
+        lines += [f"{i.code}  {_clip(i.display_title(lang), width)}" for i in unscored]
+    return lines
+
+
+def _draw_key(
+    fig: Figure, rect: tuple[float, float, float, float], lines: list[str], title: str, columns: int, per_column: int
+) -> None:
+    ax = fig.add_axes(rect)
+    ax.set_axis_off()
+    ax.text(0, 1.0, title, fontsize=10, fontweight="bold", va="bottom", transform=ax.transAxes)
+    for index, line in enumerate(lines):
+        col, row = divmod(index, per_column)
+        ax.text(
+            col / columns,
+            0.97 - row / per_column,
+            line,
+            fontsize=8,
+            va="top",
+            transform=ax.transAxes,
+            fontweight="bold" if line.endswith(":") else "normal",
+            gid="key",
+        )
+
+
+def matrix_pages(
+    snapshot: RegisterSnapshot,
+    kind: Kind = Kind.RISK,
+    view: MatrixView = MatrixView.INHERENT,
+    lang: Lang = "zh",
+    *,
+    flt: ItemFilter | None = None,
+    printed: dt.date | None = None,
+) -> list[MatrixPage]:
+    """The pages of one matrix: the grid with legend and the start of the key, then key continuations."""
+    configure_matplotlib()
+    items = [i for i in snapshot.items if flt is None or matches(i, flt)]
+    grid = build_grid(items, kind, view, snapshot.period.matrix_size)
+    placed = sorted(grid.placed, key=lambda i: items.index(i))
+    lines = _key_lines(placed, grid.unscored, lang, 58)
+    chunks = [lines[:KEY_LINES_FIRST]]
+    per_page = KEY_LINES_MORE * KEY_COLUMNS_MORE
+    rest = lines[KEY_LINES_FIRST:]
+    chunks += [rest[i : i + per_page] for i in range(0, len(rest), per_page)]
+    printed = printed or dt.date.today()
+    pages: list[MatrixPage] = []
+    note = t("illustrative", lang) if any(i.scores_illustrative for i in items if i.kind is kind) else ""
+    for number, chunk in enumerate(chunks, start=1):
+        fig = Figure(figsize=A4_LANDSCAPE, dpi=100)
+        fig.patch.set_facecolor("white")
+        _title_block(fig, snapshot, kind, view, lang, printed, number, len(chunks))
+        grid_axes = None
+        if number == 1:
+            grid_axes = fig.add_axes(GRID_RECT)
+            _draw_grid(grid_axes, grid, lang)
+            _draw_legend(fig, kind, grid.size, lang)
+            _draw_key(fig, (0.62, 0.10, 0.35, 0.56), chunk, t("key", lang), 1, KEY_LINES_FIRST)
+            if not items or not any(i.kind is kind for i in items):
+                grid_axes.text(
+                    grid.size / 2,
+                    grid.size / 2,
+                    t("empty_register", lang),
+                    ha="center",
+                    va="center",
+                    fontsize=9,
+                    wrap=True,
+                    color="#404040",
+                )
+        else:
+            _draw_key(
+                fig, (0.05, 0.08, 0.90, 0.78), chunk, f"{t('key', lang)} ({number})", KEY_COLUMNS_MORE, KEY_LINES_MORE
+            )
+        if note:
+            fig.text(0.04, 0.025, note, fontsize=7.5, color="#595959")
+        pages.append(MatrixPage(fig, grid_axes, grid))
+    return pages
+
+
+def matrix_png_bytes(
+    snapshot: RegisterSnapshot,
+    lang: Lang = "zh",
+    kind: Kind = Kind.RISK,
+    view: MatrixView = MatrixView.COMBINED,
+    dpi: int = 110,
+) -> bytes:
+    """The first page of a matrix as PNG (for the board pack)."""
+    buffer = io.BytesIO()
+    matrix_pages(snapshot, kind, view, lang)[0].figure.savefig(buffer, format="png", dpi=dpi)
+    return buffer.getvalue()

@@ -1,0 +1,147 @@
+"""The register sheets of the board pack: risks, opportunities, and the mitigation action plan."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from carthane_tcfd.domain.records import ItemSnapshot
+from carthane_tcfd.domain.scales import Band
+from carthane_tcfd.domain.taxonomy import FinancialImpact, Horizon, Kind, ValueChain, labels
+from carthane_tcfd.reports.pack_context import PackContext
+from carthane_tcfd.reports.xlsx import add_table, band_style_name, put, set_widths
+
+HEADER_ROW = 4
+
+
+def _estimate(item: ItemSnapshot) -> str:
+    low, high = item.estimate_low_cny, item.estimate_high_cny
+
+    def fmt(v: Decimal) -> str:
+        return f"{v:,.0f}"
+
+    if low is None and high is None:
+        return "—"
+    if low is not None and high is not None:
+        return f"{fmt(low)} – {fmt(high)}"
+    return fmt(low if low is not None else high)  # type: ignore[arg-type]
+
+
+def _assessment(ctx: PackContext, item: ItemSnapshot) -> str:
+    if item.inherent_band is None and item.residual_band is None:
+        return ctx.t("assessment.none")
+    return ctx.t("assessment.illustrative" if item.scores_illustrative else "assessment.assessed")
+
+
+def _mitigation_list(item: ItemSnapshot, ctx: PackContext) -> str:
+    return "\n".join(f"{n}. {m.description} [{m.status.label(ctx.lang)}]" for n, m in enumerate(item.mitigations, 1))
+
+
+Column = tuple[str, float, Callable[[ItemSnapshot], Any], str]  # header key, width, value, style
+
+
+def _columns(ctx: PackContext, kind: Kind) -> list[Column]:
+    lang = ctx.lang
+    impact = "b" if kind is Kind.OPPORTUNITY else "i"
+
+    def band(b: Band | None) -> str:
+        return b.label(lang) if b else "—"
+
+    return [
+        ("col.code", 7, lambda i: i.code, "pack_center"),
+        ("col.category", 12, lambda i: i.category.label(lang), "pack_text"),
+        ("col.title", 16, ctx.title_of, "pack_text"),
+        ("col.description", 36, lambda i: i.description, "pack_text"),
+        ("col.horizons", 8, lambda i: labels(i.horizons, Horizon, lang, "\n"), "pack_text"),
+        ("col.value_chain", 8, lambda i: labels(i.value_chain, ValueChain, lang, "\n"), "pack_text"),
+        ("col.impacts", 13, lambda i: labels(i.financial_impacts, FinancialImpact, lang, "\n"), "pack_text"),
+        ("col.estimate", 11, _estimate, "pack_center"),
+        ("col.inh_l", 6, lambda i: i.likelihood, "pack_center"),
+        (f"col.inh_{impact}", 6, lambda i: i.impact, "pack_center"),
+        ("col.inh_score", 6, lambda i: i.inherent_score, "pack_center"),
+        ("col.inh_band", 7, lambda i: band(i.inherent_band), "band:inherent"),
+        ("col.res_l", 6, lambda i: i.residual_likelihood, "pack_center"),
+        (f"col.res_{impact}", 6, lambda i: i.residual_impact, "pack_center"),
+        ("col.res_score", 6, lambda i: i.residual_score, "pack_center"),
+        ("col.res_band", 7, lambda i: band(i.residual_band), "band:residual"),
+        ("col.assessment", 8, lambda i: _assessment(ctx, i), "pack_center"),
+        ("col.owner", 10, lambda i: i.owner, "pack_text"),
+        ("col.mitigations", 48, lambda i: _mitigation_list(i, ctx), "pack_text"),
+    ]
+
+
+def build_register(ctx: PackContext, kind: Kind) -> None:
+    key = "risks" if kind is Kind.RISK else "opportunities"
+    ws = ctx.sheet(key)
+    items = ctx.snapshot.of_kind(kind)
+    columns = _columns(ctx, kind)
+    set_widths(ws, [c[1] for c in columns])
+    ctx.title_block(ws, f"sheet.{key}")
+    for col, (head, *_rest) in enumerate(columns, start=1):
+        put(ws, HEADER_ROW, col, ctx.t(head), "pack_header")
+    ws.row_dimensions[HEADER_ROW].height = 42
+    row = HEADER_ROW
+    for item in items:
+        row += 1
+        for col, (_head, _width, value, style) in enumerate(columns, start=1):
+            if style.startswith("band:"):
+                b = item.inherent_band if style == "band:inherent" else item.residual_band
+                style = band_style_name(b, kind) if b else "pack_center"
+            put(ws, row, col, value(item), style)
+        lines = max(sum(len(m.description) // 26 + 1 for m in item.mitigations), len(item.description) // 19 + 1, 2)
+        ws.row_dimensions[row].height = min(400, 14 * lines)
+    if items:
+        add_table(ws, "Risks" if kind is Kind.RISK else "Opportunities", HEADER_ROW, row, len(columns))
+        if any(i.scores_illustrative for i in items):
+            put(ws, row + 2, 1, ctx.t("illustrative"), "pack_note")
+    else:
+        put(ws, HEADER_ROW + 1, 1, ctx.t("empty_register"), "pack_note")
+    ws.freeze_panes = ws.cell(HEADER_ROW + 1, 4)
+    ctx.print_setup(ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW}", last_col=len(columns))
+
+
+def build_mitigations(ctx: PackContext) -> None:
+    ws = ctx.sheet("mitigations")
+    heads = [
+        "col.code",
+        "col.title",
+        "col.no",
+        "col.action",
+        "col.owner",
+        "col.due",
+        "col.status",
+        "col.cost",
+        "col.overdue",
+    ]
+    set_widths(ws, [8, 24, 6, 60, 14, 12, 10, 16, 9])
+    ctx.title_block(ws, "sheet.mitigations")
+    put(ws, 3, 1, ctx.t("overdue_note"), "pack_note")
+    for col, head in enumerate(heads, start=1):
+        put(ws, HEADER_ROW, col, ctx.t(head), "pack_header")
+    row = HEADER_ROW
+    for item in ctx.snapshot.items:
+        for number, m in enumerate(item.mitigations, start=1):
+            row += 1
+            overdue = m.is_overdue(ctx.today)
+            text_style = "pack_overdue" if overdue else "pack_text"
+            values: list[tuple[Any, str]] = [
+                (item.code, "pack_center"),
+                (ctx.title_of(item), text_style),
+                (number, "pack_center"),
+                (m.description, text_style),
+                (m.owner, text_style),
+                (m.due, "pack_overdue_date" if overdue else "pack_date"),
+                (m.status.label(ctx.lang), text_style),
+                (float(m.cost_cny) if m.cost_cny is not None else None, "pack_money"),
+                (ctx.t("yes") if overdue else ctx.t("no"), text_style),
+            ]
+            for col, (value, style) in enumerate(values, start=1):
+                put(ws, row, col, value, style)
+            ws.row_dimensions[row].height = max(15, 14 * (len(m.description) // 30 + 1))
+    if row > HEADER_ROW:
+        add_table(ws, "Mitigations", HEADER_ROW, row, len(heads))
+    else:
+        put(ws, HEADER_ROW + 1, 1, ctx.t("empty_register"), "pack_note")
+    ws.freeze_panes = ws.cell(HEADER_ROW + 1, 1)
+    ctx.print_setup(ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW}", last_col=len(heads))

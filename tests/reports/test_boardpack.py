@@ -1,0 +1,247 @@
+"""The board pack read back as a reader sees it (openpyxl, and python-calamine as a second reader)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from openpyxl import load_workbook
+
+from carthane_tcfd.domain.errors import UserError
+from carthane_tcfd.domain.records import MitigationSnapshot
+from carthane_tcfd.domain.scales import Band
+from carthane_tcfd.domain.taxonomy import MitigationStatus
+from carthane_tcfd.reports import atomic
+from carthane_tcfd.reports.boardpack import default_file_name, write_board_pack
+
+ZH_SHEETS = ["封面", "治理", "摘要", "风险", "机遇", "应对措施", "风险矩阵", "指标", "方法说明", "披露索引"]
+EN_SHEETS = [
+    "Cover",
+    "Governance",
+    "Summary",
+    "Risks",
+    "Opportunities",
+    "Mitigations",
+    "Risk Matrix",
+    "Metrics",
+    "Methodology",
+    "Disclosure index",
+]
+INJECTIONS = ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tTAB", "\rCR"]
+READ_BACK = {v.replace("\r", "\n") for v in INJECTIONS}  # XML turns a carriage return into a line feed
+
+
+def rows_of(ws, header_row=4):
+    heads = [c.value for c in ws[header_row]]
+    out = []
+    for row in ws.iter_rows(min_row=header_row + 1, values_only=True):
+        if row[0] is None:
+            break
+        out.append(dict(zip(heads, row, strict=False)))
+    return out
+
+
+@pytest.fixture(scope="module")
+def packs(tmp_path_factory, snapshot_module):
+    folder = tmp_path_factory.mktemp("packs")
+    paths = {}
+    for lang in ("zh", "en"):
+        paths[lang] = write_board_pack(snapshot_module, folder / default_file_name(2024, lang), lang)
+    return paths
+
+
+@pytest.fixture(scope="module")
+def snapshot_module(tmp_path_factory):
+    from carthane_tcfd.services.register import open_register
+
+    reg = open_register(f"sqlite:///{tmp_path_factory.mktemp('db') / 'r.db'}")
+    snap = reg.periods.snapshot(2024)
+    reg.close()
+    return snap
+
+
+def test_sheet_names_follow_the_language(packs):
+    assert load_workbook(packs["zh"]).sheetnames == ZH_SHEETS
+    assert load_workbook(packs["en"]).sheetnames == EN_SHEETS
+    assert packs["zh"].name == "凯众TCFD董事会材料_2024.xlsx"
+
+
+def test_register_sheets_hold_the_seed_items_with_their_taxonomy(packs):
+    wb = load_workbook(packs["zh"])
+    risks = rows_of(wb["风险"])
+    assert [r["编号"] for r in risks] == ["PR-01", "PR-02", "TR-01", "TR-02", "TR-03", "TR-04"]
+    pr01 = risks[0]
+    assert pr01["类别"] == "物理风险-急性" and pr01["时间范围"] == "短期"
+    assert pr01["价值链"].split("\n") == ["运营", "下游"]
+    assert set(pr01["潜在财务影响"].split("\n")) == {"财产损失增加", "运营成本增加", "营业收入下降"}
+    assert pr01["评估性质"] == "示例*"
+    assert pr01["应对措施"].startswith("1. 每年开展生产基地投保工作")
+    opportunities = rows_of(wb["机遇"])
+    assert [r["编号"] for r in opportunities] == ["OP-01", "OP-02", "OP-03", "OP-04", "OP-05"]
+    assert opportunities[1]["类别"] == "能源来源" and "固有收益" in opportunities[1]
+    en = rows_of(load_workbook(packs["en"])["Risks"])
+    assert en[2]["Category"] == "Transition risk – policy and legal"
+    assert en[2]["Time horizons"].split("\n") == ["Short term", "Medium term", "Long term"]
+
+
+def test_band_cells_are_coloured_with_the_one_palette(packs):
+    ws = load_workbook(packs["en"])["Risks"]
+    heads = [c.value for c in ws[4]]
+    col = heads.index("Inherent rating") + 1
+    for row in range(5, 11):
+        cell = ws.cell(row, col)
+        band = next(b for b in Band if b.label("en") == cell.value)
+        assert cell.fill.fgColor.rgb.upper().endswith(band.colour.lstrip("#").upper())
+    ws = load_workbook(packs["en"])["Opportunities"]
+    cell = ws.cell(5, col)
+    band = next(b for b in Band if b.label("en") == cell.value)
+    assert cell.fill.fgColor.rgb.upper().endswith(band.opportunity_colour.lstrip("#").upper())
+
+
+def test_registers_are_excel_tables_with_frozen_headers_and_print_settings(packs):
+    wb = load_workbook(packs["en"])
+    for name, table in (("Risks", "Risks"), ("Opportunities", "Opportunities"), ("Mitigations", "Mitigations")):
+        ws = wb[name]
+        assert table in ws.tables
+        assert ws.tables[table].tableStyleInfo.showRowStripes
+        assert ws.freeze_panes is not None and ws.freeze_panes.endswith("5")
+        assert ws.print_title_rows == "$4:$4"
+    for ws in wb.worksheets:
+        assert int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4)
+        assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+        assert ws.sheet_properties.pageSetUpPr.fitToPage
+        assert ws.print_area
+        assert "Page &P of &N" in ws.oddFooter.center.text
+        assert ws.oddHeader.right.text == "Confidential"
+    assert all(ws.page_setup.orientation == "landscape" for ws in wb.worksheets)
+
+
+def test_mitigation_rows_have_real_dates_and_numbers_and_overdue_is_highlighted(tmp_path, snapshot_module):
+    item = snapshot_module.items[0]
+    due_past = MitigationSnapshot(
+        9001, 3, "补充防汛沙袋", "安环部", dt.date(2020, 1, 31), MitigationStatus.PLANNED, Decimal("1234567.5")
+    )
+    changed = dataclasses.replace(item, mitigations=(*item.mitigations, due_past))
+    snap = dataclasses.replace(snapshot_module, items=(changed, *snapshot_module.items[1:]))
+    path = write_board_pack(snap, tmp_path / "p.xlsx", "en", with_matrix_image=False)
+    ws = load_workbook(path)["Mitigations"]
+    rows = rows_of(ws)
+    assert len(rows) == sum(len(i.mitigations) for i in snap.items)
+    row = next(r for r in rows if r["Action"] == "补充防汛沙袋")
+    assert row["Due date"] == dt.datetime(2020, 1, 31)
+    assert row["Estimated cost (CNY)"] == 1234567.5 and row["Overdue"] == "Yes"
+    index = rows.index(row) + 5
+    assert ws.cell(index, 8).number_format == "#,##0.00"
+    assert ws.cell(index, 6).number_format == "yyyy-mm-dd"
+    assert ws.cell(index, 4).fill.fgColor.rgb.endswith("F8CBAD")
+
+
+def test_formula_like_text_is_stored_as_text_in_every_text_field(tmp_path, snapshot_module):
+    item = snapshot_module.items[0]
+    mitigations = tuple(
+        dataclasses.replace(m, description=INJECTIONS[n % 6], owner=INJECTIONS[(n + 1) % 6])
+        for n, m in enumerate(item.mitigations)
+    )
+    evil = dataclasses.replace(
+        item,
+        title=INJECTIONS[0],
+        title_en=INJECTIONS[0],
+        description=INJECTIONS[1],
+        owner=INJECTIONS[2],
+        mitigations=mitigations,
+    )
+    period = dataclasses.replace(
+        snapshot_module.period,
+        title=INJECTIONS[3],
+        narrative=dataclasses.replace(snapshot_module.period.narrative, governance=INJECTIONS[4]),
+    )
+    snap = dataclasses.replace(snapshot_module, items=(evil,), period=period, prepared_by=INJECTIONS[5])
+    for lang in ("zh", "en"):
+        path = write_board_pack(snap, tmp_path / f"evil-{lang}.xlsx", lang, with_matrix_image=False)
+        wb = load_workbook(path)
+        found = set()
+        for ws in wb.worksheets:
+            for row in ws.iter_rows():
+                for cell in row:
+                    assert cell.data_type != "f", f"{ws.title}!{cell.coordinate} is a formula: {cell.value!r}"
+                    if cell.value in READ_BACK:
+                        found.add(cell.value)
+        assert found == READ_BACK, f"every injection string survives as text ({lang})"
+
+
+def test_a_second_reader_opens_the_pack(packs):
+    from python_calamine import CalamineWorkbook
+
+    book = CalamineWorkbook.from_path(str(packs["zh"]))
+    assert book.sheet_names == ZH_SHEETS
+    risks = book.get_sheet_by_name("风险").to_python()
+    codes = [row[0] for row in risks if str(row[0]).startswith(("PR-", "TR-"))]
+    assert codes == ["PR-01", "PR-02", "TR-01", "TR-02", "TR-03", "TR-04"]
+    metrics = book.get_sheet_by_name("指标").to_python()
+    assert any(row[0] == "排放总量" or "温室气体排放总量" in str(row[0]) for row in metrics)
+
+
+def test_summary_metrics_methodology_and_disclosure_say_what_the_board_needs(packs):
+    wb = load_workbook(packs["en"])
+    summary = [c for row in wb["Summary"].iter_rows(values_only=True) for c in row if c is not None]
+    assert "Top risks by residual rating" in summary and "There is no previous period to compare with." in summary
+    assert "TR-01" in summary
+    metrics = {
+        row[0].strip(): row[2]
+        for row in wb["Metrics"].iter_rows(min_row=4, values_only=True)
+        if row[0] and isinstance(row[2], float)
+    }
+    assert metrics["Total GHG emissions (scopes 1, 2, 3)"] == 10134.03
+    assert metrics["Scope 2 GHG emissions"] == 8022.84
+    method = [c for row in wb["Methodology"].iter_rows(values_only=True) for c in row if c]
+    assert "Within 1 year" in method and "10–16" in method and "CNY 2m–10m" in method
+    index = [row for row in wb["Disclosure index"].iter_rows(min_row=5, values_only=True) if row[0]]
+    assert sum(1 for r in index if r[0] == "TCFD") == 11
+    assert [r[1] for r in index if r[0] == "SSE 14"] == [f"第二十{n}条" for n in "一二三四五六七八"]
+    governance = [c for row in wb["Governance"].iter_rows(values_only=True) for c in row if c]
+    assert any("战略委员会" in str(c) for c in governance)
+
+
+def test_matrix_sheet_paints_codes_in_band_cells_and_holds_the_figure(packs):
+    ws = load_workbook(packs["zh"])["风险矩阵"]
+    cells = {c.value: c for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
+    assert "风险矩阵 — 固有" in cells and "机遇矩阵 — 剩余" in cells
+    tr01 = next(c for row in ws.iter_rows() for c in row if c.value and "TR-01" in str(c.value))
+    assert tr01.fill.fgColor.rgb.endswith(Band.CRITICAL.colour.lstrip("#"))  # inherent 5×4
+    assert len(ws._images) == 1
+
+
+def test_empty_period_gives_a_valid_pack_that_says_so(tmp_path):
+    from carthane_tcfd.services.register import open_register
+
+    reg = open_register(f"sqlite:///{tmp_path / 'e.db'}", seed=False)
+    reg.periods.create(2025, "2025")
+    snap = reg.periods.snapshot(2025)
+    reg.close()
+    path = write_board_pack(snap, tmp_path / "empty.xlsx", "en")
+    wb = load_workbook(path)
+    assert wb.sheetnames == EN_SHEETS
+    cover = [c for row in wb["Cover"].iter_rows(values_only=True) for c in row if c]
+    assert any("register for this period is empty" in str(c) for c in cover)
+    assert not wb["Risks"].tables
+
+
+def test_a_failed_write_keeps_the_old_file(tmp_path, snapshot_module, monkeypatch):
+    target = tmp_path / "pack.xlsx"
+    target.write_bytes(b"the previous pack")
+
+    def broken_replace(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(atomic.os, "replace", broken_replace)
+    with pytest.raises(UserError, match="disk is full"):
+        write_board_pack(snapshot_module, target, "en", with_matrix_image=False)
+    assert target.read_bytes() == b"the previous pack"
+    assert [p.name for p in tmp_path.iterdir()] == ["pack.xlsx"], "no temporary file is left behind"
+
+
+def test_an_unwritable_folder_gives_one_clear_message(tmp_path, snapshot_module):
+    with pytest.raises(UserError, match="folder does not exist"):
+        write_board_pack(snapshot_module, tmp_path / "missing" / "p.xlsx", "en", with_matrix_image=False)
