@@ -154,6 +154,17 @@ class Narrative:
     metrics_targets: str = ""
 
 
+@dataclass
+class PeriodDraft:
+    """The settings of a period the user edits in Period ▸ Properties."""
+
+    title: str
+    matrix_size: int
+    horizon_definitions: dict[str, dict[str, str]]
+    impact_thresholds_cny: list[int]
+    narrative: Narrative
+
+
 @dataclass(frozen=True)
 class PeriodSnapshot:
     id: int
@@ -185,6 +196,19 @@ class MetricSnapshot:
 
     def label(self, lang: str) -> str:
         return self.label_en if lang == "en" else self.label_zh
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    """One audit entry as the history view shows it."""
+
+    at: dt.datetime  # UTC
+    who: str
+    entity: str
+    action: str
+    field: str
+    old_value: str | None
+    new_value: str | None
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
 from carthane_tcfd.domain.records import ItemDraft, MitigationDraft
 from carthane_tcfd.domain.scales import MATRIX_SIZES
@@ -48,6 +49,10 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "impact_thresholds": ("影响金额阈值", "Impact thresholds"),
     "year": ("年度", "Year"),
     "reason": ("原因", "Reason"),
+    "status": ("状态", "Status"),
+    "position": ("顺序", "Order"),
+    "scores_illustrative": ("示例评估", "Illustrative assessment"),
+    "kind": ("类型", "Type"),
 }
 
 
@@ -55,6 +60,17 @@ def _field(name: str, lang_index: int) -> str:
     key = "description_m" if name.endswith("].description") else name.rsplit(".", 1)[-1]
     pair = FIELD_LABELS.get(key, (name, name))
     return pair[lang_index]
+
+
+def parse_amount(text: str) -> Decimal | None:
+    """A CNY amount as typed ("1,200,000.50", "１２００"), None when blank; ValueError when not a number."""
+    cleaned = text.replace(",", "").replace("，", "").replace("¥", "").replace("￥", "").strip()
+    if not cleaned:
+        return None
+    try:
+        return Decimal(cleaned)
+    except InvalidOperation:
+        raise ValueError(text) from None
 
 
 def problem(field: str, zh: str, en: str) -> Problem:

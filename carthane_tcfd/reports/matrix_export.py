@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from carthane_tcfd.domain.errors import UserError
+from carthane_tcfd.domain.filtering import ItemFilter
 from carthane_tcfd.domain.records import RegisterSnapshot
 from carthane_tcfd.domain.taxonomy import Kind, Lang
 from carthane_tcfd.reports.atomic import write_atomically
@@ -22,6 +23,7 @@ def export_matrix(
     view: MatrixView = MatrixView.INHERENT,
     lang: Lang = "zh",
     kinds: tuple[Kind, ...] = (Kind.RISK, Kind.OPPORTUNITY),
+    flt: ItemFilter | None = None,
 ) -> int:
     """Write the matrices of `kinds`; the number of pages (PDF) or files (PNG) written."""
     path = Path(path)
@@ -31,7 +33,7 @@ def export_matrix(
             f"不支持的文件类型 {path.suffix or '（无）'}：请使用 .pdf 或 .png。",
             f"Unsupported file type {path.suffix or '(none)'}: use .pdf or .png.",
         )
-    pages = [page for kind in kinds for page in matrix_pages(snapshot, kind, view, lang)]
+    pages = [page for kind in kinds for page in matrix_pages(snapshot, kind, view, lang, flt=flt)]
     if suffix == ".pdf":
         write_pdf(pages, path)
     else:

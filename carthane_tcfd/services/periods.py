@@ -3,15 +3,13 @@ register snapshots for reports and the audit history."""
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from carthane_tcfd.domain.errors import ConflictError, NotFound, UserError, ValidationFailed
 from carthane_tcfd.domain.records import (
-    Narrative,
+    AuditRecord,
+    PeriodDraft,
     PeriodSnapshot,
     PreviousItem,
     RegisterSnapshot,
@@ -30,26 +28,6 @@ TRANSITIONS: dict[str, tuple[tuple[PeriodStatus, ...], PeriodStatus]] = {
     "approve": ((PeriodStatus.IN_REVIEW,), PeriodStatus.APPROVED),
     "reopen": ((PeriodStatus.IN_REVIEW, PeriodStatus.APPROVED), PeriodStatus.DRAFT),
 }
-
-
-@dataclass
-class PeriodDraft:
-    title: str
-    matrix_size: int
-    horizon_definitions: dict[str, dict[str, str]]
-    impact_thresholds_cny: list[int]
-    narrative: Narrative
-
-
-@dataclass(frozen=True)
-class AuditRecord:
-    at: dt.datetime
-    who: str
-    entity: str
-    action: str
-    field: str
-    old_value: str | None
-    new_value: str | None
 
 
 class PeriodService:

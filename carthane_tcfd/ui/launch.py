@@ -3,18 +3,75 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from carthane_tcfd import APP_NAME
+from carthane_tcfd.domain.taxonomy import Lang
+from carthane_tcfd.paths import resource
+from carthane_tcfd.ui import prompts
+from carthane_tcfd.ui.app_state import AppState
+from carthane_tcfd.ui.fonts import register_cjk_font
+from carthane_tcfd.ui.main_window import MainWindow
+from carthane_tcfd.ui.settings import Settings
+
+QUIT_AFTER_ENV = "CARTHANE_TCFD_QUIT_AFTER_MS"  # smoke tests: quit on their own after showing the window
+
+
+def install_translator(app: QApplication, lang: Lang) -> QTranslator | None:
+    if lang != "zh":
+        return None
+    translator = QTranslator(app)
+    if translator.load(str(resource("translations", "carthane_tcfd_zh_CN.qm"))):
+        app.installTranslator(translator)
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        return translator
+    return None
+
+
+def _report_unexpected(window: MainWindow) -> None:
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        from carthane_tcfd.logs import log, log_file, setup_logging
+
+        setup_logging()
+        log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        prompts.error(
+            window,
+            window.tr("Something went wrong; your saved data is safe. The details were written to %1").replace(
+                "%1", str(log_file())
+            ),
+        )
+
+    sys.excepthook = hook
+
+
+def build_window(app: QApplication, settings: Settings) -> MainWindow:
+    lang = settings.language()
+    install_translator(app, lang)
+    font_warning = register_cjk_font(app)
+    window = MainWindow(AppState(lang), settings)
+    if font_warning:
+        window.statusBar().showMessage(font_warning, 30000)
+    return window
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
-
-    from carthane_tcfd import APP_NAME
-
-    app = QApplication.instance() or QApplication(sys.argv)
-    window = QMainWindow()
-    window.setWindowTitle(APP_NAME)
-    window.setCentralWidget(QLabel("The register window arrives with the desktop application issue."))
-    window.resize(1200, 800)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName("Carthane")
+    settings = Settings()
+    window = build_window(app, settings)
+    _report_unexpected(window)
     window.show()
+    location = args.db or os.environ.get("CARTHANE_TCFD_DB") or settings.remembered_database()
+    QTimer.singleShot(0, lambda: window.open_location(location, seed=not args.empty))
+    quit_after = os.environ.get(QUIT_AFTER_ENV)
+    if quit_after:
+        QTimer.singleShot(int(quit_after), window.close)
     return app.exec()

@@ -212,7 +212,7 @@ def test_list_filters_by_kind_and_filter(register):
 
 
 def test_matrix_cannot_shrink_below_the_scores_in_use(register):
-    from carthane_tcfd.services.periods import PeriodDraft
+    from carthane_tcfd.domain.records import PeriodDraft
 
     period = register.periods.get(2024)
     draft = PeriodDraft(

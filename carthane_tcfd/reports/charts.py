@@ -1,0 +1,120 @@
+"""The dashboard as one matplotlib Figure: counts by category, horizon × value chain, financial impacts,
+inherent vs residual bands, mitigations by status (overdue counted)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+
+from carthane_tcfd.domain.records import RegisterSnapshot
+from carthane_tcfd.domain.scales import Band
+from carthane_tcfd.domain.taxonomy import Category, FinancialImpact, Horizon, Kind, Lang, MitigationStatus, ValueChain
+from carthane_tcfd.reports import summary
+from carthane_tcfd.reports.figure_fonts import configure_matplotlib
+
+TITLES = {
+    "category": ("按 TCFD 类别", "By TCFD category"),
+    "heat": ("时间范围 × 价值链", "Horizon × value chain"),
+    "impacts": ("潜在财务影响类型", "Financial impact types"),
+    "bands": ("固有与剩余评级分布（风险）", "Inherent vs residual ratings (risks)"),
+    "actions": ("应对措施状态（逾期 {n} 项）", "Mitigations by status ({n} overdue)"),
+    "inherent": ("固有", "Inherent"),
+    "residual": ("剩余", "Residual"),
+    "unrated": ("未评估", "Not assessed"),
+}
+RISK_COLOUR = "#C55A11"
+OPPORTUNITY_COLOUR = "#2E75B6"
+
+
+def _t(key: str, lang: Lang) -> str:
+    zh, en = TITLES[key]
+    return zh if lang == "zh" else en
+
+
+def dashboard_figure(
+    snapshot: RegisterSnapshot, lang: Lang = "zh", today: dt.date | None = None, figure: Figure | None = None
+) -> Figure:
+    """Draw the dashboard into `figure` (cleared first; the GUI passes its canvas's figure) or a new one."""
+    configure_matplotlib()
+    fig = figure or Figure(figsize=(13, 8.5), dpi=100)
+    fig.clear()
+    fig.subplots_adjust(left=0.16, right=0.98, top=0.94, bottom=0.07, wspace=0.55, hspace=0.55)
+    grid = fig.add_gridspec(2, 3)
+    items = snapshot.items
+    _categories(fig.add_subplot(grid[0, 0]), snapshot, lang)
+    _heat(fig.add_subplot(grid[0, 1]), snapshot, lang)
+    _impacts(fig.add_subplot(grid[0, 2]), snapshot, lang)
+    _bands(fig.add_subplot(grid[1, 0:2]), snapshot, lang)
+    statuses, overdue = summary.mitigations_by_status(items, today or dt.date.today())
+    ax = fig.add_subplot(grid[1, 2])
+    labels = [s.label(lang) for s in MitigationStatus]
+    bars = ax.bar(labels, [statuses[s] for s in MitigationStatus], color=["#A5A5A5", "#4472C4", "#70AD47", "#D9D9D9"])
+    ax.bar_label(bars, fontsize=8)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_title(_t("actions", lang).format(n=overdue), fontsize=10)
+    ax.tick_params(axis="x", labelsize=8)
+    return fig
+
+
+def _categories(ax: Axes, snapshot: RegisterSnapshot, lang: Lang) -> None:
+    counts = summary.count_by_category(snapshot.items)
+    categories = list(Category)
+    colours = [RISK_COLOUR if c.kind is Kind.RISK else OPPORTUNITY_COLOUR for c in categories]
+    bars = ax.barh([c.label(lang) for c in categories], [counts[c] for c in categories], color=colours)
+    ax.bar_label(bars, fontsize=7)
+    ax.invert_yaxis()
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_title(_t("category", lang), fontsize=10)
+    ax.tick_params(axis="y", labelsize=7)
+
+
+def _heat(ax: Axes, snapshot: RegisterSnapshot, lang: Lang) -> None:
+    table = summary.horizon_by_segment(snapshot.items)
+    values = [[table[(h, v)] for v in ValueChain] for h in Horizon]
+    ax.imshow(values, cmap="Oranges", vmin=0, vmax=max(1, max(max(r) for r in values)))
+    ax.set_xticks(range(3), [v.label(lang) for v in ValueChain], fontsize=8)
+    ax.set_yticks(range(3), [h.label(lang) for h in Horizon], fontsize=8)
+    for y, row in enumerate(values):
+        for x, value in enumerate(row):
+            ax.text(x, y, str(value), ha="center", va="center", fontsize=10, gid=f"heat:{y}:{x}")
+    ax.set_title(_t("heat", lang), fontsize=10)
+
+
+def _impacts(ax: Axes, snapshot: RegisterSnapshot, lang: Lang) -> None:
+    counts = summary.count_by_financial_impact(snapshot.items)
+    impacts = list(FinancialImpact)
+    bars = ax.barh([f.label(lang) for f in impacts], [counts.get(f.value, 0) for f in impacts], color="#7F7F7F")
+    ax.bar_label(bars, fontsize=7)
+    ax.invert_yaxis()
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_title(_t("impacts", lang), fontsize=10)
+    ax.tick_params(axis="y", labelsize=7)
+
+
+def _bands(ax: Axes, snapshot: RegisterSnapshot, lang: Lang) -> None:
+    distribution = summary.band_distribution(snapshot.risks)
+    keys: list[Band | None] = [*Band, None]
+    labels = [b.label(lang) if b else _t("unrated", lang) for b in keys]
+    width = 0.38
+    positions = range(len(keys))
+    for offset, view, alpha in ((-width / 2, "inherent", 0.55), (width / 2, "residual", 1.0)):
+        heights = [distribution[view][k] for k in keys]
+        colours = [k.colour if k else "#D9D9D9" for k in keys]
+        bars = ax.bar(
+            [p + offset for p in positions],
+            heights,
+            width,
+            color=colours,
+            alpha=alpha,
+            edgecolor="#404040",
+            linewidth=0.5,
+            label=_t(view, lang),
+        )
+        ax.bar_label(bars, fontsize=8)
+    ax.set_xticks(list(positions), labels, fontsize=9)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.legend(fontsize=8)
+    ax.set_title(_t("bands", lang), fontsize=10)

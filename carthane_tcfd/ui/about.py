@@ -1,0 +1,36 @@
+"""The About text: version, Qt and Python versions, the database in use, licences of bundled components."""
+
+from __future__ import annotations
+
+import platform
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QCoreApplication, qVersion
+
+from carthane_tcfd import APP_NAME, __version__
+
+COMPONENTS = (
+    ("Qt / PySide6", "LGPL-3.0"),
+    ("SQLAlchemy", "MIT"),
+    ("Alembic", "MIT"),
+    ("openpyxl", "MIT"),
+    ("matplotlib", "PSF-based (matplotlib licence)"),
+    ("NumPy", "BSD-3-Clause"),
+    ("Pillow", "MIT-CMU"),
+    ("psycopg", "LGPL-3.0"),
+    ("platformdirs", "MIT"),
+)
+
+
+def about_text(database: str) -> str:
+    tr = QCoreApplication.translate
+    lines = [
+        f"{APP_NAME} {__version__}",
+        "",
+        f"{tr('About', 'Qt')} {qVersion()} · PySide6 {pyside_version} · Python {platform.python_version()}",
+        f"{tr('About', 'Database')}: {database}",
+        "",
+        tr("About", "Bundled components and their licences:"),
+        *(f"  {name}: {licence}" for name, licence in COMPONENTS),
+    ]
+    return "\n".join(lines)

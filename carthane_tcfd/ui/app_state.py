@@ -1,0 +1,101 @@
+"""The open register as the GUI sees it: the services, the current period, and signals when they change.
+Every change goes through the services; this object only forwards and announces."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from carthane_tcfd.domain.records import ItemDraft, ItemSnapshot, PeriodSnapshot
+from carthane_tcfd.domain.taxonomy import Lang
+
+if TYPE_CHECKING:
+    from carthane_tcfd.services.register import Register
+
+
+class AppState(QObject):
+    opened = Signal()  # a database was opened
+    period_changed = Signal()  # another period, or its status/settings changed
+    items_changed = Signal()  # the items of the current period changed
+    item_saved = Signal(object)  # ItemSnapshot
+
+    def __init__(self, lang: Lang, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self.register: Register | None = None
+        self.period: PeriodSnapshot | None = None
+        self.items: list[ItemSnapshot] = []
+        self.undo = QUndoStack(self)
+        self._aliases: dict[int, int] = {}  # an item deleted and restored by undo gets a new id
+
+    # ---- opening ------------------------------------------------------------------------------
+    def open(self, url: str, *, seed: bool = True, user: str | None = None) -> None:
+        from carthane_tcfd.services.register import open_register
+
+        register = open_register(url, seed=seed, user=user)
+        if self.register is not None:
+            self.register.close()
+        self.register = register
+        self.undo.clear()
+        self._aliases.clear()
+        self.period = None
+        self.opened.emit()
+
+    @property
+    def services(self) -> Register:
+        assert self.register is not None, "no database is open"
+        return self.register
+
+    def select_period(self, year: int | None) -> None:
+        periods = self.services.periods.all()
+        years = [p.year for p in periods]
+        self.period = self.services.periods.get(year if year in years else None) if periods else None
+        self.undo.clear()
+        self.period_changed.emit()
+        self.reload_items()
+
+    def refresh_period(self) -> None:
+        if self.period is not None:
+            self.period = self.services.periods.get(self.period.year)
+            self.period_changed.emit()
+
+    def reload_items(self) -> None:
+        self.items = self.services.items.in_period(self.period.year) if self.period else []
+        self.items_changed.emit()
+
+    @property
+    def read_only(self) -> bool:
+        return self.period is None or self.period.read_only
+
+    # ---- item changes (used directly and by undo commands) ------------------------------------
+    def resolve(self, item_id: int) -> int:
+        while item_id in self._aliases:
+            item_id = self._aliases[item_id]
+        return item_id
+
+    def current(self, item_id: int) -> ItemSnapshot:
+        return self.services.items.get(self.resolve(item_id))
+
+    def create(self, draft: ItemDraft, code: str | None = None, replaces: int | None = None) -> ItemSnapshot:
+        assert self.period is not None
+        item = self.services.items.create(self.period.year, draft, code)
+        if replaces is not None:
+            self._aliases[replaces] = item.id
+        self._after(item)
+        return item
+
+    def save(self, item_id: int, draft: ItemDraft, expected_version: int) -> ItemSnapshot:
+        item = self.services.items.update(self.resolve(item_id), draft, expected_version)
+        self._after(item)
+        return item
+
+    def delete(self, item_id: int, expected_version: int) -> ItemSnapshot:
+        gone = self.services.items.delete(self.resolve(item_id), expected_version)
+        self.reload_items()
+        return gone
+
+    def _after(self, item: ItemSnapshot) -> None:
+        self.reload_items()
+        self.item_saved.emit(item)

@@ -1,0 +1,76 @@
+"""The Dashboard page: the register's charts, redrawn when it changes, exportable as PNG."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from carthane_tcfd.domain.errors import UserError
+from carthane_tcfd.ui import prompts
+from carthane_tcfd.ui.app_state import AppState
+from carthane_tcfd.ui.matrix_page import register_snapshot
+
+
+class DashboardPage(QWidget):
+    def __init__(self, state: AppState, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.lang = state.lang
+        self.export_button = QPushButton(self.tr("Export as PNG…"), self)
+        top = QHBoxLayout()
+        top.addStretch(1)
+        top.addWidget(self.export_button)
+        self.body = QVBoxLayout()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addLayout(self.body, 1)
+        self.canvas: Any = None
+        self._stale = True
+        self.export_button.clicked.connect(self.export_png)
+        state.items_changed.connect(self._mark_stale)
+
+    def _mark_stale(self) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.redraw()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.redraw()
+
+    def redraw(self) -> None:
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+        from carthane_tcfd.reports.charts import dashboard_figure
+
+        if self.canvas is None:
+            self.canvas = FigureCanvasQTAgg()
+            self.canvas.setObjectName("dashboard_canvas")
+            self.body.addWidget(self.canvas)
+        snapshot = register_snapshot(self.state)
+        self._stale = False
+        if snapshot is not None:
+            dashboard_figure(snapshot, self.lang, dt.date.today(), figure=self.canvas.figure)
+            self.canvas.draw_idle()
+
+    def export_png(self, path: str | None = None) -> None:
+        if self.canvas is None:
+            self.redraw()
+        if path is None:
+            year = self.state.period.year if self.state.period else ""
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export dashboard"), f"dashboard_{year}.png", "PNG (*.png)"
+            )
+            if not path:
+                return
+        from carthane_tcfd.reports.atomic import write_atomically
+
+        try:
+            write_atomically(Path(path), lambda temp: self.canvas.figure.savefig(temp, format="png", dpi=150))
+        except UserError as exc:
+            prompts.error(self, exc.message(self.lang))

@@ -1,0 +1,105 @@
+"""Small editing widgets of the item editor: check lists for code sets, score pickers with band swatches."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QWidget
+
+from carthane_tcfd.domain.scales import band_for, impact_descriptor, likelihood_descriptor
+from carthane_tcfd.domain.taxonomy import Coded, Kind, Lang
+
+
+class CheckList(QWidget):
+    """One checkbox per code of a vocabulary, in its order."""
+
+    changed = Signal()
+
+    def __init__(self, vocabulary: type[Coded], lang: Lang, columns: int = 3, parent: Any = None) -> None:
+        super().__init__(parent)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self._boxes: dict[str, QCheckBox] = {}
+        for n, member in enumerate(vocabulary):
+            box = QCheckBox(member.label(lang), self)
+            box.setObjectName(f"check_{member.value}")
+            box.toggled.connect(self.changed)
+            layout.addWidget(box, n // columns, n % columns)
+            self._boxes[member.value] = box
+
+    def values(self) -> list[str]:
+        return [code for code, box in self._boxes.items() if box.isChecked()]
+
+    def set_values(self, values: list[str] | tuple[str, ...]) -> None:
+        chosen = set(values)
+        for code, box in self._boxes.items():
+            box.blockSignals(True)
+            box.setChecked(code in chosen)
+            box.blockSignals(False)
+
+    def box(self, code: str) -> QCheckBox:
+        return self._boxes[code]
+
+
+class ScorePicker(QWidget):
+    """Likelihood and impact (or benefit) pickers that show the level descriptors and the band they give."""
+
+    changed = Signal()
+
+    def __init__(self, lang: Lang, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self.kind = Kind.RISK
+        self.levels = 5
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.likelihood = QComboBox(self)
+        self.impact = QComboBox(self)
+        self.band = QLabel(self)
+        self.band.setMinimumWidth(70)
+        self.band.setObjectName("band_swatch")
+        for combo in (self.likelihood, self.impact):
+            combo.currentIndexChanged.connect(self._update)
+            layout.addWidget(combo, 1)
+        layout.addWidget(self.band)
+        self.configure(Kind.RISK, 5)
+
+    def configure(self, kind: Kind, size: int) -> None:
+        self.kind, self.levels = kind, size
+        for combo, describe in ((self.likelihood, likelihood_descriptor), (self.impact, None)):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem("—", None)
+            for level in range(1, size + 1):
+                text = describe(level, size, self.lang) if describe else impact_descriptor(level, size, self.lang, kind)
+                combo.addItem(f"{level} {text}", level)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.blockSignals(False)
+        self._update()
+
+    def values(self) -> tuple[int | None, int | None]:
+        return self.likelihood.currentData(), self.impact.currentData()
+
+    def set_values(self, likelihood: int | None, impact: int | None) -> None:
+        for combo, value in ((self.likelihood, likelihood), (self.impact, impact)):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.blockSignals(False)
+        self._update(emit=False)
+
+    def _update(self, *_args: Any, emit: bool = True) -> None:
+        lk, im = self.values()
+        band = band_for(lk, im, self.levels)
+        if band is None:
+            self.band.setText("—")
+            self.band.setStyleSheet("")
+        else:
+            self.band.setText(f" {lk * im} {band.label(self.lang)} ")  # type: ignore[operator]
+            self.band.setStyleSheet(
+                f"background:{band.colour_for(self.kind)}; color:{band.text_colour_for(self.kind)};"
+                "border-radius:3px; font-weight:bold; padding:2px;"
+            )
+        if emit:
+            self.changed.emit()

@@ -1,0 +1,92 @@
+"""The history of one item: its audit entries, newest first (when, who, field, old → new)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout
+
+from carthane_tcfd.domain.records import AuditRecord
+from carthane_tcfd.domain.taxonomy import Lang
+from carthane_tcfd.domain.validation import FIELD_LABELS
+
+Index = QModelIndex | QPersistentModelIndex
+HEADERS = (
+    ("时间", "When"),
+    ("用户", "Who"),
+    ("对象", "What"),
+    ("字段", "Field"),
+    ("原值", "Old value"),
+    ("新值", "New value"),
+)
+ACTIONS = {
+    "create": ("新建", "created"),
+    "update": ("修改", "changed"),
+    "delete": ("删除", "deleted"),
+    "move": ("移动", "moved"),
+    "status": ("状态", "status"),
+}
+ENTITIES = {"item": ("条目", "Item"), "mitigation": ("应对措施", "Action"), "period": ("年度", "Period")}
+
+
+def local_time(utc: dt.datetime) -> str:
+    return utc.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+class AuditModel(QAbstractTableModel):
+    def __init__(self, records: list[AuditRecord], lang: Lang, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self.records = records
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.records)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 6:
+            return HEADERS[section][0 if self.lang == "zh" else 1]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        r = self.records[index.row()]
+        pick = 0 if self.lang == "zh" else 1
+        values = (
+            local_time(r.at),
+            r.who,
+            f"{ENTITIES.get(r.entity, (r.entity, r.entity))[pick]} · {ACTIONS.get(r.action, (r.action, r.action))[pick]}",
+            FIELD_LABELS.get(r.field, (r.field, r.field))[pick] if r.field else "",
+            r.old_value or "",
+            r.new_value or "",
+        )
+        return values[index.column()]
+
+
+class HistoryDialog(QDialog):
+    def __init__(self, title: str, records: list[AuditRecord], lang: Lang, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("History – %1").replace("%1", title))
+        self.resize(900, 480)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("%n change(s), newest first", "", len(records)), self))
+        self.model = AuditModel(records, lang, self)
+        self.view = QTableView(self)
+        self.view.setObjectName("history_view")
+        self.view.setModel(self.model)
+        self.view.setWordWrap(True)
+        self.view.setAlternatingRowColors(True)
+        header = self.view.horizontalHeader()
+        for column, width in enumerate((150, 110, 120, 130)):
+            self.view.setColumnWidth(column, width)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.view)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)

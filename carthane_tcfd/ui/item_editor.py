@@ -1,0 +1,413 @@
+"""The item editor panel beside the register table: every field of an item and its mitigations."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from carthane_tcfd.domain.records import ItemDraft, ItemSnapshot
+from carthane_tcfd.domain.taxonomy import Category, FinancialImpact, Horizon, Kind, Lang, ValueChain, categories_of
+from carthane_tcfd.domain.validation import Problem, parse_amount, problem, validate_item
+from carthane_tcfd.ui.editor_widgets import CheckList, ScorePicker
+from carthane_tcfd.ui.mitigation_delegate import MitigationDelegate
+from carthane_tcfd.ui.mitigation_model import MitigationModel
+
+ERROR_STYLE = "color:#C00000;"
+
+
+class ItemEditor(QWidget):
+    """Shows one item (or a new one) for editing. It validates to show problems early; the services decide."""
+
+    save_requested = Signal()
+    revert_requested = Signal()
+    history_requested = Signal()
+    dirty_changed = Signal(bool)
+
+    def __init__(self, lang: Lang, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self.item: ItemSnapshot | None = None
+        self.kind = Kind.RISK
+        self.matrix_size = 5
+        self._dirty = False
+        self._loading = False
+        self._creating = False
+        self._read_only = False
+        self._read_only_reason = ""
+        self._scores_illustrative = False
+        self._errors: dict[str, QLabel] = {}
+        self._build()
+        self.set_read_only(False, "")
+        self.clear()
+
+    # ---- construction -------------------------------------------------------------------------
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(4, 4, 4, 4)
+        self.heading = QLabel(self)
+        self.heading.setObjectName("editor_heading")
+        self.heading.setStyleSheet("font-size:15px; font-weight:bold;")
+        self.banner = QLabel(self)
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background:#FFF2CC; padding:4px; border-radius:3px;")
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet(ERROR_STYLE)
+        outer.addWidget(self.heading)
+        outer.addWidget(self.banner)
+        outer.addWidget(self.summary)
+
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget(scroll)
+        form = QFormLayout(body)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+
+        self.category = QComboBox(body)
+        self.title_edit = QLineEdit(body)
+        self.title_en = QLineEdit(body)
+        self.description = QPlainTextEdit(body)
+        self.description.setTabChangesFocus(True)
+        self.description.setMinimumHeight(70)
+        self.horizons = CheckList(Horizon, self.lang)
+        self.value_chain = CheckList(ValueChain, self.lang)
+        self.impacts = CheckList(FinancialImpact, self.lang, columns=2)
+        self.estimate_low = QLineEdit(body)
+        self.estimate_high = QLineEdit(body)
+        for edit in (self.estimate_low, self.estimate_high):
+            edit.setPlaceholderText(self.tr("CNY, optional"))
+        estimate = QWidget(body)
+        row = QHBoxLayout(estimate)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.estimate_low)
+        row.addWidget(QLabel("–"))
+        row.addWidget(self.estimate_high)
+        self.inherent = ScorePicker(self.lang)
+        self.residual = ScorePicker(self.lang)
+        self.owner = QLineEdit(body)
+        self.sites = QLineEdit(body)
+        self.notes = QPlainTextEdit(body)
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMaximumHeight(70)
+
+        self.mitigations = MitigationModel(self.lang, self)
+        self.mitigation_view = QTableView(body)
+        self.mitigation_view.setObjectName("mitigation_view")
+        self.mitigation_view.setModel(self.mitigations)
+        self.mitigation_view.setItemDelegate(MitigationDelegate(self.lang, self.mitigation_view))
+        self.mitigation_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.mitigation_view.setWordWrap(True)
+        self.mitigation_view.setMinimumHeight(150)
+        header = self.mitigation_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.mitigation_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        buttons = QWidget(body)
+        button_row = QHBoxLayout(buttons)
+        button_row.setContentsMargins(0, 0, 0, 0)
+        self.add_action = QPushButton(self.tr("Add action"), buttons)
+        self.remove_action = QPushButton(self.tr("Remove"), buttons)
+        self.up_action = QPushButton(self.tr("Move up"), buttons)
+        self.down_action = QPushButton(self.tr("Move down"), buttons)
+        for button in (self.add_action, self.remove_action, self.up_action, self.down_action):
+            button_row.addWidget(button)
+        button_row.addStretch(1)
+
+        fields: list[tuple[str, QWidget, str]] = [
+            (self.tr("Category"), self.category, "category"),
+            (self.tr("Title"), self.title_edit, "title"),
+            (self.tr("English title"), self.title_en, "title_en"),
+            (self.tr("Description"), self.description, "description"),
+            (self.tr("Time horizons"), self.horizons, "horizons"),
+            (self.tr("Value chain"), self.value_chain, "value_chain"),
+            (self.tr("Financial impacts"), self.impacts, "financial_impacts"),
+            (self.tr("Estimate (CNY)"), estimate, "estimate_high_cny"),
+            (self.tr("Inherent score"), self.inherent, "impact"),
+            (self.tr("Residual score"), self.residual, "residual_impact"),
+            (self.tr("Owner"), self.owner, "owner"),
+            (self.tr("Sites"), self.sites, "sites"),
+            (self.tr("Notes"), self.notes, "notes"),
+            (self.tr("Mitigations"), self.mitigation_view, "mitigations"),
+            ("", buttons, ""),
+        ]
+        for label, widget, field in fields:
+            holder = QWidget(body)
+            stack = QVBoxLayout(holder)
+            stack.setContentsMargins(0, 0, 0, 0)
+            stack.setSpacing(1)
+            stack.addWidget(widget)
+            if field:
+                error = QLabel(holder)
+                error.setStyleSheet(ERROR_STYLE)
+                error.setWordWrap(True)
+                error.hide()
+                stack.addWidget(error)
+                self._errors[field] = error
+            form.addRow(label, holder)
+        self._errors["estimate_low_cny"] = self._errors["estimate_high_cny"]
+        self._errors["likelihood"] = self._errors["impact"]
+        self._errors["residual_likelihood"] = self._errors["residual_impact"]
+
+        actions = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("Save"), self)
+        self.save_button.setDefault(True)
+        self.revert_button = QPushButton(self.tr("Revert"), self)
+        self.history_button = QPushButton(self.tr("History…"), self)
+        actions.addWidget(self.history_button)
+        actions.addStretch(1)
+        actions.addWidget(self.revert_button)
+        actions.addWidget(self.save_button)
+        outer.addLayout(actions)
+
+        self.save_button.clicked.connect(self.save_requested)
+        self.revert_button.clicked.connect(self.revert_requested)
+        self.history_button.clicked.connect(self.history_requested)
+        self.add_action.clicked.connect(self._add_mitigation)
+        self.remove_action.clicked.connect(lambda: self.mitigations.remove(self._current_mitigation()))
+        self.up_action.clicked.connect(lambda: self._move_mitigation(-1))
+        self.down_action.clicked.connect(lambda: self._move_mitigation(1))
+        for signal in (
+            self.category.currentIndexChanged,
+            self.title_edit.textEdited,
+            self.title_en.textEdited,
+            self.description.textChanged,
+            self.horizons.changed,
+            self.value_chain.changed,
+            self.impacts.changed,
+            self.estimate_low.textEdited,
+            self.estimate_high.textEdited,
+            self.inherent.changed,
+            self.residual.changed,
+            self.owner.textEdited,
+            self.sites.textEdited,
+            self.notes.textChanged,
+            self.mitigations.edited,
+        ):
+            signal.connect(self._mark_dirty)
+
+    # ---- state --------------------------------------------------------------------------------
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def _mark_dirty(self, *_args: Any) -> None:
+        if not self._loading and not self._dirty:
+            self._dirty = True
+            self.dirty_changed.emit(True)
+        self._refresh_buttons()
+
+    def _set_clean(self) -> None:
+        was = self._dirty
+        self._dirty = False
+        if was:
+            self.dirty_changed.emit(False)
+        self._refresh_buttons()
+
+    def _refresh_buttons(self) -> None:
+        editable = not self._read_only and (self.item is not None or self._creating)
+        self.save_button.setEnabled(editable and self._dirty)
+        self.revert_button.setEnabled(self._dirty)
+        self.history_button.setEnabled(self.item is not None)
+
+    def set_read_only(self, read_only: bool, reason: str) -> None:
+        self._read_only = read_only
+        for widget in (
+            self.category,
+            self.title_edit,
+            self.title_en,
+            self.horizons,
+            self.value_chain,
+            self.impacts,
+            self.estimate_low,
+            self.estimate_high,
+            self.inherent,
+            self.residual,
+            self.owner,
+            self.sites,
+            self.add_action,
+            self.remove_action,
+            self.up_action,
+            self.down_action,
+        ):
+            widget.setEnabled(not read_only)
+        for text in (self.description, self.notes):
+            text.setReadOnly(read_only)
+        self.mitigations.read_only = read_only
+        self._read_only_reason = reason
+        self._refresh_banner()
+        self._refresh_buttons()
+
+    def _refresh_banner(self) -> None:
+        notes = []
+        if self._read_only and self._read_only_reason:
+            notes.append(self._read_only_reason)
+        if self.item is not None and self.item.scores_illustrative:
+            notes.append(
+                self.tr(
+                    "Illustrative assessment: the 2024 report gives no scores. Rescoring the item "
+                    "replaces them with your assessment."
+                )
+            )
+        self.banner.setText("\n".join(notes))
+        self.banner.setVisible(bool(notes))
+
+    # ---- loading ------------------------------------------------------------------------------
+    def clear(self) -> None:
+        self.item = None
+        self._creating = False
+        self.heading.setText(self.tr("No item selected"))
+        self._fill(ItemDraft(categories_of(self.kind)[0], ""))
+        self.setEnabled(False)
+        self._refresh_banner()
+
+    def load(self, item: ItemSnapshot, matrix_size: int) -> None:
+        self.item = item
+        self._creating = False
+        self.kind = item.kind
+        self.matrix_size = matrix_size
+        self.heading.setText(f"{item.code} · {item.display_title(self.lang)}")
+        self._fill(item.to_draft())
+        self.setEnabled(True)
+        self._refresh_banner()
+
+    def start_new(self, kind: Kind, matrix_size: int) -> None:
+        self.item = None
+        self._creating = True
+        self.kind = kind
+        self.matrix_size = matrix_size
+        self.heading.setText(self.tr("New risk") if kind is Kind.RISK else self.tr("New opportunity"))
+        self._fill(ItemDraft(categories_of(kind)[0], ""))
+        self.setEnabled(True)
+        self._refresh_banner()
+        self._mark_dirty()
+        self.title_edit.setFocus()
+
+    @property
+    def creating(self) -> bool:
+        return self._creating
+
+    def load_draft(self, draft: ItemDraft) -> None:
+        """Put a draft (the user's own edits, kept across a conflict) back into the form, still unsaved."""
+        self._fill(draft)
+        self._mark_dirty()
+
+    def _fill(self, draft: ItemDraft) -> None:
+        self._loading = True
+        try:
+            self.category.clear()
+            for category in categories_of(self.kind):
+                self.category.addItem(category.label(self.lang), category.value)
+            self.category.setCurrentIndex(max(0, self.category.findData(draft.category.value)))
+            self.title_edit.setText(draft.title)
+            self.title_en.setText(draft.title_en)
+            self.description.setPlainText(draft.description)
+            self.horizons.set_values(draft.horizons)
+            self.value_chain.set_values(draft.value_chain)
+            self.impacts.set_values(draft.financial_impacts)
+            self.estimate_low.setText("" if draft.estimate_low_cny is None else f"{draft.estimate_low_cny:f}")
+            self.estimate_high.setText("" if draft.estimate_high_cny is None else f"{draft.estimate_high_cny:f}")
+            for picker in (self.inherent, self.residual):
+                picker.configure(self.kind, self.matrix_size)
+            self.inherent.set_values(draft.likelihood, draft.impact)
+            self.residual.set_values(draft.residual_likelihood, draft.residual_impact)
+            self.owner.setText(draft.owner)
+            self.sites.setText(draft.sites)
+            self.notes.setPlainText(draft.notes)
+            self.mitigations.set_drafts(draft.mitigations)
+            self._scores_illustrative = draft.scores_illustrative
+        finally:
+            self._loading = False
+        self.show_problems([])
+        self._set_clean()
+
+    # ---- reading the form ---------------------------------------------------------------------
+    def draft(self) -> tuple[ItemDraft, list[Problem]]:
+        """The form as a draft, with every problem the domain finds (nothing is saved here)."""
+        problems: list[Problem] = []
+        low = _money(self.estimate_low.text(), "estimate_low_cny", problems)
+        high = _money(self.estimate_high.text(), "estimate_high_cny", problems)
+        likelihood, impact = self.inherent.values()
+        residual_likelihood, residual_impact = self.residual.values()
+        draft = ItemDraft(
+            category=Category(self.category.currentData()),
+            title=self.title_edit.text(),
+            title_en=self.title_en.text(),
+            description=self.description.toPlainText(),
+            horizons=self.horizons.values(),
+            value_chain=self.value_chain.values(),
+            financial_impacts=self.impacts.values(),
+            estimate_low_cny=low,
+            estimate_high_cny=high,
+            likelihood=likelihood,
+            impact=impact,
+            residual_likelihood=residual_likelihood,
+            residual_impact=residual_impact,
+            scores_illustrative=self._scores_illustrative,
+            owner=self.owner.text(),
+            sites=self.sites.text(),
+            notes=self.notes.toPlainText(),
+            mitigations=self.mitigations.drafts(),
+        )
+        problems += validate_item(draft, self.matrix_size)
+        return draft, problems
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        for label in self._errors.values():
+            label.clear()
+            label.hide()
+        for p in problems:
+            key = "mitigations" if p.field.startswith("mitigations[") else p.field
+            target = self._errors.get(key)
+            if target is not None:
+                target.setText("\n".join(filter(None, [target.text(), p.message(self.lang)])))
+                target.show()
+        self.summary.setText(self.tr("Please correct the fields marked in red; nothing was saved.") if problems else "")
+        self.summary.setVisible(bool(problems))
+
+    # ---- mitigations --------------------------------------------------------------------------
+    def _current_mitigation(self) -> int:
+        index = self.mitigation_view.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def _add_mitigation(self) -> None:
+        row = self.mitigations.add()
+        index = self.mitigations.index(row, 0)
+        self.mitigation_view.setCurrentIndex(index)
+        self.mitigation_view.edit(index)
+
+    def _move_mitigation(self, delta: int) -> None:
+        current = self.mitigation_view.currentIndex()
+        if current.isValid():
+            row = self.mitigations.move(current.row(), delta)
+            self.mitigation_view.setCurrentIndex(self.mitigations.index(row, current.column()))
+
+    def focus_title(self) -> None:
+        self.title_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def _money(text: str, field: str, problems: list[Problem]) -> Decimal | None:
+    try:
+        return parse_amount(text)
+    except ValueError:
+        problems.append(problem(field, "须为金额数字", "must be an amount in numbers"))
+        return None

@@ -1,0 +1,82 @@
+"""The application's settings, declared once with their types and defaults, stored in QSettings."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from carthane_tcfd.domain.taxonomy import Lang
+from carthane_tcfd.i18n import system_lang
+
+T = TypeVar("T")
+MAX_RECENT = 8
+
+
+@dataclass(frozen=True)
+class Option(Generic[T]):
+    key: str
+    default: T
+
+
+LANGUAGE = Option[str]("ui/language", "")  # "" = follow the system
+USER_NAME = Option[str]("audit/user_name", "")
+LAST_DATABASE = Option[str]("database/last", "")
+RECENT_DATABASES = Option[list[str]]("database/recent", [])
+WINDOW_GEOMETRY = Option[bytes]("window/geometry", b"")
+WINDOW_STATE = Option[bytes]("window/state", b"")
+LAST_PERIOD = Option[int]("register/last_period", 0)
+LAST_EXPORT_DIR = Option[str]("export/last_dir", "")
+
+
+class Settings:
+    """Typed access to QSettings. Created once at start-up and handed to whoever needs it."""
+
+    def __init__(self, qsettings: QSettings | None = None) -> None:
+        self._q = qsettings or QSettings("Carthane", "CarthaneTCFD")
+
+    def get(self, option: Option[T]) -> T:
+        value = self._q.value(option.key)
+        if value is None:
+            return option.default
+        default = option.default
+        if isinstance(default, bytes):
+            return bytes(value.data() if isinstance(value, QByteArray) else value)  # type: ignore[return-value]
+        if isinstance(default, list):
+            return json.loads(value) if isinstance(value, str) else list(value)  # type: ignore[return-value]
+        if isinstance(default, int):
+            return int(value)  # type: ignore[return-value]
+        return value
+
+    def set(self, option: Option[T], value: T) -> None:
+        stored: Any = value
+        if isinstance(value, bytes):
+            stored = QByteArray(value)
+        elif isinstance(value, list):
+            stored = json.dumps(value)
+        self._q.setValue(option.key, stored)
+
+    def sync(self) -> None:
+        self._q.sync()
+
+    # ---- derived ------------------------------------------------------------------------------
+    def language(self) -> Lang:
+        chosen = self.get(LANGUAGE)
+        return "zh" if chosen == "zh" else "en" if chosen == "en" else system_lang()
+
+    def remember_database(self, location: str) -> None:
+        recent = [location, *(d for d in self.get(RECENT_DATABASES) if d != location)][:MAX_RECENT]
+        self.set(RECENT_DATABASES, recent)
+        self.set(LAST_DATABASE, location)
+
+    def remembered_database(self) -> str | None:
+        return self.get(LAST_DATABASE) or None
+
+    def table_layout(self, name: str) -> bytes:
+        value = self._q.value(f"tables/{name}")
+        return bytes(value.data()) if isinstance(value, QByteArray) else b""
+
+    def set_table_layout(self, name: str, state: bytes) -> None:
+        self._q.setValue(f"tables/{name}", QByteArray(state))
