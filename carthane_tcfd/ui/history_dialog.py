@@ -31,6 +31,10 @@ ACTIONS = {
 ENTITIES = {"item": ("条目", "Item"), "mitigation": ("应对措施", "Action"), "period": ("年度", "Period")}
 
 
+def _word(table: dict[str, tuple[str, str]], code: str, pick: int) -> str:
+    return table.get(code, (code, code))[pick]
+
+
 def local_time(utc: dt.datetime) -> str:
     return utc.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
@@ -60,7 +64,7 @@ class AuditModel(QAbstractTableModel):
         values = (
             local_time(r.at),
             r.who,
-            f"{ENTITIES.get(r.entity, (r.entity, r.entity))[pick]} · {ACTIONS.get(r.action, (r.action, r.action))[pick]}",
+            f"{_word(ENTITIES, r.entity, pick)} · {_word(ACTIONS, r.action, pick)}",
             FIELD_LABELS.get(r.field, (r.field, r.field))[pick] if r.field else "",
             r.old_value or "",
             r.new_value or "",

@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-
 _RUNNING: set[tuple[QThread, Job]] = set()
 
 
