@@ -39,6 +39,7 @@ class ItemEditor(QWidget):
     revert_requested = Signal()
     history_requested = Signal()
     dirty_changed = Signal(bool)
+    loaded = Signal()  # the form now shows another item (or none, or a new one)
 
     def __init__(self, lang: Lang, parent: Any = None) -> None:
         super().__init__(parent)
@@ -339,6 +340,7 @@ class ItemEditor(QWidget):
             self._loading = False
         self.show_problems([])
         self._set_clean()
+        self.loaded.emit()
 
     # ---- reading the form ---------------------------------------------------------------------
     def draft(self) -> tuple[ItemDraft, list[Problem]]:

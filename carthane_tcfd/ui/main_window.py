@@ -183,6 +183,7 @@ class MainWindow(QMainWindow):
         for page in (self.risks, self.opportunities):
             page.filter_changed.connect(self._share_filter)
             page.editor.dirty_changed.connect(lambda _dirty: self._refresh_enabled())
+            page.editor.loaded.connect(self._refresh_enabled)
         self.matrix.filter_changed.connect(self._share_filter)
         self.matrix.open_item.connect(self.open_item)
         self.tabs.currentChanged.connect(lambda _n: self._refresh_enabled())
@@ -532,12 +533,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Matrix written to %1").replace("%1", path), 15000)
 
     def print_matrix(self) -> Any:
-        from carthane_tcfd.ui.printing import print_preview
+        from carthane_tcfd.ui.printing import MatrixPrintPreview
 
         pages = self.matrix.current_pages()
         if not pages:
             return None
-        dialog = print_preview(self, [p.figure for p in pages])
+        dialog = MatrixPrintPreview(self, [p.figure for p in pages])
         dialog.exec()
         return dialog
 

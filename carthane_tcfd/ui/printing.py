@@ -51,11 +51,13 @@ def paint_pages(printer: QPrinter, figures: list[Any]) -> None:
         painter.end()
 
 
-def print_preview(parent: QWidget, figures: list[Any]) -> QPrintPreviewDialog:
-    """The preview dialog, ready to exec(); printing from it paints the same pages."""
-    printer = a4_landscape_printer()
-    dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(parent.tr("Print risk matrix"))
-    dialog.paintRequested.connect(lambda p: paint_pages(p, figures))
-    dialog.resize(1100, 800)
-    return dialog
+class MatrixPrintPreview(QPrintPreviewDialog):
+    """The preview dialog; printing from it paints the same pages. It owns its printer, which is no
+    QObject: without a Python reference the printer would be freed under the dialog."""
+
+    def __init__(self, parent: QWidget, figures: list[Any]) -> None:
+        self.a4_printer = a4_landscape_printer()
+        super().__init__(self.a4_printer, parent)
+        self.setWindowTitle(parent.tr("Print risk matrix"))
+        self.paintRequested.connect(lambda printer: paint_pages(printer, figures))
+        self.resize(1100, 800)

@@ -19,7 +19,7 @@ from carthane_tcfd.ui.item_editor import ItemEditor
 from carthane_tcfd.ui.item_model import COLUMNS, ItemTableModel
 from carthane_tcfd.ui.settings import Settings
 
-DEFAULT_WIDTHS = (70, 150, 220, 110, 110, 170, 90, 90, 100, 80)
+DEFAULT_WIDTHS = (62, 118, 170, 80, 90, 120, 76, 76, 80, 64)
 
 
 class RegisterPage(QWidget):
@@ -70,7 +70,7 @@ class RegisterPage(QWidget):
         self.splitter.addWidget(self.editor)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([800, 620])
+        self.splitter.setSizes([860, 560])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)

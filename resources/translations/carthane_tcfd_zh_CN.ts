@@ -1,0 +1,773 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name />
+    <message>
+        <location filename="../../carthane_tcfd/ui/about.py" line="33" />
+        <source>About</source>
+        <comment>Bundled components and their licences:</comment>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/prompts.py" line="24" />
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/prompts.py" line="25" />
+        <source>%1 has unsaved changes. Save them?</source>
+        <translation>%1 有未保存的修改。是否保存？</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/prompts.py" line="49" />
+        <source>Cannot do that</source>
+        <translation>无法执行</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../carthane_tcfd/ui/conflict_dialog.py" line="76" />
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/conflict_dialog.py" line="84" />
+        <source>What differs (yours → theirs):</source>
+        <translation>差异（您的 → 对方的）：</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/conflict_dialog.py" line="91" />
+        <source>Your edits stay in the form until you choose to reload.</source>
+        <translation>在您选择重新载入之前，您的修改将保留在表单中。</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/conflict_dialog.py" line="93" />
+        <source>Reload their version</source>
+        <translation>载入对方版本</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/conflict_dialog.py" line="94" />
+        <source>Copy my text</source>
+        <translation>复制我的内容</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/conflict_dialog.py" line="95" />
+        <source>Keep my edits</source>
+        <translation>保留我的修改</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/conflict_dialog.py" line="106" />
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dashboard_page.py" line="22" />
+        <source>Export as PNG…</source>
+        <translation>导出为 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dashboard_page.py" line="67" />
+        <source>Export dashboard</source>
+        <translation>导出仪表板</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../carthane_tcfd/ui/filter_bar.py" line="65" />
+        <source>Search code, title, description, actions… (Ctrl+F)</source>
+        <translation>搜索编号、名称、描述、措施…（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/filter_bar.py" line="71" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/filter_bar.py" line="72" />
+        <source>Horizon</source>
+        <translation>时间范围</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/filter_bar.py" line="73" />
+        <source>Value chain</source>
+        <translation>价值链</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/filter_bar.py" line="75" />
+        <source>Financial impact</source>
+        <translation>财务影响</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/filter_bar.py" line="77" />
+        <source>Not assessed</source>
+        <translation>未评估</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/filter_bar.py" line="78" />
+        <source>Rating</source>
+        <translation>评级</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/filter_bar.py" line="81" />
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../carthane_tcfd/ui/history_dialog.py" line="78" />
+        <source>History – %1</source>
+        <translation>修改历史 – %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../carthane_tcfd/ui/history_dialog.py" line="81" />
+        <source>%n change(s), newest first</source>
+        <translation>
+            <numerusform>共 %n 条修改记录（最新在前）</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ItemEditor</name>
+    <message>
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="98" />
+        <source>CNY, optional</source>
+        <translation>元，可选</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="128" />
+        <source>Add action</source>
+        <translation>添加措施</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="129" />
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="130" />
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="131" />
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="137" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="138" />
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="139" />
+        <source>English title</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="140" />
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="141" />
+        <source>Time horizons</source>
+        <translation>时间范围</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="142" />
+        <source>Value chain</source>
+        <translation>价值链</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="143" />
+        <source>Financial impacts</source>
+        <translation>潜在财务影响</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="144" />
+        <source>Estimate (CNY)</source>
+        <translation>财务估算（元）</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="145" />
+        <source>Inherent score</source>
+        <translation>固有评分</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="146" />
+        <source>Residual score</source>
+        <translation>剩余评分</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="147" />
+        <source>Owner</source>
+        <translation>负责部门</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="148" />
+        <source>Sites</source>
+        <translation>涉及地点</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="149" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="150" />
+        <source>Mitigations</source>
+        <translation>应对措施</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="172" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="174" />
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="175" />
+        <source>History…</source>
+        <translation>修改历史…</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="267" />
+        <source>Illustrative assessment: the 2024 report gives no scores. Rescoring the item replaces them with your assessment.</source>
+        <translation>示例评估：2024 年报告未披露评分。重新评分后将以您的评估替代。</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="278" />
+        <source>No item selected</source>
+        <translation>未选择条目</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="298" />
+        <source>New risk</source>
+        <translation>新建风险</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="298" />
+        <source>New opportunity</source>
+        <translation>新建机遇</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="384" />
+        <source>Please correct the fields marked in red; nothing was saved.</source>
+        <translation>请更正红色标示的字段；尚未保存任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="52" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="126" />
+        <source>Risks</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="53" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="126" />
+        <source>Opportunities</source>
+        <translation>机遇</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="54" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="126" />
+        <source>Matrix</source>
+        <translation>矩阵</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="55" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="126" />
+        <source>Dashboard</source>
+        <translation>仪表板</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="89" />
+        <source>New database…</source>
+        <translation>新建数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="90" />
+        <source>Open database…</source>
+        <translation>打开数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="92" />
+        <source>Open shared database (URL)…</source>
+        <translation>打开共享数据库（地址）…</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="94" />
+        <source>Export board pack…</source>
+        <translation>导出董事会材料…</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="96" />
+        <source>Export matrix as PDF/PNG…</source>
+        <translation>导出矩阵为 PDF/PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="98" />
+        <source>Print risk matrix…</source>
+        <translation>打印风险矩阵…</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="99" />
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="100" />
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="102" />
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="104" />
+        <source>New risk</source>
+        <translation>新建风险</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="106" />
+        <source>New opportunity</source>
+        <translation>新建机遇</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="108" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="110" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="115" />
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="116" />
+        <source>History…</source>
+        <translation>修改历史…</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="117" />
+        <source>Your name in the audit trail…</source>
+        <translation>审计记录中的姓名…</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="118" />
+        <source>Copy to next year…</source>
+        <translation>复制到下一年度…</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="119" />
+        <source>Submit for review</source>
+        <translation>提交审阅</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="120" />
+        <source>Approve…</source>
+        <translation>批准…</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="121" />
+        <source>Reopen…</source>
+        <translation>重新开启…</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="122" />
+        <source>Properties…</source>
+        <translation>属性…</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="123" />
+        <source>About…</source>
+        <translation>关于…</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="136" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="138" />
+        <source>Recent databases</source>
+        <translation>最近使用的数据库</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="143" />
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="149" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="152" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="549" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="153" />
+        <source>As the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="158" />
+        <source>&amp;Period</source>
+        <translation>年度(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="159" />
+        <source>Switch period</source>
+        <translation>切换年度</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="164" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="169" />
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="292" />
+        <source>Welcome. The 2024 register from the ESG report was created in %1.</source>
+        <translation>欢迎使用。已根据 ESG 报告在 %1 创建 2024 年度登记册。</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="294" />
+        <source>A new empty database was created in %1.</source>
+        <translation>已在 %1 创建新的空数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="298" />
+        <source>The database was upgraded; a backup of the old one is at %1.</source>
+        <translation>数据库已升级；旧数据库的备份位于 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="304" />
+        <source>Open database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="304" />
+        <source>Register databases (*.sqlite3 *.db);;All files (*)</source>
+        <translation>登记册数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="312" />
+        <source>Open shared database</source>
+        <translation>打开共享数据库</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="313" />
+        <source>Database URL, e.g. postgresql+psycopg://user@server/register</source>
+        <translation>数据库地址，例如 postgresql+psycopg://user@server/register</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="320" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="329" />
+        <source>New database</source>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="320" />
+        <source>Register databases (*.sqlite3 *.db)</source>
+        <translation>登记册数据库 (*.sqlite3 *.db)</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="325" />
+        <source>%1 exists already; choose Open database to use it.</source>
+        <translation>%1 已存在；请使用“打开数据库”。</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="330" />
+        <source>Start with the 2024 register from the ESG report? Choose No for an empty database.</source>
+        <translation>是否载入 ESG 报告中的 2024 年度登记册？选择“否”将创建空数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="364" />
+        <source>No period</source>
+        <translation>无年度</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="370" />
+        <source>The %1 period was approved by %2; it is read-only. Period ▸ Reopen… to change it.</source>
+        <translation>%1 年度已由 %2 批准，为只读。如需修改，请选择 年度 ▸ 重新开启…</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="378" />
+        <source>%1 risks · %2 opportunities</source>
+        <translation>%1 项风险 · %2 项机遇</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="414" />
+        <source>Approve the %1 register? It becomes read-only; your name and the time are recorded.</source>
+        <translation>批准 %1 年度登记册？批准后将变为只读，并记录您的姓名与时间。</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="416" />
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="421" />
+        <source>Reopen period</source>
+        <translation>重新开启年度</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="421" />
+        <source>Why is the period reopened? (recorded)</source>
+        <translation>重新开启该年度的原因（将被记录）：</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="428" />
+        <source>Create the %1 register as a draft copy of %2 (items, codes and open actions)?</source>
+        <translation>以 %2 年度为底稿创建 %1 年度登记册（含条目、编号及未完成措施）？</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="430" />
+        <source>Copy to next year</source>
+        <translation>复制到下一年度</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="476" />
+        <source>Export board pack</source>
+        <translation>导出董事会材料</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="476" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="487" />
+        <source>Writing the board pack…</source>
+        <translation>正在生成董事会材料…</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="490" />
+        <source>Board pack written to %1</source>
+        <translation>董事会材料已写入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="493" />
+        <source>Board pack ready</source>
+        <translation>董事会材料已生成</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="494" />
+        <source>The board pack was written to
+%1
+
+Open its folder?</source>
+        <translation>董事会材料已写入
+%1
+
+是否打开所在文件夹？</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="506" />
+        <source>The export failed unexpectedly; details are in %1</source>
+        <translation>导出意外失败；详细信息见 %1</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="517" />
+        <source>Export matrix</source>
+        <translation>导出矩阵</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="517" />
+        <source>PDF (*.pdf);;PNG image (*.png)</source>
+        <translation>PDF (*.pdf);;PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="532" />
+        <source>Matrix written to %1</source>
+        <translation>矩阵已写入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="550" />
+        <source>The language changes the next time the program starts. 语言设置将在下次启动时生效。</source>
+        <translation>语言设置将在下次启动时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="555" />
+        <source>Audit trail</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="555" />
+        <source>Your name as the audit trail records it (empty: your login name):</source>
+        <translation>审计记录中使用的姓名（留空则使用登录名）：</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="568" />
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixPage</name>
+    <message>
+        <location filename="../../carthane_tcfd/ui/matrix_page.py" line="49" />
+        <source>Inherent</source>
+        <translation>固有</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/matrix_page.py" line="50" />
+        <source>Residual</source>
+        <translation>剩余</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/matrix_page.py" line="51" />
+        <source>Inherent → residual</source>
+        <translation>固有 → 剩余</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/matrix_page.py" line="56" />
+        <source>Risks</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/matrix_page.py" line="57" />
+        <source>Opportunities</source>
+        <translation>机遇</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/matrix_page.py" line="60" />
+        <source>View:</source>
+        <translation>视图：</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/matrix_page.py" line="69" />
+        <source>Click a cell to list its items.</source>
+        <translation>点击单元格以列出其中的条目。</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/matrix_page.py" line="183" />
+        <source>Likelihood %1 × impact %2: %3 item(s)</source>
+        <translation>可能性 %1 × 影响 %2：%3 项</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodDialog</name>
+    <message>
+        <location filename="../../carthane_tcfd/ui/period_dialog.py" line="33" />
+        <source>Period %1 – properties</source>
+        <translation>%1 年度 – 属性</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/period_dialog.py" line="40" />
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/period_dialog.py" line="44" />
+        <source>Matrix size</source>
+        <translation>矩阵大小</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/period_dialog.py" line="54" />
+        <source>Upper CNY bound of each impact level but the last, ascending</source>
+        <translation>除最高等级外各影响等级的金额上限（元），按升序</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/period_dialog.py" line="55" />
+        <source>Impact thresholds (CNY)</source>
+        <translation>影响金额阈值（元）</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/period_dialog.py" line="61" />
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/period_dialog.py" line="65" />
+        <source>Governance</source>
+        <translation>治理</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/period_dialog.py" line="66" />
+        <source>Strategy and resilience</source>
+        <translation>战略与韧性</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/period_dialog.py" line="67" />
+        <source>Risk-management process</source>
+        <translation>风险管理流程</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/period_dialog.py" line="68" />
+        <source>Metrics and targets</source>
+        <translation>指标与目标</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPage</name>
+    <message>
+        <location filename="../../carthane_tcfd/ui/register_page.py" line="115" />
+        <source>The %1 period is approved and read-only; reopen it (Period menu) to make changes.</source>
+        <translation>%1 年度已批准，为只读；如需修改，请通过“年度”菜单重新开启。</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/register_page.py" line="134" />
+        <source>%1 of %2 shown</source>
+        <translation>显示 %1 / 共 %2 项</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/register_page.py" line="253" />
+        <source>Delete %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/register_page.py" line="254" />
+        <source>Delete %1 “%2” and its %3 action(s)? You can undo this with Ctrl+Z.</source>
+        <translation>删除 %1“%2”及其 %3 项应对措施？可按 Ctrl+Z 撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../carthane_tcfd/ui/printing.py" line="58" />
+        <source>Print risk matrix</source>
+        <translation>打印风险矩阵</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../carthane_tcfd/ui/launch.py" line="45" />
+        <source>Something went wrong; your saved data is safe. The details were written to %1</source>
+        <translation>出现意外错误；已保存的数据安全无损。详细信息已写入 %1</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,100 @@
+"""GUI fixtures: a main window on a seeded SQLite register in tmp_path, settings in an INI file there,
+and every prompt replaced by a recorder that answers as the test says (nothing modal can block)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+
+
+@dataclass
+class Prompts:
+    """What the window asked, and what it will be answered."""
+
+    unsaved_answer: str = "cancel"
+    confirm_answer: bool = True
+    text_answer: str | None = "reason"
+    asked: list[tuple[str, str]] = field(default_factory=list)
+
+    def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        from carthane_tcfd.ui import prompts
+
+        def unsaved(parent: Any, what: str) -> Any:
+            self.asked.append(("unsaved", what))
+            return prompts.Choice(self.unsaved_answer)
+
+        def confirm(parent: Any, title: str, text: str) -> bool:
+            self.asked.append(("confirm", text))
+            return self.confirm_answer
+
+        def error(parent: Any, text: str) -> None:
+            self.asked.append(("error", text))
+
+        def info(parent: Any, title: str, text: str) -> None:
+            self.asked.append(("info", text))
+
+        def ask_text(parent: Any, title: str, label: str) -> str | None:
+            self.asked.append(("text", label))
+            return self.text_answer
+
+        for name, fn in (
+            ("unsaved_changes", unsaved),
+            ("confirm", confirm),
+            ("error", error),
+            ("info", info),
+            ("ask_text", ask_text),
+        ):
+            monkeypatch.setattr(prompts, name, fn)
+
+    def kinds(self) -> list[str]:
+        return [kind for kind, _ in self.asked]
+
+
+@pytest.fixture
+def prompts_recorder(monkeypatch: pytest.MonkeyPatch) -> Prompts:
+    recorder = Prompts()
+    recorder.install(monkeypatch)
+    return recorder
+
+
+def make_window(qtbot: Any, tmp_path: Any, lang: str) -> Any:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from carthane_tcfd.ui.launch import build_window
+    from carthane_tcfd.ui.settings import LANGUAGE, Settings
+
+    settings = Settings(QSettings(str(tmp_path / f"settings-{lang}.ini"), QSettings.Format.IniFormat))
+    settings.set(LANGUAGE, lang)
+    window = build_window(QApplication.instance(), settings)
+    qtbot.addWidget(window)
+    window.resize(1400, 850)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.open_location(str(tmp_path / "register.sqlite3"))
+    return window
+
+
+@pytest.fixture
+def window(qtbot: Any, tmp_path: Any, prompts_recorder: Prompts) -> Any:
+    win = make_window(qtbot, tmp_path, "en")
+    yield win
+    win.state.undo.clear()
+    if win.state.register is not None:
+        win.state.register.close()
+
+
+@pytest.fixture
+def zh_window(qtbot: Any, tmp_path: Any, prompts_recorder: Prompts) -> Any:
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    win = make_window(qtbot, tmp_path, "zh")
+    yield win
+    if win.state.register is not None:
+        win.state.register.close()
+    app = QCoreApplication.instance()
+    for translator in app.findChildren(QTranslator):  # the next test starts in English again
+        app.removeTranslator(translator)
+        translator.deleteLater()

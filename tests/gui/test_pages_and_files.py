@@ -1,0 +1,212 @@
+"""Models, language, the Matrix and Dashboard pages, printing, exports and periods from the GUI."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+
+from carthane_tcfd.domain.records import AuditRecord
+from carthane_tcfd.domain.taxonomy import Kind
+from carthane_tcfd.ui.history_dialog import AuditModel
+from carthane_tcfd.ui.item_model import ItemTableModel
+from carthane_tcfd.ui.mitigation_model import MitigationModel
+from tests.conftest import ROOT
+
+
+def test_every_table_model_passes_the_model_tester(qtmodeltester, snapshot):
+    items = ItemTableModel(Kind.RISK, "en")
+    items.set_items(list(snapshot.items))
+    qtmodeltester.check(items)
+    mitigations = MitigationModel("zh")
+    mitigations.set_drafts(snapshot.items[0].to_draft().mitigations)
+    qtmodeltester.check(mitigations)
+    import datetime as dt
+
+    audit = AuditModel([AuditRecord(dt.datetime(2025, 1, 1), "alice", "item", "update", "owner", "", "HSE")], "en")
+    qtmodeltester.check(audit)
+
+
+def test_the_item_model_keeps_the_selection_on_its_item_when_sorting(snapshot, qtbot):
+    from PySide6.QtCore import QPersistentModelIndex
+
+    model = ItemTableModel(Kind.RISK, "en")
+    model.set_items(list(snapshot.items))
+    tr03 = QPersistentModelIndex(model.index(model.row_of(next(i.id for i in snapshot.items if i.code == "TR-03")), 0))
+    model.sort(6, Qt.SortOrder.DescendingOrder)
+    assert model.item_at(tr03.row()).code == "TR-03"
+
+
+def test_chinese_ui_shows_chinese_labels(zh_window):
+    window = zh_window
+    menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
+    assert menus[:4] == ["文件(F)", "编辑(E)", "视图(V)", "年度(P)"]
+    assert [window.tabs.tabText(i) for i in range(4)] == ["风险", "机遇", "矩阵", "仪表板"]
+    page = window.risks
+    assert page.model.headerData(0, Qt.Orientation.Horizontal) == "编号"
+    assert page.model.item_at(0).category.label("zh") == page.model.index(0, 1).data() == "物理风险-急性"
+    page.select_item(page.model.item_at(0).id)
+    assert page.editor.save_button.text() == "保存"
+    assert page.editor.horizons.box("short").text() == "短期"
+    assert "2024 · 草稿" in window.period_label.text()
+
+
+def test_matrix_page_follows_toggles_and_filters_and_lists_a_cell(window, qtbot):
+    page = window.matrix
+    window.tabs.setCurrentWidget(page)
+    assert page.canvas is not None and page.page is not None
+    drawn = {t.get_gid()[5:] for t in page.page.grid_axes.texts if (t.get_gid() or "").startswith("code:")}
+    assert drawn == {"PR-01", "PR-02", "TR-01", "TR-02", "TR-03", "TR-04"}
+    page.kind_box.setCurrentIndex(1)
+    drawn = {t.get_gid()[5:] for t in page.page.grid_axes.texts if (t.get_gid() or "").startswith("code:")}
+    assert drawn == {"OP-01", "OP-02", "OP-03", "OP-04", "OP-05"}
+    page.view_box.setCurrentIndex(2)
+    assert any((t.get_gid() or "").startswith("arrow:") for t in page.page.grid_axes.texts)
+    page.kind_box.setCurrentIndex(0)
+    page.view_box.setCurrentIndex(0)
+    page.filters.horizons.actions_by_code["short"].setChecked(True)
+    drawn = {t.get_gid()[5:] for t in page.page.grid_axes.texts if (t.get_gid() or "").startswith("code:")}
+    assert drawn == {"PR-01", "TR-01"}
+    assert window.risks.filters.horizons.chosen() == {"short"}, "filters are shared with the register pages"
+    assert window.risks.model.rowCount() == 2
+
+    page.filters.clear()
+    page.show_cell(4, 3)  # TR-03 inherent 4×3
+    assert [page.cell_items.item(i).text()[:5] for i in range(page.cell_items.count())] == ["TR-03"]
+    opened = []
+    page.open_item.connect(opened.append)
+    page.cell_items.itemDoubleClicked.emit(page.cell_items.item(0))
+    assert window.tabs.currentWidget() is window.risks
+    assert window.risks.editor.item.code == "TR-03"
+
+
+def test_clicking_a_cell_on_the_canvas_lists_its_items(window, qtbot):
+    from matplotlib.backend_bases import MouseEvent
+
+    page = window.matrix
+    window.tabs.setCurrentWidget(page)
+    page.canvas.draw()
+    ax = page.page.grid_axes
+    x, y = ax.transData.transform((2.5, 2.5))  # impact 3, likelihood 3
+    page._click(MouseEvent("button_press_event", page.canvas, x, y, button=1))
+    texts = sorted(page.cell_items.item(i).text()[:5] for i in range(page.cell_items.count()))
+    assert texts == ["TR-02"]
+
+
+def test_print_preview_is_built_without_blocking(window, monkeypatch):
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    ran = []
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", lambda self: ran.append(self) or 0)
+    window.tabs.setCurrentWidget(window.matrix)
+    dialog = window.print_matrix()
+    assert ran == [dialog]
+    printer = dialog.printer()
+    assert printer.pageLayout().orientation().name == "Landscape"
+    assert printer.pageLayout().pageSize().id().name == "A4"
+
+
+def test_printing_paints_every_page(window, tmp_path):
+    from carthane_tcfd.ui.printing import a4_landscape_printer, paint_pages
+
+    printer = a4_landscape_printer()
+    printer.setOutputFormat(printer.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "print.pdf"))
+    pages = window.matrix.current_pages()
+    paint_pages(printer, [p.figure for p in pages])
+    from pypdf import PdfReader
+
+    assert len(PdfReader(tmp_path / "print.pdf").pages) == len(pages)
+
+
+def test_export_board_pack_runs_on_a_worker_and_writes_the_file(window, qtbot, tmp_path, prompts_recorder):
+    prompts_recorder.confirm_answer = False  # do not open the folder
+    target = tmp_path / "Carthane_TCFD_board_pack_2024.xlsx"
+    task = window.export_board_pack(str(target))
+    with qtbot.waitSignal(task.done, timeout=60000):
+        pass
+    qtbot.waitUntil(lambda: "confirm" in prompts_recorder.kinds(), timeout=5000)
+    assert load_workbook(target).sheetnames[3] == "Risks"
+
+
+def test_export_board_pack_failure_shows_one_message(window, qtbot, tmp_path, prompts_recorder):
+    task = window.export_board_pack(str(tmp_path / "missing" / "pack.xlsx"))
+    with qtbot.waitSignal(task.done, timeout=60000):
+        pass
+    qtbot.waitUntil(lambda: prompts_recorder.kinds() == ["error"], timeout=5000)
+    assert "folder does not exist" in prompts_recorder.asked[0][1]
+
+
+def test_export_matrix_from_the_gui(window, tmp_path):
+    window.export_matrix(str(tmp_path / "m.pdf"))
+    assert (tmp_path / "m.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_dashboard_draws_the_charts_and_exports_png(window, tmp_path):
+    window.tabs.setCurrentWidget(window.dashboard)
+    figure = window.dashboard.canvas.figure
+    assert len(figure.axes) == 5
+    heat = {t.get_gid(): t.get_text() for t in figure.axes[1].texts}
+    assert heat["heat:1:1"] == "7"  # medium term × operations, as the seed register says
+    window.dashboard.export_png(str(tmp_path / "d.png"))
+    assert (tmp_path / "d.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_copy_to_next_year_and_switch_period(window, prompts_recorder):
+    window.act_copy.trigger()
+    assert window.state.period.year == 2025
+    assert len(window.risks.model.visible_items()) == 6
+    labels = [a.text() for a in window.period_menu.actions()]
+    assert labels == ["2024 · Draft", "2025 · Draft"]
+    window.switch_period(2024)
+    assert window.state.period.year == 2024
+
+
+def test_period_properties_save_through_the_services(window, monkeypatch):
+    from carthane_tcfd.ui.period_dialog import PeriodDialog
+
+    def fill(dialog):
+        dialog.title.setText("2024 气候登记册（修订）")
+        dialog.narratives["governance"].setPlainText("董事会每年审议一次。")
+        dialog._accept()
+        return 1
+
+    monkeypatch.setattr(PeriodDialog, "exec", fill)
+    window.act_properties.trigger()
+    period = window.state.services.periods.get(2024)
+    assert period.title == "2024 气候登记册（修订）"
+    assert period.narrative.governance == "董事会每年审议一次。"
+
+
+def test_start_up_imports_no_database_or_report_library_before_the_window():
+    code = (
+        "import sys, carthane_tcfd.ui.launch;"
+        " print(sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'alembic', 'matplotlib', 'openpyxl'}))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_gui_command_starts_shows_the_window_and_quits(tmp_path, lang):
+    import os
+
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "CARTHANE_TCFD_QUIT_AFTER_MS": "1500",
+        "LANG": "zh_CN.UTF-8" if lang == "zh" else "en_US.UTF-8",
+    }
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--db", str(tmp_path / "gui.db")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert (tmp_path / "gui.db").exists(), "the register was opened after the window was shown"
