@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         return EXIT_ERROR
     except BrokenPipeError:  # the reader of our output went away (e.g. `| head`)
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps the interpreter's final flush quiet
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the final flush stays quiet
         return EXIT_ERROR
     except Exception:
         path = setup_logging()

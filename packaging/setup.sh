@@ -4,16 +4,19 @@
 #   packaging/setup.sh [--test] [--gui]
 #     --test  also install the test extra (pytest, pytest-qt, ...)
 #     --gui   also install the X11 libraries Qt's xcb platform plugin needs to open a window
+#     --packaging  also install PyInstaller (the bundle build; the test extra includes it)
 # Safe to run again: it does only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want_test=0
 want_gui=0
+want_packaging=0
 for arg in "$@"; do
   case "$arg" in
     --test) want_test=1 ;;
     --gui) want_gui=1 ;;
+    --packaging) want_packaging=1 ;;
     *) echo "setup.sh: unknown option $arg" >&2; exit 2 ;;
   esac
 done
@@ -74,7 +77,7 @@ if [ ! -x .venv/bin/python ]; then
 fi
 
 extras=""
-[ $want_test = 1 ] && extras="[test]"
+if [ $want_test = 1 ]; then extras="[test]"; elif [ $want_packaging = 1 ]; then extras="[packaging]"; fi
 stamp=".venv/.installed${extras}"
 digest=$(cat pyproject.toml packaging/constraints.txt | sha256sum | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$digest" ]; then
