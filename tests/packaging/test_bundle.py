@@ -83,7 +83,7 @@ def test_the_bundled_gui_shows_the_window_and_quits_without_the_venv(bundle, tmp
     while not (tmp_path / "gui.db").exists() and time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.1)
     maps = Path(f"/proc/{process.pid}/maps").read_text() if process.poll() is None else ""
-    out, err = process.communicate(timeout=60)
+    _out, err = process.communicate(timeout=60)
     assert process.returncode == 0, err
     assert (tmp_path / "gui.db").exists(), "the window opened the register"
     assert maps, "the GUI was still running when its memory map was read"
