@@ -28,11 +28,14 @@ from carthane_tcfd.reports.figure_fonts import configure_matplotlib
 from carthane_tcfd.reports.matrix_model import Grid, MatrixView, build_grid
 from carthane_tcfd.reports.pack_text import t
 
+# No bold: the CJK fonts registered have no bold face, and asking for one makes the PDF embed a second
+# subset of the same font (the costliest step of writing a PDF: ~0.35 s each).
 A4_LANDSCAPE = (11.69, 8.27)
 GRID_RECT = (0.14, 0.13, 0.44, 0.66)  # left, bottom, width, height in figure fractions
 KEY_LINES_FIRST = 26
 KEY_LINES_MORE = 34
 KEY_COLUMNS_MORE = 2
+KEY_PAGES_MORE = 3  # a key longer than the first page and three more is cut short, saying how many are left
 MAX_CODES_IN_CELL = 24
 
 
@@ -73,7 +76,6 @@ def _title_block(
         0.955,
         f"{t('company', lang)} · {t(f'matrix.{kind.value}_{view.value}', lang)}",
         fontsize=15,
-        fontweight="bold",
         color="#1F3864",
         va="top",
     )
@@ -119,41 +121,39 @@ def _draw_grid(ax: Axes, grid: Grid, lang: Lang) -> None:
     ax.set_xticklabels([f"{i}\n{impact_descriptor(i, size, lang, kind)}" for i in range(1, size + 1)], fontsize=8.5)
     ax.set_yticks([i - 0.5 for i in range(1, size + 1)])
     ax.set_yticklabels([f"{likelihood_descriptor(i, size, lang)} {i}" for i in range(1, size + 1)], fontsize=8.5)
-    ax.set_xlabel(f"{impact_axis_name(kind, lang)} →", fontsize=10, fontweight="bold")
-    ax.set_ylabel(f"{likelihood_axis_name(lang)} →", fontsize=10, fontweight="bold", labelpad=8)
+    ax.set_xlabel(f"{impact_axis_name(kind, lang)} →", fontsize=10)
+    ax.set_ylabel(f"{likelihood_axis_name(lang)} →", fontsize=10, labelpad=8)
     ax.tick_params(length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
 
 
 def _draw_codes(ax: Axes, items: list[ItemSnapshot], x0: float, y0: float, colour: str, size: int) -> None:
-    """The codes of one cell in a small grid of their own, shrunk to fit; never overlapping."""
+    """The codes of one cell in a small grid of their own, shrunk to fit, never overlapping; a crowded cell
+    shows how many items it holds instead (clicking it in the GUI lists them)."""
     if not items:
         return
-    shown = items if len(items) <= MAX_CODES_IN_CELL else items[: MAX_CODES_IN_CELL - 1]
-    labels = [i.code for i in shown]
-    if len(shown) < len(items):
-        labels.append(f"+{len(items) - len(shown)}")
-    cols = min(3, max(1, math.ceil(math.sqrt(len(labels)))))
-    rows = math.ceil(len(labels) / cols)
     scale = 5 / size
+    if len(items) > MAX_CODES_IN_CELL:
+        ax.text(
+            x0 + 0.5,
+            y0 + 0.5,
+            str(len(items)),
+            ha="center",
+            va="center",
+            fontsize=15 * scale,
+            color=colour,
+            gid="crowded",
+        )
+        return
+    cols = min(3, max(1, math.ceil(math.sqrt(len(items)))))
+    rows = math.ceil(len(items) / cols)
     fontsize = max(4.5, min(9.5, 9.5 * scale * min(1.0, 5 / (rows + 1)) * (1.0 if cols < 3 else 0.85)))
-    for index, label in enumerate(labels):
+    for index, item in enumerate(items):
         r, c = divmod(index, cols)
         x = x0 + (c + 0.5) / cols
         y = y0 + 0.86 - (r + 0.5) * (0.80 / rows)
-        item = shown[index] if index < len(shown) else None
-        ax.text(
-            x,
-            y,
-            label,
-            ha="center",
-            va="center",
-            fontsize=fontsize,
-            color=colour,
-            fontweight="bold",
-            gid=f"code:{item.code}" if item else "more",
-        )
+        ax.text(x, y, item.code, ha="center", va="center", fontsize=fontsize, color=colour, gid=f"code:{item.code}")
     if len(items) > 1:
         ax.text(
             x0 + 0.97,
@@ -173,7 +173,7 @@ def _draw_legend(fig: Figure, kind: Kind, size: int, lang: Lang) -> None:
     ax.set_axis_off()
     ax.set_xlim(0, 4)
     ax.set_ylim(0, 1)
-    ax.text(0, 1.05, t("legend", lang), fontsize=10, fontweight="bold", va="bottom")
+    ax.text(0, 1.05, t("legend", lang), fontsize=10, va="bottom")
     for index, band in enumerate(Band):
         ax.add_patch(
             FancyBboxPatch(
@@ -203,7 +203,7 @@ def _draw_key(
 ) -> None:
     ax = fig.add_axes(rect)
     ax.set_axis_off()
-    ax.text(0, 1.0, title, fontsize=10, fontweight="bold", va="bottom", transform=ax.transAxes)
+    ax.text(0, 1.0, title, fontsize=10, va="bottom", transform=ax.transAxes)
     for index, line in enumerate(lines):
         col, row = divmod(index, per_column)
         ax.text(
@@ -213,7 +213,6 @@ def _draw_key(
             fontsize=8,
             va="top",
             transform=ax.transAxes,
-            fontweight="bold" if line.endswith(":") else "normal",
             gid="key",
         )
 
@@ -231,10 +230,15 @@ def matrix_pages(
     configure_matplotlib()
     items = [i for i in snapshot.items if flt is None or matches(i, flt)]
     grid = build_grid(items, kind, view, snapshot.period.matrix_size)
-    placed = sorted(grid.placed, key=lambda i: items.index(i))
+    placed_ids = {i.id for i in grid.placed}
+    placed = [i for i in items if i.id in placed_ids]  # in register order
     lines = _key_lines(placed, grid.unscored, lang, 58)
-    chunks = [lines[:KEY_LINES_FIRST]]
     per_page = KEY_LINES_MORE * KEY_COLUMNS_MORE
+    capacity = KEY_LINES_FIRST + KEY_PAGES_MORE * per_page
+    if len(lines) > capacity:
+        left = len(lines) - capacity + 1
+        lines = [*lines[: capacity - 1], t("key_more", lang).format(n=left)]
+    chunks = [lines[:KEY_LINES_FIRST]]
     rest = lines[KEY_LINES_FIRST:]
     chunks += [rest[i : i + per_page] for i in range(0, len(rest), per_page)]
     printed = printed or dt.date.today()

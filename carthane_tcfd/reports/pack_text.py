@@ -120,6 +120,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "unscored": ("未评分条目", "Not yet scored"),
     "legend": ("图例", "Legend"),
     "key": ("编号说明", "Key"),
+    "key_more": ("……另有 {n} 项，完整列表见登记册", "… and {n} more; the register lists them all"),
     "printed": ("打印日期", "Printed"),
     "page": ("第 {n}/{total} 页", "Page {n} of {total}"),
     # metrics

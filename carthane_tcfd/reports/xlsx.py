@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from copy import copy
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.workbook import Workbook
@@ -89,16 +91,29 @@ def register_styles(wb: Workbook) -> None:
         wb.add_named_style(style)
 
 
+_TEMPLATES: WeakKeyDictionary[Workbook, dict[str, Any]] = WeakKeyDictionary()
+
+
+def _apply_style(cell: Any, style: str) -> None:
+    """Give the cell a named style. The first cell of each style resolves the name; later cells copy its
+    style array (openpyxl's own representation), which costs a fraction of resolving the name again."""
+    templates = _TEMPLATES.setdefault(cell.parent.parent, {})
+    template = templates.get(style)
+    if template is None:
+        cell.style = style
+        templates[style] = copy(cell._style)
+    else:
+        cell._style = copy(template)
+
+
 def put(ws: Worksheet, row: int, col: int, value: Any, style: str = "pack_text") -> None:
     """Write one cell; text that Excel would read as a formula is stored as text."""
     cell = ws.cell(row=row, column=col)
     cell.value = value
+    _apply_style(cell, style)
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         cell.data_type = "s"
-        cell.style = style
         cell.quotePrefix = True
-        return
-    cell.style = style
 
 
 def put_row(ws: Worksheet, row: int, values: list[Any], style: str = "pack_text", first_col: int = 1) -> None:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from sqlalchemy import Row
+
 from carthane_tcfd.domain.records import (
     ItemSnapshot,
     MetricSnapshot,
@@ -29,7 +33,7 @@ def period_snapshot(p: Period) -> PeriodSnapshot:
     )
 
 
-def mitigation_snapshot(m: Mitigation) -> MitigationSnapshot:
+def mitigation_snapshot(m: Mitigation | Row[Any]) -> MitigationSnapshot:
     return MitigationSnapshot(
         id=m.id,
         position=m.position,
@@ -41,7 +45,13 @@ def mitigation_snapshot(m: Mitigation) -> MitigationSnapshot:
     )
 
 
-def item_snapshot(i: Item, matrix_size: int) -> ItemSnapshot:
+def item_snapshot(
+    i: Item | Row[Any], matrix_size: int, mitigations: tuple[MitigationSnapshot, ...] | None = None
+) -> ItemSnapshot:
+    """An item from its ORM object, or from a Core row with its mitigations loaded beside it."""
+    if mitigations is None:
+        assert isinstance(i, Item)
+        mitigations = tuple(mitigation_snapshot(m) for m in i.mitigations)
     return ItemSnapshot(
         id=i.id,
         code=i.code,
@@ -62,7 +72,7 @@ def item_snapshot(i: Item, matrix_size: int) -> ItemSnapshot:
         owner=i.owner,
         sites=i.sites,
         notes=i.notes,
-        mitigations=tuple(mitigation_snapshot(m) for m in i.mitigations),
+        mitigations=mitigations,
         version=i.version,
         updated_at=i.updated_at,
         updated_by=i.updated_by,

@@ -20,6 +20,7 @@ from carthane_tcfd.domain.taxonomy import Kind
 from carthane_tcfd.domain.validation import problem, validate_item, validate_mitigation
 from carthane_tcfd.services.context import ServiceContext, editable, period_by_year
 from carthane_tcfd.services.convert import item_snapshot
+from carthane_tcfd.services.queries import period_items
 from carthane_tcfd.store.models import CodeCounter, Item, Mitigation, Period, utcnow
 
 SCORE_FIELDS = ("likelihood", "impact", "residual_likelihood", "residual_impact")
@@ -82,10 +83,7 @@ class ItemService:
     def in_period(self, year: int, kind: Kind | None = None, flt: ItemFilter | None = None) -> list[ItemSnapshot]:
         with self.ctx.read() as session:
             period = period_by_year(session, year)
-            query = select(Item).where(Item.period_id == period.id).options(selectinload(Item.mitigations))
-            if kind is not None:
-                query = query.where(Item.kind == kind.value)
-            items = [item_snapshot(i, period.matrix_size) for i in session.scalars(query)]
+            items = period_items(session, period.id, period.matrix_size, kind)
         items.sort(key=lambda i: code_sort_key(i.code))
         if flt is not None and not flt.is_empty:
             items = [i for i in items if matches(i, flt)]

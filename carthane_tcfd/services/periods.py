@@ -18,8 +18,9 @@ from carthane_tcfd.domain.records import (
 from carthane_tcfd.domain.taxonomy import Horizon, PeriodStatus
 from carthane_tcfd.domain.validation import Problem, problem, validate_matrix_size
 from carthane_tcfd.services.context import ServiceContext, editable, period_by_year
-from carthane_tcfd.services.convert import item_snapshot, metric_snapshot, period_snapshot
+from carthane_tcfd.services.convert import metric_snapshot, period_snapshot
 from carthane_tcfd.services.items import code_sort_key
+from carthane_tcfd.services.queries import period_items
 from carthane_tcfd.store.models import AuditEntry, CodeCounter, Item, Metric, Mitigation, Period, utcnow
 
 # Which status each workflow step leaves from, and goes to.
@@ -185,20 +186,14 @@ class PeriodService:
         year = self.get(year).year
         with self.ctx.read() as session:
             period = period_by_year(session, year)
-            rows = session.scalars(
-                select(Item).where(Item.period_id == period.id).options(selectinload(Item.mitigations))
-            )
-            items = sorted((item_snapshot(i, period.matrix_size) for i in rows), key=lambda i: code_sort_key(i.code))
+            items = sorted(period_items(session, period.id, period.matrix_size), key=lambda i: code_sort_key(i.code))
             metrics = session.scalars(select(Metric).where(Metric.period_id == period.id).order_by(Metric.position))
             previous = session.scalars(select(Period).where(Period.year == year - 1)).one_or_none()
             previous_items: tuple[PreviousItem, ...] = ()
             if previous is not None:
-                old_rows = session.scalars(
-                    select(Item).where(Item.period_id == previous.id).options(selectinload(Item.mitigations))
-                )
                 previous_items = tuple(
-                    PreviousItem(i.code, i.title, item_fingerprint(item_snapshot(i, previous.matrix_size)))
-                    for i in old_rows
+                    PreviousItem(i.code, i.title, item_fingerprint(i))
+                    for i in period_items(session, previous.id, previous.matrix_size)
                 )
             return RegisterSnapshot(
                 period=period_snapshot(period),

@@ -68,9 +68,11 @@ def run_gui(args: argparse.Namespace) -> int:
     settings = Settings()
     window = build_window(app, settings)
     _report_unexpected(window)
-    window.show()
     location = args.db or os.environ.get("CARTHANE_TCFD_DB") or settings.remembered_database()
-    QTimer.singleShot(0, lambda: window.open_location(location, seed=not args.empty))
+    window.first_paint.connect(
+        lambda: QTimer.singleShot(0, lambda: window.open_location(location, seed=not args.empty))
+    )
+    window.show()
     quit_after = os.environ.get(QUIT_AFTER_ENV)
     if quit_after:
         QTimer.singleShot(int(quit_after), window.close)

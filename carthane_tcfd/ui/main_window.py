@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QTabWidget, QToolBar
 
@@ -31,12 +31,15 @@ from carthane_tcfd.ui.settings import (
 
 
 class MainWindow(QMainWindow):
+    first_paint = Signal()  # the window is on screen: the time to load the register
+
     def __init__(self, state: AppState, settings: Settings, parent: Any = None) -> None:
         super().__init__(parent)
         self.state = state
         self.settings = settings
         self.lang = state.lang
         self.setObjectName("main_window")
+        self._painted = False
         self.setWindowTitle(APP_NAME_ZH if self.lang == "zh" else APP_NAME)
         icon = resource("icons", "app.png")
         if icon.exists():
@@ -187,6 +190,12 @@ class MainWindow(QMainWindow):
         self.matrix.filter_changed.connect(self._share_filter)
         self.matrix.open_item.connect(self.open_item)
         self.tabs.currentChanged.connect(lambda _n: self._refresh_enabled())
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            self.first_paint.emit()
+        return super().event(event)
 
     # ---- window state -------------------------------------------------------------------------
     def _restore_geometry(self) -> None:

@@ -87,22 +87,24 @@ def test_combined_view_draws_an_arrow_from_inherent_to_residual(snapshot):
     assert arrows["TR-01"].xy == (tr01.residual_impact - 0.5, tr01.residual_likelihood - 0.5)
 
 
-def test_a_crowded_cell_stays_legible(snapshot):
-    base = snapshot.items[0]
-    crowd = tuple(dataclasses.replace(base, id=n, code=f"PR-{n:02d}") for n in range(1, 31))
-    snap = dataclasses.replace(snapshot, items=crowd)
-    page = matrix_pages(snap, Kind.RISK, MatrixView.INHERENT, "en")[0]
-    texts = [t for t in page.grid_axes.texts if (t.get_gid() or "").startswith("code:") or t.get_gid() == "more"]
-    assert texts[-1].get_text() == "+7"
+def test_a_full_cell_stays_legible_and_a_crowded_one_shows_its_count(snapshot):
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
+    base = snapshot.items[0]
+    full = tuple(dataclasses.replace(base, id=n, code=f"PR-{n:02d}") for n in range(1, 25))
+    page = matrix_pages(dataclasses.replace(snapshot, items=full), Kind.RISK, MatrixView.INHERENT, "en")[0]
+    texts = [t for t in page.grid_axes.texts if (t.get_gid() or "").startswith("code:")]
+    assert len(texts) == 24
     renderer = FigureCanvasAgg(page.figure).get_renderer()
     boxes = [t.get_window_extent(renderer) for t in texts]
     for a in range(len(boxes)):
         for b in range(a + 1, len(boxes)):
             assert not boxes[a].overlaps(boxes[b]), (texts[a].get_text(), texts[b].get_text())
-    key_pages = matrix_pages(snap, Kind.RISK, MatrixView.INHERENT, "en")
-    assert len(key_pages) == 2, "a key of 30 lines runs over to a second page"
+
+    crowd = tuple(dataclasses.replace(base, id=n, code=f"PR-{n:02d}") for n in range(1, 31))
+    pages = matrix_pages(dataclasses.replace(snapshot, items=crowd), Kind.RISK, MatrixView.INHERENT, "en")
+    assert [t.get_text() for t in pages[0].grid_axes.texts if t.get_gid() == "crowded"] == ["30"]
+    assert len(pages) == 2, "a key of 30 lines runs over to a second page"
 
 
 def test_pdf_is_a4_landscape_with_extractable_text_and_an_embedded_cjk_font(snapshot, tmp_path):
@@ -150,3 +152,19 @@ def test_chinese_glyphs_render_without_tofu(snapshot):
         from matplotlib.backends.backend_agg import FigureCanvasAgg
 
         FigureCanvasAgg(page.figure).draw()
+
+
+def test_a_very_long_key_is_cut_short_and_says_how_many_are_left(snapshot):
+    base = snapshot.items[0]
+    many = tuple(dataclasses.replace(base, id=n, code=f"PR-{n:04d}") for n in range(1, 1001))
+    pages = matrix_pages(dataclasses.replace(snapshot, items=many), Kind.RISK, MatrixView.INHERENT, "en")
+    assert len(pages) == 4
+    key = [t.get_text() for t in pages[-1].figure.axes[0].texts if t.get_gid() == "key"]
+    shown = sum(
+        1
+        for page in pages
+        for ax in page.figure.axes
+        for t in ax.texts
+        if t.get_gid() == "key" and t.get_text().startswith("PR-")
+    )
+    assert key[-1] == f"… and {1000 - shown} more; the register lists them all"

@@ -1,0 +1,63 @@
+"""Child process of the start-up benchmarks: prints `PAINTED <max RSS MB>` and exits at the first paint of
+what is measured.
+
+    python tests/bench/probe.py bare            an empty QMainWindow (the floor)
+    python tests/bench/probe.py window DB       the application's main window
+    python tests/bench/probe.py risks DB        the Risks page with its rows loaded
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from PySide6.QtCore import QEvent, QObject  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMainWindow  # noqa: E402
+
+
+def done() -> None:
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"PAINTED {peak_mb:.1f}", flush=True)
+    os._exit(0)
+
+
+class Probe(QObject):
+    def __init__(self, mode: str) -> None:
+        super().__init__()
+        self.mode = mode
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() != QEvent.Type.Paint:
+            return False
+        if self.mode in ("bare", "window") and obj.objectName() == "main_window":
+            done()
+        if self.mode == "risks" and obj.objectName() == "qt_scrollarea_viewport":
+            table = obj.parent()
+            if table is not None and table.objectName() == "table_risk" and table.model().rowCount() > 0:
+                done()
+        return False
+
+
+def main() -> None:
+    mode = sys.argv[1]
+    app = QApplication(sys.argv[:1])
+    probe = Probe(mode)
+    app.installEventFilter(probe)
+    if mode == "bare":
+        window = QMainWindow()
+        window.setObjectName("main_window")
+        window.show()
+        app.exec()
+        return
+    from carthane_tcfd.app import main as app_main
+
+    sys.exit(app_main(["--db", sys.argv[2]]))
+
+
+if __name__ == "__main__":
+    main()

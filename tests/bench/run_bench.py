@@ -1,0 +1,202 @@
+"""The benchmark suite: each measurement beside its floor, median of several runs, as a table and JSON.
+
+    .venv/bin/python tests/bench/run_bench.py [--items 10000] [--runs 5] [--json bench.json] [--pg URL]
+
+Not part of the test run. Numbers are wall-clock seconds on the machine that runs it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+PROBE = Path(__file__).with_name("probe.py")
+
+
+def median_of(runs: int, fn: Callable[[], float]) -> float:
+    return statistics.median(fn() for _ in range(runs))
+
+
+def timed(fn: Callable[[], Any]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def probe(mode: str, db: str | None = None) -> tuple[float, float]:
+    """(seconds from process start to the painted marker, peak RSS in MB)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": tempfile.mkdtemp()}
+    args = [sys.executable, str(PROBE), mode, *([db] if db else [])]
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if line.startswith("PAINTED"):
+            elapsed = time.perf_counter() - start
+            proc.wait(timeout=30)
+            return elapsed, float(line.split()[1])
+    raise RuntimeError(f"probe {mode} did not paint")
+
+
+def bench(items: int, runs: int, pg_url: str | None) -> list[dict[str, Any]]:
+    from tests.bench.make_register import generate
+
+    from carthane_tcfd.domain.filtering import ItemFilter
+    from carthane_tcfd.domain.taxonomy import Kind
+    from carthane_tcfd.services.register import open_register
+
+    folder = Path(tempfile.mkdtemp(prefix="tcfd-bench-"))
+    db = folder / "bench.sqlite3"
+    counts = generate(f"sqlite:///{db}", items)
+    results: list[dict[str, Any]] = []
+
+    def record(name: str, value: float, floor: float | None, goal: str, met: bool, unit: str = "s") -> None:
+        results.append({"benchmark": name, "value": round(value, 4), "unit": unit,
+                        "floor": None if floor is None else round(floor, 4),
+                        "ratio": None if not floor else round(value / floor, 2), "goal": goal, "met": met})
+
+    # 1. cold start to the main window painted, against a bare PySide6 window
+    bare = median_of(runs, lambda: probe("bare")[0])
+    window = median_of(runs, lambda: probe("window", str(folder / "empty.sqlite3"))[0])
+    record("cold start to main window painted", window, bare, "≤ 1.5× floor", window <= 1.5 * bare)
+
+    # 2. launch to the Risks page painted with the register loaded; memory at that moment
+    launches = [probe("risks", str(db)) for _ in range(runs)]
+    launch = statistics.median(t for t, _ in launches)
+    peak = max(m for _, m in launches)
+    record(f"launch to {items}-item Risks page painted", launch, None, "≤ 0.8 s", launch <= 0.8)
+    record(f"peak memory, {items}-item register open", peak, None, "≤ 400 MB", peak <= 400, "MB")
+
+    register = open_register(f"sqlite:///{db}")
+    snapshot = register.periods.snapshot(2024)
+
+    # quick search and sort inside the table model
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from carthane_tcfd.ui.item_model import ItemTableModel
+
+    _app = QApplication.instance() or QApplication([])
+    model = ItemTableModel(Kind.RISK, "zh")
+    model.set_items(list(snapshot.items))
+    texts = ["光", "光伏", "光伏与", "光伏与储"]
+    keystroke = median_of(runs, lambda: max(timed(lambda t=t: model.set_filter(ItemFilter(text=t))) for t in texts))
+    model.set_filter(ItemFilter())
+    record("quick-search keystroke re-filter", keystroke, None, "≤ 0.05 s", keystroke <= 0.05)
+    sort = median_of(runs, lambda: timed(lambda: model.sort(6, Qt.SortOrder.DescendingOrder)))
+    record("sort by a column", sort, None, "≤ 0.05 s", sort <= 0.05)
+
+    # 3. board pack against a bare write-only dump of the same cells
+    from openpyxl import Workbook
+
+    from carthane_tcfd.reports.boardpack import build_workbook
+
+    def pack() -> float:
+        start = time.perf_counter()
+        build_workbook(snapshot, "zh").save(io.BytesIO())
+        return time.perf_counter() - start
+
+    values = {ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in build_workbook(snapshot).worksheets}
+
+    def floor_dump() -> float:
+        start = time.perf_counter()
+        wb = Workbook(write_only=True)
+        for name, rows in values.items():
+            sheet = wb.create_sheet(name)
+            for row in rows:
+                sheet.append(row)
+        wb.save(io.BytesIO())
+        return time.perf_counter() - start
+
+    pack_runs = max(1, runs // 2)
+    pack_time = median_of(pack_runs, pack)
+    pack_floor = median_of(pack_runs, floor_dump)
+    label = f"board pack, {items} items / {counts['mitigations']} mitigations"
+    record(label, pack_time, pack_floor, "≤ 2× floor and ≤ 5 s", pack_time <= min(2 * pack_floor, 5))
+
+    # 4. matrix to PDF (imports done beforehand)
+    from carthane_tcfd.reports.matrix_export import export_matrix
+
+    export_matrix(snapshot, folder / "warm.pdf")
+    matrix = median_of(runs, lambda: timed(lambda: export_matrix(snapshot, folder / "m.pdf")))
+    record(f"matrix PDF (risks + opportunities), {items} items", matrix, None, "≤ 0.5 s", matrix <= 0.5)
+
+    # 6. service-layer queries
+    register.items.in_period(2024)
+    for label_db, url in (("SQLite", f"sqlite:///{db}"), ("PostgreSQL", pg_url)):
+        if url is None:
+            continue
+        if label_db == "PostgreSQL":
+            url = _pg_schema(url)
+            generate(url, items)
+        reg = open_register(url)
+        listing = median_of(runs, lambda reg=reg: timed(lambda: reg.items.in_period(2024)))
+        flt = ItemFilter(horizons=frozenset({"short"}), value_chain=frozenset({"upstream"}), text="光伏")
+        filtering = median_of(runs, lambda reg=reg: timed(lambda: reg.items.in_period(2024, Kind.RISK, flt)))
+        record(f"service list, {items} items ({label_db})", listing, None, "(reported)", True)
+        record(f"service filtered list ({label_db})", filtering, None, "(reported)", True)
+        reg.close()
+        if label_db == "PostgreSQL":
+            _drop_pg_schema(pg_url, url)
+    register.close()
+    return results
+
+
+def _pg_schema(base: str) -> str:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(base)
+    with engine.begin() as conn:
+        conn.execute(text("CREATE SCHEMA IF NOT EXISTS tcfd_bench"))
+    engine.dispose()
+    return f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3Dtcfd_bench"
+
+
+def _drop_pg_schema(base: str | None, _url: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    assert base is not None
+    engine = create_engine(base)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA tcfd_bench CASCADE"))
+    engine.dispose()
+
+
+def print_table(results: list[dict[str, Any]]) -> None:
+    heads = ("benchmark", "value", "floor", "ratio", "goal", "met")
+    rows = [(r["benchmark"], f"{r['value']} {r['unit']}", "" if r["floor"] is None else f"{r['floor']} s",
+             "" if r["ratio"] is None else f"{r['ratio']}×", r["goal"], "yes" if r["met"] else "NO") for r in results]
+    widths = [max(len(str(x[i])) for x in [heads, *rows]) for i in range(len(heads))]
+    for row in [heads, *rows]:
+        print("  ".join(str(v).ljust(w) for v, w in zip(row, widths, strict=True)))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Carthane TCFD benchmarks")
+    parser.add_argument("--items", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--json", type=Path, default=Path("bench-results.json"))
+    parser.add_argument("--pg", default=os.environ.get("TCFD_TEST_PG_URL"), help="PostgreSQL URL (optional)")
+    args = parser.parse_args()
+    results = bench(args.items, args.runs, args.pg)
+    print_table(results)
+    args.json.write_text(json.dumps({"items": args.items, "runs": args.runs, "results": results}, indent=2))
+    print(f"\nwritten: {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
