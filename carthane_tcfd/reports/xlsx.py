@@ -6,6 +6,7 @@ from copy import copy
 from typing import Any
 from weakref import WeakKeyDictionary
 
+from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.table import Table, TableStyleInfo
@@ -94,26 +95,25 @@ def register_styles(wb: Workbook) -> None:
 _TEMPLATES: WeakKeyDictionary[Workbook, dict[str, Any]] = WeakKeyDictionary()
 
 
-def _apply_style(cell: Any, style: str) -> None:
-    """Give the cell a named style. The first cell of each style resolves the name; later cells copy its
-    style array (openpyxl's own representation), which costs a fraction of resolving the name again."""
-    templates = _TEMPLATES.setdefault(cell.parent.parent, {})
+def _template(ws: Worksheet, style: str) -> Any:
+    """The style array of a named style in this workbook, resolved once: cells then copy it, at a fraction
+    of the cost of resolving the name for every cell (openpyxl's own style representation)."""
+    templates = _TEMPLATES.setdefault(ws.parent, {})
     template = templates.get(style)
     if template is None:
-        cell.style = style
-        templates[style] = copy(cell._style)
-    else:
-        cell._style = copy(template)
+        probe = Cell(ws)
+        probe.style = style
+        template = templates[style] = probe._style
+    return template
 
 
 def put(ws: Worksheet, row: int, col: int, value: Any, style: str = "pack_text") -> None:
     """Write one cell; text that Excel would read as a formula is stored as text."""
-    cell = ws.cell(row=row, column=col)
-    cell.value = value
-    _apply_style(cell, style)
+    cell = Cell(ws, row=row, column=col, value=value, style_array=copy(_template(ws, style)))
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         cell.data_type = "s"
         cell.quotePrefix = True
+    ws._cells[(row, col)] = cell
 
 
 def put_row(ws: Worksheet, row: int, values: list[Any], style: str = "pack_text", first_col: int = 1) -> None:

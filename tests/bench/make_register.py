@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from carthane_tcfd.domain.taxonomy import Category, FinancialImpact, Horizon, MitigationStatus, ValueChain  # noqa: E402
+from carthane_tcfd.domain.taxonomy import Category, FinancialImpact, Horizon, MitigationStatus, ValueChain
 
 PHRASES_ZH = [
     "极端天气可能会对办公场所和生产工厂造成损害",

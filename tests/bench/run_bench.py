@@ -51,11 +51,10 @@ def probe(mode: str, db: str | None = None) -> tuple[float, float]:
 
 
 def bench(items: int, runs: int, pg_url: str | None) -> list[dict[str, Any]]:
-    from tests.bench.make_register import generate
-
     from carthane_tcfd.domain.filtering import ItemFilter
     from carthane_tcfd.domain.taxonomy import Kind
     from carthane_tcfd.services.register import open_register
+    from tests.bench.make_register import generate
 
     folder = Path(tempfile.mkdtemp(prefix="tcfd-bench-"))
     db = folder / "bench.sqlite3"
@@ -63,9 +62,17 @@ def bench(items: int, runs: int, pg_url: str | None) -> list[dict[str, Any]]:
     results: list[dict[str, Any]] = []
 
     def record(name: str, value: float, floor: float | None, goal: str, met: bool, unit: str = "s") -> None:
-        results.append({"benchmark": name, "value": round(value, 4), "unit": unit,
-                        "floor": None if floor is None else round(floor, 4),
-                        "ratio": None if not floor else round(value / floor, 2), "goal": goal, "met": met})
+        results.append(
+            {
+                "benchmark": name,
+                "value": round(value, 4),
+                "unit": unit,
+                "floor": None if floor is None else round(floor, 4),
+                "ratio": None if not floor else round(value / floor, 2),
+                "goal": goal,
+                "met": met,
+            }
+        )
 
     # 1. cold start to the main window painted, against a bare PySide6 window
     bare = median_of(runs, lambda: probe("bare")[0])
@@ -136,6 +143,7 @@ def bench(items: int, runs: int, pg_url: str | None) -> list[dict[str, Any]]:
 
     # 6. service-layer queries
     register.items.in_period(2024)
+    flt = ItemFilter(horizons=frozenset({"short"}), value_chain=frozenset({"upstream"}), text="光伏")
     for label_db, url in (("SQLite", f"sqlite:///{db}"), ("PostgreSQL", pg_url)):
         if url is None:
             continue
@@ -144,7 +152,6 @@ def bench(items: int, runs: int, pg_url: str | None) -> list[dict[str, Any]]:
             generate(url, items)
         reg = open_register(url)
         listing = median_of(runs, lambda reg=reg: timed(lambda: reg.items.in_period(2024)))
-        flt = ItemFilter(horizons=frozenset({"short"}), value_chain=frozenset({"upstream"}), text="光伏")
         filtering = median_of(runs, lambda reg=reg: timed(lambda: reg.items.in_period(2024, Kind.RISK, flt)))
         record(f"service list, {items} items ({label_db})", listing, None, "(reported)", True)
         record(f"service filtered list ({label_db})", filtering, None, "(reported)", True)
@@ -177,8 +184,17 @@ def _drop_pg_schema(base: str | None, _url: str) -> None:
 
 def print_table(results: list[dict[str, Any]]) -> None:
     heads = ("benchmark", "value", "floor", "ratio", "goal", "met")
-    rows = [(r["benchmark"], f"{r['value']} {r['unit']}", "" if r["floor"] is None else f"{r['floor']} s",
-             "" if r["ratio"] is None else f"{r['ratio']}×", r["goal"], "yes" if r["met"] else "NO") for r in results]
+    rows = [
+        (
+            r["benchmark"],
+            f"{r['value']} {r['unit']}",
+            "" if r["floor"] is None else f"{r['floor']} s",
+            "" if r["ratio"] is None else f"{r['ratio']}×",
+            r["goal"],
+            "yes" if r["met"] else "NO",
+        )
+        for r in results
+    ]
     widths = [max(len(str(x[i])) for x in [heads, *rows]) for i in range(len(heads))]
     for row in [heads, *rows]:
         print("  ".join(str(v).ljust(w) for v, w in zip(row, widths, strict=True)))
