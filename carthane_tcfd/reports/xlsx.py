@@ -113,7 +113,9 @@ def put(ws: Worksheet, row: int, col: int, value: Any, style: str = "pack_text")
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         cell.data_type = "s"
         cell.quotePrefix = True
-    ws._cells[(row, col)] = cell
+    ws._cells[(row, col)] = cell  # what ws.cell() does, without its lookups
+    if row > ws._current_row:
+        ws._current_row = row
 
 
 def put_row(ws: Worksheet, row: int, values: list[Any], style: str = "pack_text", first_col: int = 1) -> None:
