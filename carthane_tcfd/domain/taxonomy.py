@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from enum import StrEnum
 from typing import Literal
 
@@ -219,5 +220,10 @@ CATEGORY_DEFINITIONS: dict[Category, tuple[str, str]] = {
 
 def labels(values: list[str] | tuple[str, ...], enum: type[Coded], lang: Lang, sep: str = "、") -> str:
     """Codes of one vocabulary joined as readable labels, in the vocabulary's order."""
-    chosen = set(values)
+    return _joined(tuple(values), enum, lang, sep)
+
+
+@functools.cache
+def _joined(values: tuple[str, ...], enum: type[Coded], lang: Lang, sep: str) -> str:
+    chosen = set(values)  # registers repeat the same few combinations: each is joined once
     return sep.join(m.label(lang) for m in enum if m.value in chosen)

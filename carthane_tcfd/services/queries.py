@@ -30,6 +30,6 @@ def period_items(session: Session, period_id: int, matrix_size: int, kind: Kind 
         items = items.where(ITEMS.c.kind == kind.value)
         actions = actions.where(ITEMS.c.kind == kind.value)
     by_item: dict[int, list[MitigationSnapshot]] = defaultdict(list)
-    for row in session.execute(actions):
+    for row in session.execute(actions).all():  # all(): one fetchall instead of a fetchone per row
         by_item[row.item_id].append(mitigation_snapshot(row))
-    return [item_snapshot(row, matrix_size, tuple(by_item.get(row.id, ()))) for row in session.execute(items)]
+    return [item_snapshot(row, matrix_size, tuple(by_item.get(row.id, ()))) for row in session.execute(items).all()]

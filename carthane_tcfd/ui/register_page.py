@@ -35,6 +35,7 @@ class RegisterPage(QWidget):
         self.layout_name = f"register_{kind.value}"
         self._selected_id: int | None = None
         self._restoring = False
+        self._stale = False
 
         self.filters = FilterBar(kind, self.lang, parent=self)
         self.model = ItemTableModel(kind, self.lang, self)
@@ -81,7 +82,7 @@ class RegisterPage(QWidget):
         self.editor.save_requested.connect(self.save)
         self.editor.revert_requested.connect(self.revert)
         self.editor.history_requested.connect(self.show_history)
-        state.items_changed.connect(self.refresh)
+        state.items_changed.connect(self._items_changed)
         state.period_changed.connect(self._period_changed)
         self.restore_layout()
 
@@ -116,7 +117,19 @@ class RegisterPage(QWidget):
             reason = reason.replace("%1", str(period.year))
         self.editor.set_read_only(self.state.read_only, reason)
 
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def _items_changed(self) -> None:
+        """Rebuild the table now if it is on screen, else when it is next shown (start-up loads one page)."""
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
     def refresh(self) -> None:
+        self._stale = False
         keep = self._selected_id
         self.model.set_items(self.state.items)
         self._update_count()
