@@ -6,19 +6,18 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout
 
 from carthane_tcfd.domain.errors import UserError
 from carthane_tcfd.ui import prompts
 from carthane_tcfd.ui.app_state import AppState
+from carthane_tcfd.ui.figure_page import FigurePage
 from carthane_tcfd.ui.matrix_page import register_snapshot
 
 
-class DashboardPage(QWidget):
+class DashboardPage(FigurePage):
     def __init__(self, state: AppState, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.state = state
-        self.lang = state.lang
+        super().__init__(state, "dashboard_canvas", parent)
         self.export_button = QPushButton(self.tr("Export as PNG…"), self)
         top = QHBoxLayout()
         top.addStretch(1)
@@ -28,32 +27,14 @@ class DashboardPage(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
         layout.addLayout(self.body, 1)
-        self.canvas: Any = None
-        self._stale = True
         self.export_button.clicked.connect(self.export_png)
-        state.items_changed.connect(self._mark_stale)
-
-    def _mark_stale(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.redraw()
-
-    def showEvent(self, event: Any) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.redraw()
 
     def redraw(self) -> None:
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-
         from carthane_tcfd.reports.charts import dashboard_figure
 
-        if self.canvas is None:
-            self.canvas = FigureCanvasQTAgg()
-            self.canvas.setObjectName("dashboard_canvas")
-            self.body.addWidget(self.canvas)
+        super().redraw()
+        self.ensure_canvas(self.body)
         snapshot = register_snapshot(self.state)
-        self._stale = False
         if snapshot is not None:
             dashboard_figure(snapshot, self.lang, dt.date.today(), figure=self.canvas.figure)
             self.canvas.draw_idle()

@@ -23,6 +23,7 @@ from carthane_tcfd.domain.filtering import ItemFilter
 from carthane_tcfd.domain.records import ItemSnapshot, RegisterSnapshot
 from carthane_tcfd.domain.taxonomy import Kind
 from carthane_tcfd.ui.app_state import AppState
+from carthane_tcfd.ui.figure_page import FigurePage
 from carthane_tcfd.ui.filter_bar import FilterBar
 
 
@@ -33,16 +34,14 @@ def register_snapshot(state: AppState) -> RegisterSnapshot | None:
     return RegisterSnapshot(period=state.period, items=tuple(state.items), metrics=(), prepared_by=state.services.user)
 
 
-class MatrixPage(QWidget):
+class MatrixPage(FigurePage):
     open_item = Signal(int)  # item id
     filter_changed = Signal(object)
 
     def __init__(self, state: AppState, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(state, "matrix_canvas", parent)
         from carthane_tcfd.reports.matrix_model import MatrixView
 
-        self.state = state
-        self.lang = state.lang
         self.view_box = QComboBox(self)
         self.view_box.setObjectName("matrix_view")
         for view, text in (
@@ -65,7 +64,6 @@ class MatrixPage(QWidget):
         self.canvas_holder = QWidget(self)
         self.canvas_layout = QVBoxLayout(self.canvas_holder)
         self.canvas_layout.setContentsMargins(0, 0, 0, 0)
-        self.canvas: Any = None
         self.cell_label = QLabel(self.tr("Click a cell to list its items."), self)
         self.cell_label.setWordWrap(True)
         self.cell_items = QListWidget(self)
@@ -86,34 +84,18 @@ class MatrixPage(QWidget):
         layout.addWidget(splitter, 1)
 
         self.page: Any = None
-        self._stale = True
         self.view_box.currentIndexChanged.connect(self.redraw)
         self.kind_box.currentIndexChanged.connect(self.redraw)
         self.filters.changed.connect(self._filters_changed)
         self.cell_items.itemDoubleClicked.connect(self._open)
-        state.items_changed.connect(self._mark_stale)
 
     # ---- drawing ------------------------------------------------------------------------------
-    def _mark_stale(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.redraw()
-
-    def showEvent(self, event: Any) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.redraw()
-
     def _ensure_canvas(self) -> Any:
         if self.canvas is None:
-            from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-
-            self.canvas = FigureCanvasQTAgg()
-            self.canvas.setObjectName("matrix_canvas")
-            self.canvas.setMinimumSize(640, 450)
-            self.canvas.mpl_connect("motion_notify_event", self._hover)
-            self.canvas.mpl_connect("button_press_event", self._click)
-            self.canvas_layout.addWidget(self.canvas)
+            canvas = self.ensure_canvas(self.canvas_layout)
+            canvas.setMinimumSize(640, 450)
+            canvas.mpl_connect("motion_notify_event", self._hover)
+            canvas.mpl_connect("button_press_event", self._click)
         return self.canvas
 
     def current_kind(self) -> Kind:
@@ -133,9 +115,9 @@ class MatrixPage(QWidget):
         return matrix_pages(snapshot, self.current_kind(), self.current_view(), self.lang, flt=self.filters.current())
 
     def redraw(self) -> None:
+        super().redraw()
         canvas = self._ensure_canvas()
         pages = self.current_pages()
-        self._stale = False
         if not pages:
             return
         self.page = pages[0]
@@ -199,4 +181,4 @@ class MatrixPage(QWidget):
 
     def share_filter(self, flt: ItemFilter) -> None:
         self.filters.set_shared(flt)
-        self._mark_stale()
+        self.mark_stale()
