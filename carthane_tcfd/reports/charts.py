@@ -59,16 +59,23 @@ def dashboard_figure(
     return fig
 
 
+def _counts_chart(ax: Axes, labels: list[str], counts: list[int], colours: str | list[str], title: str) -> None:
+    """Horizontal bars of counts, first label on top, whole-number ticks."""
+    bars = ax.barh(labels, counts, color=colours)
+    ax.bar_label(bars, fontsize=7)
+    ax.invert_yaxis()
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_title(title, fontsize=10)
+    ax.tick_params(axis="y", labelsize=7)
+
+
 def _categories(ax: Axes, snapshot: RegisterSnapshot, lang: Lang) -> None:
     counts = summary.count_by_category(snapshot.items)
     categories = list(Category)
     colours = [RISK_COLOUR if c.kind is Kind.RISK else OPPORTUNITY_COLOUR for c in categories]
-    bars = ax.barh([c.label(lang) for c in categories], [counts[c] for c in categories], color=colours)
-    ax.bar_label(bars, fontsize=7)
-    ax.invert_yaxis()
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_title(_t("category", lang), fontsize=10)
-    ax.tick_params(axis="y", labelsize=7)
+    _counts_chart(
+        ax, [c.label(lang) for c in categories], [counts[c] for c in categories], colours, _t("category", lang)
+    )
 
 
 def _heat(ax: Axes, snapshot: RegisterSnapshot, lang: Lang) -> None:
@@ -86,12 +93,9 @@ def _heat(ax: Axes, snapshot: RegisterSnapshot, lang: Lang) -> None:
 def _impacts(ax: Axes, snapshot: RegisterSnapshot, lang: Lang) -> None:
     counts = summary.count_by_financial_impact(snapshot.items)
     impacts = list(FinancialImpact)
-    bars = ax.barh([f.label(lang) for f in impacts], [counts.get(f.value, 0) for f in impacts], color="#7F7F7F")
-    ax.bar_label(bars, fontsize=7)
-    ax.invert_yaxis()
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_title(_t("impacts", lang), fontsize=10)
-    ax.tick_params(axis="y", labelsize=7)
+    _counts_chart(
+        ax, [f.label(lang) for f in impacts], [counts.get(f.value, 0) for f in impacts], "#7F7F7F", _t("impacts", lang)
+    )
 
 
 def _bands(ax: Axes, snapshot: RegisterSnapshot, lang: Lang) -> None:
