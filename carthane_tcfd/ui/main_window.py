@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         self.act_find = self._action(self.tr("Find"), self.focus_find, std.Find, "find")
         self.act_history = self._action(self.tr("History…"), self.show_history, "Ctrl+H", "history")
         self.act_user = self._action(self.tr("Your name in the audit trail…"), self.set_user_name, name="user")
+        self.act_new_period = self._action(self.tr("New period…"), self.new_period, name="new_period")
         self.act_copy = self._action(self.tr("Copy to next year…"), self.copy_to_next_year, name="copy_year")
         self.act_submit = self._action(self.tr("Submit for review"), self.submit_for_review, name="submit")
         self.act_approve = self._action(self.tr("Approve…"), self.approve, name="approve")
@@ -161,7 +162,7 @@ class MainWindow(QMainWindow):
         period = bar.addMenu(self.tr("&Period"))
         self.period_menu = period.addMenu(self.tr("Switch period"))
         period.addSeparator()
-        period.addActions([self.act_copy, self.act_submit, self.act_approve, self.act_reopen])
+        period.addActions([self.act_new_period, self.act_copy, self.act_submit, self.act_approve, self.act_reopen])
         period.addSeparator()
         period.addAction(self.act_properties)
         help_menu = bar.addMenu(self.tr("&Help"))
@@ -406,6 +407,7 @@ class MainWindow(QMainWindow):
         self.act_approve.setEnabled(status == "in_review")
         self.act_reopen.setEnabled(status in ("in_review", "approved"))
         self.act_properties.setEnabled(has_period)
+        self.act_new_period.setEnabled(self.state.register is not None)
 
     def _period_step(self, step: Any) -> None:
         assert self.state.period is not None
@@ -431,6 +433,24 @@ class MainWindow(QMainWindow):
         reason = prompts.ask_text(self, self.tr("Reopen period"), self.tr("Why is the period reopened? (recorded)"))
         if reason is not None:
             self._period_step(lambda year: self.state.services.periods.reopen(year, reason))
+
+    def new_period(self) -> None:
+        """An empty draft period (a database created empty has none)."""
+        answer = prompts.ask_text(self, self.tr("New period"), self.tr("Reporting year of the new register:"))
+        if answer is None:
+            return
+        if not answer.strip().isdigit():
+            prompts.error(self, self.tr("Please enter a year such as 2025."))
+            return
+        year = int(answer.strip())
+        title = self.tr("%1 climate-related risks and opportunities").replace("%1", str(year))
+        try:
+            created = self.state.services.periods.create(year, title)
+        except UserError as exc:
+            prompts.error(self, exc.message(self.lang))
+            return
+        if self._keep_all_edits():
+            self.state.select_period(created.year)
 
     def copy_to_next_year(self) -> None:
         assert self.state.period is not None

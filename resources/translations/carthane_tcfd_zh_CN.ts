@@ -65,12 +65,12 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/dashboard_page.py" line="22" />
+        <location filename="../../carthane_tcfd/ui/dashboard_page.py" line="21" />
         <source>Export as PNG…</source>
         <translation>导出为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dashboard_page.py" line="67" />
+        <location filename="../../carthane_tcfd/ui/dashboard_page.py" line="48" />
         <source>Export dashboard</source>
         <translation>导出仪表板</translation>
     </message>
@@ -135,137 +135,137 @@
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="98" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="99" />
         <source>CNY, optional</source>
         <translation>元，可选</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="128" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="129" />
         <source>Add action</source>
         <translation>添加措施</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="129" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="130" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="130" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="131" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="131" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="132" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="137" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="138" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="138" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="139" />
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="139" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="140" />
         <source>English title</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="140" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="141" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="141" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="142" />
         <source>Time horizons</source>
         <translation>时间范围</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="142" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="143" />
         <source>Value chain</source>
         <translation>价值链</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="143" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="144" />
         <source>Financial impacts</source>
         <translation>潜在财务影响</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="144" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="145" />
         <source>Estimate (CNY)</source>
         <translation>财务估算（元）</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="145" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="146" />
         <source>Inherent score</source>
         <translation>固有评分</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="146" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="147" />
         <source>Residual score</source>
         <translation>剩余评分</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="147" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="148" />
         <source>Owner</source>
         <translation>负责部门</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="148" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="149" />
         <source>Sites</source>
         <translation>涉及地点</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="149" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="150" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="150" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="151" />
         <source>Mitigations</source>
         <translation>应对措施</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="172" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="173" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="174" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="175" />
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="175" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="176" />
         <source>History…</source>
         <translation>修改历史…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="267" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="268" />
         <source>Illustrative assessment: the 2024 report gives no scores. Rescoring the item replaces them with your assessment.</source>
         <translation>示例评估：2024 年报告未披露评分。重新评分后将以您的评估替代。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="278" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="279" />
         <source>No item selected</source>
         <translation>未选择条目</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="298" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="299" />
         <source>New risk</source>
         <translation>新建风险</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="298" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="299" />
         <source>New opportunity</source>
         <translation>新建机遇</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="384" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="386" />
         <source>Please correct the fields marked in red; nothing was saved.</source>
         <translation>请更正红色标示的字段；尚未保存任何内容。</translation>
     </message>
@@ -273,318 +273,343 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="52" />
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="126" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="55" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="130" />
         <source>Risks</source>
         <translation>风险</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="53" />
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="126" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="56" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="130" />
         <source>Opportunities</source>
         <translation>机遇</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="54" />
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="126" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="57" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="130" />
         <source>Matrix</source>
         <translation>矩阵</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="55" />
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="126" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="58" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="130" />
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="89" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="92" />
         <source>New database…</source>
         <translation>新建数据库…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="90" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="93" />
         <source>Open database…</source>
         <translation>打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="92" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="95" />
         <source>Open shared database (URL)…</source>
         <translation>打开共享数据库（地址）…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="94" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="97" />
         <source>Export board pack…</source>
         <translation>导出董事会材料…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="96" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="99" />
         <source>Export matrix as PDF/PNG…</source>
         <translation>导出矩阵为 PDF/PNG…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="98" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="101" />
         <source>Print risk matrix…</source>
         <translation>打印风险矩阵…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="99" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="102" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="100" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="103" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="102" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="105" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="104" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="107" />
         <source>New risk</source>
         <translation>新建风险</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="106" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="109" />
         <source>New opportunity</source>
         <translation>新建机遇</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="108" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="111" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="110" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="113" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="115" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="118" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="116" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="119" />
         <source>History…</source>
         <translation>修改历史…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="117" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="120" />
         <source>Your name in the audit trail…</source>
         <translation>审计记录中的姓名…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="118" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="121" />
+        <source>New period…</source>
+        <translation>新建年度…</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="122" />
         <source>Copy to next year…</source>
         <translation>复制到下一年度…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="119" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="123" />
         <source>Submit for review</source>
         <translation>提交审阅</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="120" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="124" />
         <source>Approve…</source>
         <translation>批准…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="121" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="125" />
         <source>Reopen…</source>
         <translation>重新开启…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="122" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="126" />
         <source>Properties…</source>
         <translation>属性…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="123" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="127" />
         <source>About…</source>
         <translation>关于…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="136" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="140" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="138" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="142" />
         <source>Recent databases</source>
         <translation>最近使用的数据库</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="143" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="147" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="149" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="153" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="152" />
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="549" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="156" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="579" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="153" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="157" />
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="158" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="162" />
         <source>&amp;Period</source>
         <translation>年度(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="159" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="163" />
         <source>Switch period</source>
         <translation>切换年度</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="164" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="168" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="169" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="173" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="292" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="303" />
         <source>Welcome. The 2024 register from the ESG report was created in %1.</source>
         <translation>欢迎使用。已根据 ESG 报告在 %1 创建 2024 年度登记册。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="294" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="305" />
         <source>A new empty database was created in %1.</source>
         <translation>已在 %1 创建新的空数据库。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="298" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="309" />
         <source>The database was upgraded; a backup of the old one is at %1.</source>
         <translation>数据库已升级；旧数据库的备份位于 %1。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="304" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="315" />
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="304" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="315" />
         <source>Register databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>登记册数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="312" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="323" />
         <source>Open shared database</source>
         <translation>打开共享数据库</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="313" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="324" />
         <source>Database URL, e.g. postgresql+psycopg://user@server/register</source>
         <translation>数据库地址，例如 postgresql+psycopg://user@server/register</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="320" />
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="329" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="331" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="340" />
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="320" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="331" />
         <source>Register databases (*.sqlite3 *.db)</source>
         <translation>登记册数据库 (*.sqlite3 *.db)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="325" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="336" />
         <source>%1 exists already; choose Open database to use it.</source>
         <translation>%1 已存在；请使用“打开数据库”。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="330" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="341" />
         <source>Start with the 2024 register from the ESG report? Choose No for an empty database.</source>
         <translation>是否载入 ESG 报告中的 2024 年度登记册？选择“否”将创建空数据库。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="364" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="375" />
         <source>No period</source>
         <translation>无年度</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="370" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="381" />
         <source>The %1 period was approved by %2; it is read-only. Period ▸ Reopen… to change it.</source>
         <translation>%1 年度已由 %2 批准，为只读。如需修改，请选择 年度 ▸ 重新开启…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="378" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="389" />
         <source>%1 risks · %2 opportunities</source>
         <translation>%1 项风险 · %2 项机遇</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="414" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="426" />
         <source>Approve the %1 register? It becomes read-only; your name and the time are recorded.</source>
         <translation>批准 %1 年度登记册？批准后将变为只读，并记录您的姓名与时间。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="416" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="428" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="421" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="433" />
         <source>Reopen period</source>
         <translation>重新开启年度</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="421" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="433" />
         <source>Why is the period reopened? (recorded)</source>
         <translation>重新开启该年度的原因（将被记录）：</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="428" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="439" />
+        <source>New period</source>
+        <translation>新建年度</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="439" />
+        <source>Reporting year of the new register:</source>
+        <translation>新登记册的报告年度：</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="443" />
+        <source>Please enter a year such as 2025.</source>
+        <translation>请输入年份，例如 2025。</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="446" />
+        <source>%1 climate-related risks and opportunities</source>
+        <translation>%1 年度气候相关风险与机遇登记册</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="458" />
         <source>Create the %1 register as a draft copy of %2 (items, codes and open actions)?</source>
         <translation>以 %2 年度为底稿创建 %1 年度登记册（含条目、编号及未完成措施）？</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="430" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="460" />
         <source>Copy to next year</source>
         <translation>复制到下一年度</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="476" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="506" />
         <source>Export board pack</source>
         <translation>导出董事会材料</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="476" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="506" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="487" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="517" />
         <source>Writing the board pack…</source>
         <translation>正在生成董事会材料…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="490" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="520" />
         <source>Board pack written to %1</source>
         <translation>董事会材料已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="493" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="523" />
         <source>Board pack ready</source>
         <translation>董事会材料已生成</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="494" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="524" />
         <source>The board pack was written to
 %1
 
@@ -595,42 +620,42 @@ Open its folder?</source>
 是否打开所在文件夹？</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="506" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="536" />
         <source>The export failed unexpectedly; details are in %1</source>
         <translation>导出意外失败；详细信息见 %1</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="517" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="547" />
         <source>Export matrix</source>
         <translation>导出矩阵</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="517" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="547" />
         <source>PDF (*.pdf);;PNG image (*.png)</source>
         <translation>PDF (*.pdf);;PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="532" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="562" />
         <source>Matrix written to %1</source>
         <translation>矩阵已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="550" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="580" />
         <source>The language changes the next time the program starts. 语言设置将在下次启动时生效。</source>
         <translation>语言设置将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="555" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="585" />
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="555" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="585" />
         <source>Your name as the audit trail records it (empty: your login name):</source>
         <translation>审计记录中使用的姓名（留空则使用登录名）：</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="568" />
+        <location filename="../../carthane_tcfd/ui/main_window.py" line="598" />
         <source>About</source>
         <translation>关于</translation>
     </message>
@@ -638,42 +663,42 @@ Open its folder?</source>
 <context>
     <name>MatrixPage</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/matrix_page.py" line="49" />
+        <location filename="../../carthane_tcfd/ui/matrix_page.py" line="48" />
         <source>Inherent</source>
         <translation>固有</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/matrix_page.py" line="50" />
+        <location filename="../../carthane_tcfd/ui/matrix_page.py" line="49" />
         <source>Residual</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/matrix_page.py" line="51" />
+        <location filename="../../carthane_tcfd/ui/matrix_page.py" line="50" />
         <source>Inherent → residual</source>
         <translation>固有 → 剩余</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/matrix_page.py" line="56" />
+        <location filename="../../carthane_tcfd/ui/matrix_page.py" line="55" />
         <source>Risks</source>
         <translation>风险</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/matrix_page.py" line="57" />
+        <location filename="../../carthane_tcfd/ui/matrix_page.py" line="56" />
         <source>Opportunities</source>
         <translation>机遇</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/matrix_page.py" line="60" />
+        <location filename="../../carthane_tcfd/ui/matrix_page.py" line="59" />
         <source>View:</source>
         <translation>视图：</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/matrix_page.py" line="69" />
+        <location filename="../../carthane_tcfd/ui/matrix_page.py" line="67" />
         <source>Click a cell to list its items.</source>
         <translation>点击单元格以列出其中的条目。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/matrix_page.py" line="183" />
+        <location filename="../../carthane_tcfd/ui/matrix_page.py" line="165" />
         <source>Likelihood %1 × impact %2: %3 item(s)</source>
         <translation>可能性 %1 × 影响 %2：%3 项</translation>
     </message>
@@ -734,22 +759,22 @@ Open its folder?</source>
 <context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/register_page.py" line="115" />
+        <location filename="../../carthane_tcfd/ui/register_page.py" line="116" />
         <source>The %1 period is approved and read-only; reopen it (Period menu) to make changes.</source>
         <translation>%1 年度已批准，为只读；如需修改，请通过“年度”菜单重新开启。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/register_page.py" line="134" />
+        <location filename="../../carthane_tcfd/ui/register_page.py" line="147" />
         <source>%1 of %2 shown</source>
         <translation>显示 %1 / 共 %2 项</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/register_page.py" line="253" />
+        <location filename="../../carthane_tcfd/ui/register_page.py" line="266" />
         <source>Delete %1</source>
         <translation>删除 %1</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/register_page.py" line="254" />
+        <location filename="../../carthane_tcfd/ui/register_page.py" line="267" />
         <source>Delete %1 “%2” and its %3 action(s)? You can undo this with Ctrl+Z.</source>
         <translation>删除 %1“%2”及其 %3 项应对措施？可按 Ctrl+Z 撤销。</translation>
     </message>
@@ -757,7 +782,7 @@ Open its folder?</source>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/printing.py" line="58" />
+        <location filename="../../carthane_tcfd/ui/printing.py" line="61" />
         <source>Print risk matrix</source>
         <translation>打印风险矩阵</translation>
     </message>

@@ -210,3 +210,22 @@ def test_the_gui_command_starts_shows_the_window_and_quits(tmp_path, lang):
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     assert (tmp_path / "gui.db").exists(), "the register was opened after the window was shown"
+
+
+def test_an_empty_database_gets_its_first_period_from_the_period_menu(qtbot, tmp_path, prompts_recorder):
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from carthane_tcfd.ui.launch import build_window
+    from carthane_tcfd.ui.settings import LANGUAGE, Settings
+
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    settings.set(LANGUAGE, "en")
+    window = build_window(QApplication.instance(), settings)
+    qtbot.addWidget(window)
+    assert window.open_location(str(tmp_path / "empty.db"), seed=False)
+    assert window.state.period is None and not window.act_new_risk.isEnabled()
+    prompts_recorder.text_answer = "2025"
+    window.act_new_period.trigger()
+    assert window.state.period.year == 2025 and window.act_new_risk.isEnabled()
+    window.state.register.close()
