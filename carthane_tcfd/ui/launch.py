@@ -8,7 +8,7 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from carthane_tcfd import APP_NAME
@@ -24,8 +24,12 @@ QUIT_AFTER_ENV = "CARTHANE_TCFD_QUIT_AFTER_MS"  # smoke tests: quit on their own
 
 
 def install_translator(app: QApplication, lang: Lang) -> QTranslator | None:
+    """Chinese for our strings and for Qt's own (dialog buttons, print preview)."""
     if lang != "zh":
         return None
+    qt_own = QTranslator(app)
+    if qt_own.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_own)
     translator = QTranslator(app)
     if translator.load(str(resource("translations", "carthane_tcfd_zh_CN.qm"))):
         app.installTranslator(translator)
