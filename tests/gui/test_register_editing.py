@@ -238,3 +238,16 @@ def test_opportunity_page_lists_opportunities_with_their_categories(window):
     categories = [page.editor.category.itemData(i) for i in range(page.editor.category.count())]
     assert categories == ["resource_efficiency", "energy_source", "products_services", "markets", "resilience"]
     assert page.editor.kind is Kind.OPPORTUNITY
+
+
+def test_undo_of_a_new_item_removes_it_and_redo_brings_it_back_with_its_code(window):
+    page = window.risks
+    window.act_new_risk.trigger()
+    page.editor.title_edit.insert("Heat stress at Nantong")
+    assert page.save()
+    assert "PR-03" in codes(page)
+    window.act_undo.trigger()
+    assert "PR-03" not in codes(page)
+    window.act_redo.trigger()
+    assert "PR-03" in codes(page)
+    assert next(i for i in db_items(window) if i.code == "PR-03").title == "Heat stress at Nantong"
