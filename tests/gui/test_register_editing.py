@@ -67,17 +67,24 @@ def test_edit_and_save_records_the_change(window, qtbot):
     assert page.model.item_at(0).owner == "行政部"
 
 
-def test_a_conflict_keeps_the_users_edits(window, qtbot, monkeypatch):
-    from carthane_tcfd.ui.conflict_dialog import ConflictDialog
-
+def open_then_bob_saves(window, **changes):
+    """Alice opens PR-02 in the editor; meanwhile Bob, in his own session, saves it with `changes`."""
     page = window.risks
     item = page.model.item_at(1)
     page.select_item(item.id)
     other = open_register(window.state.services.url, user="bob")
     theirs = other.items.get(item.id).to_draft()
-    theirs.title = "Bob's title"
+    for name, value in changes.items():
+        setattr(theirs, name, value)
     other.items.update(item.id, theirs, item.version)
     other.close()
+    return page, item
+
+
+def test_a_conflict_keeps_the_users_edits(window, qtbot, monkeypatch):
+    from carthane_tcfd.ui.conflict_dialog import ConflictDialog
+
+    page, item = open_then_bob_saves(window, title="Bob's title")
 
     shown = {}
 
@@ -99,14 +106,7 @@ def test_a_conflict_keeps_the_users_edits(window, qtbot, monkeypatch):
 def test_reloading_after_a_conflict_shows_their_version(window, monkeypatch):
     from carthane_tcfd.ui.conflict_dialog import ConflictDialog
 
-    page = window.risks
-    item = page.model.item_at(1)
-    page.select_item(item.id)
-    other = open_register(window.state.services.url, user="bob")
-    theirs = other.items.get(item.id).to_draft()
-    theirs.owner = "采购部"
-    other.items.update(item.id, theirs, item.version)
-    other.close()
+    page, _item = open_then_bob_saves(window, owner="采购部")
     monkeypatch.setattr(ConflictDialog, "exec", lambda dialog: ConflictDialog.RELOAD)
     page.editor.sites.setText("上海工厂")
     page.editor._mark_dirty()
