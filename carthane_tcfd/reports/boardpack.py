@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -51,12 +50,6 @@ def build_workbook(
     wb.properties.creator = snapshot.prepared_by
     wb.properties.company = t("company", lang)
     return wb
-
-
-def board_pack_bytes(snapshot: RegisterSnapshot, lang: Lang = "zh", **options: object) -> bytes:
-    buffer = io.BytesIO()
-    build_workbook(snapshot, lang, **options).save(buffer)  # type: ignore[arg-type]
-    return buffer.getvalue()
 
 
 def write_board_pack(

@@ -46,10 +46,6 @@ class MatrixPage:
     grid: Grid
 
 
-def _display_width(text: str) -> int:
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
-
-
 def _clip(text: str, width: int) -> str:
     out, used = "", 0
     for ch in text:
