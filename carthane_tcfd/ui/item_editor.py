@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from carthane_tcfd.domain.records import ItemDraft, ItemSnapshot
+from carthane_tcfd.domain.scales import impact_level_for_amount, threshold_text
 from carthane_tcfd.domain.taxonomy import Category, FinancialImpact, Horizon, Kind, Lang, ValueChain, categories_of
 from carthane_tcfd.domain.validation import Problem, parse_amount, problem, validate_item
 from carthane_tcfd.ui.editor_widgets import CheckList, ScorePicker
@@ -47,6 +48,7 @@ class ItemEditor(QWidget):
         self.item: ItemSnapshot | None = None
         self.kind = Kind.RISK
         self.matrix_size = 5
+        self.thresholds: tuple[int, ...] = ()
         self._dirty = False
         self._loading = False
         self._creating = False
@@ -103,6 +105,10 @@ class ItemEditor(QWidget):
         row.addWidget(self.estimate_low)
         row.addWidget(QLabel("–"))
         row.addWidget(self.estimate_high)
+        self.estimate_hint = QLabel(estimate)
+        self.estimate_hint.setObjectName("estimate_hint")
+        self.estimate_hint.setStyleSheet("color:#595959;")
+        row.addWidget(self.estimate_hint)
         self.inherent = ScorePicker(self.lang)
         self.residual = ScorePicker(self.lang)
         self.owner = QLineEdit(body)
@@ -183,6 +189,8 @@ class ItemEditor(QWidget):
         self.save_button.clicked.connect(self.save_requested)
         self.revert_button.clicked.connect(self.revert_requested)
         self.history_button.clicked.connect(self.history_requested)
+        self.estimate_low.textChanged.connect(self._hint_impact_level)
+        self.estimate_high.textChanged.connect(self._hint_impact_level)
         self.add_action.clicked.connect(self._add_mitigation)
         self.remove_action.clicked.connect(lambda: self.mitigations.remove(self._current_mitigation()))
         self.up_action.clicked.connect(lambda: self._move_mitigation(-1))
@@ -385,6 +393,24 @@ class ItemEditor(QWidget):
                 target.show()
         self.summary.setText(self.tr("Please correct the fields marked in red; nothing was saved.") if problems else "")
         self.summary.setVisible(bool(problems))
+
+    def set_thresholds(self, thresholds: tuple[int, ...]) -> None:
+        """The period's CNY bounds of the impact levels, for the hint beside the estimate."""
+        self.thresholds = thresholds
+        self._hint_impact_level()
+
+    def _hint_impact_level(self, *_args: Any) -> None:
+        """The impact level the estimate falls in under the period's thresholds (a hint; the officer scores)."""
+        try:
+            amount = parse_amount(self.estimate_high.text()) or parse_amount(self.estimate_low.text())
+        except ValueError:
+            amount = None
+        if amount is None or len(self.thresholds) != self.matrix_size - 1:
+            self.estimate_hint.clear()
+            return
+        level = impact_level_for_amount(float(amount), self.thresholds)
+        text = self.tr("≈ impact level %1 (%2)").replace("%1", str(level))
+        self.estimate_hint.setText(text.replace("%2", threshold_text(level, self.thresholds, self.lang)))
 
     # ---- mitigations --------------------------------------------------------------------------
     def _current_mitigation(self) -> int:

@@ -116,6 +116,9 @@ class RegisterPage(QWidget):
             reason = self.tr("The %1 period is approved and read-only; reopen it (Period menu) to make changes.")
             reason = reason.replace("%1", str(period.year))
         self.editor.set_read_only(self.state.read_only, reason)
+        if period is not None:
+            self.editor.matrix_size = period.matrix_size
+            self.editor.set_thresholds(period.impact_thresholds_cny)
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)

@@ -135,139 +135,144 @@
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="99" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="101" />
         <source>CNY, optional</source>
         <translation>元，可选</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="129" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="135" />
         <source>Add action</source>
         <translation>添加措施</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="130" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="136" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="131" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="137" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="132" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="138" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="138" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="144" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="139" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="145" />
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="140" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="146" />
         <source>English title</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="141" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="147" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="142" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="148" />
         <source>Time horizons</source>
         <translation>时间范围</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="143" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="149" />
         <source>Value chain</source>
         <translation>价值链</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="144" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="150" />
         <source>Financial impacts</source>
         <translation>潜在财务影响</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="145" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="151" />
         <source>Estimate (CNY)</source>
         <translation>财务估算（元）</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="146" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="152" />
         <source>Inherent score</source>
         <translation>固有评分</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="147" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="153" />
         <source>Residual score</source>
         <translation>剩余评分</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="148" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="154" />
         <source>Owner</source>
         <translation>负责部门</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="149" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="155" />
         <source>Sites</source>
         <translation>涉及地点</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="150" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="156" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="151" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="157" />
         <source>Mitigations</source>
         <translation>应对措施</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="173" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="179" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="175" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="181" />
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="176" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="182" />
         <source>History…</source>
         <translation>修改历史…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="268" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="276" />
         <source>Illustrative assessment: the 2024 report gives no scores. Rescoring the item replaces them with your assessment.</source>
         <translation>示例评估：2024 年报告未披露评分。重新评分后将以您的评估替代。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="279" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="287" />
         <source>No item selected</source>
         <translation>未选择条目</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="299" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="307" />
         <source>New risk</source>
         <translation>新建风险</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="299" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="307" />
         <source>New opportunity</source>
         <translation>新建机遇</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="386" />
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="394" />
         <source>Please correct the fields marked in red; nothing was saved.</source>
         <translation>请更正红色标示的字段；尚未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/item_editor.py" line="412" />
+        <source>≈ impact level %1 (%2)</source>
+        <translation>≈ 影响等级 %1（%2）</translation>
     </message>
 </context>
 <context>
@@ -764,17 +769,17 @@ Open its folder?</source>
         <translation>%1 年度已批准，为只读；如需修改，请通过“年度”菜单重新开启。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/register_page.py" line="147" />
+        <location filename="../../carthane_tcfd/ui/register_page.py" line="150" />
         <source>%1 of %2 shown</source>
         <translation>显示 %1 / 共 %2 项</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/register_page.py" line="266" />
+        <location filename="../../carthane_tcfd/ui/register_page.py" line="269" />
         <source>Delete %1</source>
         <translation>删除 %1</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/register_page.py" line="267" />
+        <location filename="../../carthane_tcfd/ui/register_page.py" line="270" />
         <source>Delete %1 “%2” and its %3 action(s)? You can undo this with Ctrl+Z.</source>
         <translation>删除 %1“%2”及其 %3 项应对措施？可按 Ctrl+Z 撤销。</translation>
     </message>
@@ -790,7 +795,7 @@ Open its folder?</source>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/launch.py" line="45" />
+        <location filename="../../carthane_tcfd/ui/launch.py" line="49" />
         <source>Something went wrong; your saved data is safe. The details were written to %1</source>
         <translation>出现意外错误；已保存的数据安全无损。详细信息已写入 %1</translation>
     </message>

@@ -251,3 +251,12 @@ def test_undo_of_a_new_item_removes_it_and_redo_brings_it_back_with_its_code(win
     window.act_redo.trigger()
     assert "PR-03" in codes(page)
     assert next(i for i in db_items(window) if i.code == "PR-03").title == "Heat stress at Nantong"
+
+
+def test_the_estimate_shows_the_impact_level_of_the_period_thresholds(window):
+    page = window.risks
+    page.select_item(page.model.item_at(0).id)
+    page.editor.estimate_high.setText("3,000,000")
+    assert page.editor.estimate_hint.text() == "≈ impact level 3 (CNY 2m–10m)"
+    page.editor.estimate_high.setText("")
+    assert page.editor.estimate_hint.text() == ""
