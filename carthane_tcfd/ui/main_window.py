@@ -380,6 +380,7 @@ class MainWindow(QMainWindow):
             assert period is not None
             text = self.tr("The %1 period was approved by %2; it is read-only. Period ▸ Reopen… to change it.")
             self.lock_banner.setText(text.replace("%1", str(period.year)).replace("%2", period.status_changed_by))
+            self.statusBar().clearMessage()  # a passing message would be drawn over the banner
         self.lock_banner.setVisible(locked)
         self._fill_periods()
         self._refresh_enabled()
