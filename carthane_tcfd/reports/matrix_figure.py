@@ -28,8 +28,8 @@ from carthane_tcfd.reports.figure_fonts import configure_matplotlib
 from carthane_tcfd.reports.matrix_model import Grid, MatrixView, build_grid
 from carthane_tcfd.reports.pack_text import t
 
-# No bold: the CJK fonts registered have no bold face, and asking for one makes the PDF embed a second
-# subset of the same font (the costliest step of writing a PDF: ~0.35 s each).
+# No bold anywhere: the CJK fonts registered have no bold face, so matplotlib would draw regular glyphs
+# and warn about each text.
 A4_LANDSCAPE = (11.69, 8.27)
 GRID_RECT = (0.14, 0.13, 0.44, 0.66)  # left, bottom, width, height in figure fractions
 KEY_LINES_FIRST = 26
