@@ -14,7 +14,7 @@ from typing import Any
 from carthane_tcfd import __version__
 from carthane_tcfd.domain.errors import UserError
 from carthane_tcfd.domain.records import ItemSnapshot
-from carthane_tcfd.domain.taxonomy import Category, Horizon, Kind, Lang, ValueChain, labels
+from carthane_tcfd.domain.taxonomy import Category, Horizon, Kind, Lang, ValueChain, char_width, labels
 from carthane_tcfd.i18n import system_lang
 from carthane_tcfd.logs import log, setup_logging
 
@@ -230,5 +230,4 @@ def print_table(items: list[ItemSnapshot], year: int, lang: Lang) -> None:
 
 
 def _width(text: str) -> int:
-    """Display width in a terminal: CJK characters take two columns."""
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+    return sum(char_width(ch) for ch in text)

@@ -218,6 +218,11 @@ CATEGORY_DEFINITIONS: dict[Category, tuple[str, str]] = {
 }
 
 
+def char_width(ch: str) -> int:
+    """Columns a character takes in a terminal or a fixed-width layout: CJK characters take two."""
+    return 2 if ord(ch) > 0x2E80 else 1
+
+
 def labels(values: list[str] | tuple[str, ...], enum: type[Coded], lang: Lang, sep: str = "、") -> str:
     """Codes of one vocabulary joined as readable labels, in the vocabulary's order."""
     return _joined(tuple(values), enum, lang, sep)

@@ -23,7 +23,7 @@ from carthane_tcfd.domain.scales import (
     likelihood_axis_name,
     likelihood_descriptor,
 )
-from carthane_tcfd.domain.taxonomy import Kind, Lang
+from carthane_tcfd.domain.taxonomy import Kind, Lang, char_width
 from carthane_tcfd.reports.figure_fonts import configure_matplotlib
 from carthane_tcfd.reports.matrix_model import Grid, MatrixView, build_grid
 from carthane_tcfd.reports.pack_text import t
@@ -49,7 +49,7 @@ class MatrixPage:
 def _clip(text: str, width: int) -> str:
     out, used = "", 0
     for ch in text:
-        used += 2 if ord(ch) > 0x2E80 else 1
+        used += char_width(ch)
         if used > width:
             return out + "…"
         out += ch
