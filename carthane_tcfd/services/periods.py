@@ -42,12 +42,7 @@ class PeriodService:
     def get(self, year: int | None = None) -> PeriodSnapshot:
         """The period of `year`, or the latest one."""
         with self.ctx.read() as session:
-            if year is not None:
-                return period_snapshot(period_by_year(session, year))
-            latest = session.scalars(select(Period).order_by(Period.year.desc())).first()
-            if latest is None:
-                raise NotFound("数据库中还没有任何年度登记册。", "The database holds no reporting period yet.")
-            return period_snapshot(latest)
+            return period_snapshot(_period_or_latest(session, year))
 
     def create(self, year: int, title: str) -> PeriodSnapshot:
         """An empty draft period with default settings."""
@@ -183,9 +178,9 @@ class PeriodService:
     # ---- reading for reports and history -------------------------------------------------
     def snapshot(self, year: int | None = None) -> RegisterSnapshot:
         """Everything a report needs of a period, and enough of the previous one to say what changed."""
-        year = self.get(year).year
         with self.ctx.read() as session:
-            period = period_by_year(session, year)
+            period = _period_or_latest(session, year)
+            year = period.year
             items = sorted(period_items(session, period.id, period.matrix_size), key=lambda i: code_sort_key(i.code))
             metrics = session.scalars(select(Metric).where(Metric.period_id == period.id).order_by(Metric.position))
             previous = session.scalars(select(Period).where(Period.year == year - 1)).one_or_none()
@@ -219,9 +214,19 @@ class PeriodService:
             return [AuditRecord(r.at, r.who, r.entity, r.action, r.field, r.old_value, r.new_value) for r in rows]
 
 
+def _period_or_latest(session: Session, year: int | None) -> Period:
+    if year is not None:
+        return period_by_year(session, year)
+    latest = session.scalars(select(Period).order_by(Period.year.desc())).first()
+    if latest is None:
+        raise NotFound("数据库中还没有任何年度登记册。", "The database holds no reporting period yet.")
+    return latest
+
+
 def _highest_score(session: Session, period_id: int) -> int:
     columns = (Item.likelihood, Item.impact, Item.residual_likelihood, Item.residual_impact)
-    return max(session.scalar(select(func.max(c)).where(Item.period_id == period_id)) or 0 for c in columns)
+    highest = session.execute(select(*(func.max(c) for c in columns)).where(Item.period_id == period_id)).one()
+    return max(value or 0 for value in highest)
 
 
 def _default_horizons() -> dict[str, dict[str, str]]:
