@@ -19,7 +19,6 @@ class AppState(QObject):
     opened = Signal()  # a database was opened
     period_changed = Signal()  # another period, or its status/settings changed
     items_changed = Signal()  # the items of the current period changed
-    item_saved = Signal(object)  # ItemSnapshot
 
     def __init__(self, lang: Lang, parent: Any = None) -> None:
         super().__init__(parent)
@@ -83,19 +82,22 @@ class AppState(QObject):
         item = self.services.items.create(self.period.year, draft, code)
         if replaces is not None:
             self._aliases[replaces] = item.id
-        self._after(item)
+        self._put(item)
         return item
 
     def save(self, item_id: int, draft: ItemDraft, expected_version: int) -> ItemSnapshot:
         item = self.services.items.update(self.resolve(item_id), draft, expected_version)
-        self._after(item)
+        self._put(item)
         return item
 
     def delete(self, item_id: int, expected_version: int) -> ItemSnapshot:
         gone = self.services.items.delete(self.resolve(item_id), expected_version)
-        self.reload_items()
+        self.items = [i for i in self.items if i.id != gone.id]
+        self.items_changed.emit()
         return gone
 
-    def _after(self, item: ItemSnapshot) -> None:
-        self.reload_items()
-        self.item_saved.emit(item)
+    def _put(self, item: ItemSnapshot) -> None:
+        """The saved item replaces its old copy (or joins the list): no reload of the whole register,
+        which costs ~0.75 s at 10,000 items, after each save."""
+        self.items = [*(i for i in self.items if i.id != item.id), item]
+        self.items_changed.emit()
