@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import sys
 
-from carthane_tcfd.cli import build_parser, run
+from carthane_tcfd.arguments import build_parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is not None:
+        from carthane_tcfd.cli import run
+
         return run(args)
     from carthane_tcfd.ui.launch import run_gui
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from carthane_tcfd.domain.taxonomy import Lang
-from carthane_tcfd.domain.validation import Problem
+
+if TYPE_CHECKING:  # at run time errors need no validation (nor the records it imports): start-up stays light
+    from carthane_tcfd.domain.validation import Problem
 
 
 class UserError(Exception):

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from carthane_tcfd.domain.records import ItemDraft, ItemSnapshot, PeriodSnapshot
 from carthane_tcfd.domain.taxonomy import Lang
 
 if TYPE_CHECKING:
+    from carthane_tcfd.domain.records import ItemDraft, ItemSnapshot, PeriodSnapshot
     from carthane_tcfd.services.register import Register
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence
+from PySide6 import QtCore
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QTabWidget, QToolBar
 
 from carthane_tcfd import APP_NAME, APP_NAME_ZH
@@ -15,9 +16,6 @@ from carthane_tcfd.domain.taxonomy import Kind
 from carthane_tcfd.paths import resource
 from carthane_tcfd.ui import prompts
 from carthane_tcfd.ui.app_state import AppState
-from carthane_tcfd.ui.dashboard_page import DashboardPage
-from carthane_tcfd.ui.matrix_page import MatrixPage, register_snapshot
-from carthane_tcfd.ui.register_page import RegisterPage
 from carthane_tcfd.ui.settings import (
     LANGUAGE,
     LAST_EXPORT_DIR,
@@ -29,9 +27,21 @@ from carthane_tcfd.ui.settings import (
     Settings,
 )
 
+if TYPE_CHECKING:
+    from carthane_tcfd.ui.dashboard_page import DashboardPage
+    from carthane_tcfd.ui.matrix_page import MatrixPage
+    from carthane_tcfd.ui.register_page import RegisterPage
+
 
 class MainWindow(QMainWindow):
-    first_paint = Signal()  # the window is on screen: the time to load the register
+    """Menus, toolbar and status bar first; the pages after the first paint (`build_pages`), since their
+    modules and widgets are most of the start-up cost."""
+
+    first_paint = Signal()  # the window is on screen: the time to build the pages and load the register
+    risks: RegisterPage
+    opportunities: RegisterPage
+    matrix: MatrixPage
+    dashboard: DashboardPage
 
     def __init__(self, state: AppState, settings: Settings, parent: Any = None) -> None:
         super().__init__(parent)
@@ -40,6 +50,7 @@ class MainWindow(QMainWindow):
         self.lang = state.lang
         self.setObjectName("main_window")
         self._painted = False
+        self._pages_built = False
         self.setWindowTitle(APP_NAME_ZH if self.lang == "zh" else APP_NAME)
         icon = resource("icons", "app.png")
         if icon.exists():
@@ -48,14 +59,6 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("pages")
-        self.risks = RegisterPage(Kind.RISK, state, settings, self)
-        self.opportunities = RegisterPage(Kind.OPPORTUNITY, state, settings, self)
-        self.matrix = MatrixPage(state, self)
-        self.dashboard = DashboardPage(state, self)
-        self.tabs.addTab(self.risks, self.tr("Risks"))
-        self.tabs.addTab(self.opportunities, self.tr("Opportunities"))
-        self.tabs.addTab(self.matrix, self.tr("Matrix"))
-        self.tabs.addTab(self.dashboard, self.tr("Dashboard"))
         self.setCentralWidget(self.tabs)
 
         self.db_label = QLabel(self)
@@ -77,12 +80,13 @@ class MainWindow(QMainWindow):
 
     # ---- construction -------------------------------------------------------------------------
     def _action(self, text: str, slot: Any, shortcut: Any = None, name: str = "") -> QAction:
+        """`shortcut`: a standard key, a key text such as "Ctrl+E", or a list of QKeySequence. Always set
+        through setShortcuts: QAction.setShortcut's overloads create all of Qt's enums (~12 ms of start-up)."""
         action = QAction(text, self)
-        if shortcut is not None:
-            if isinstance(shortcut, list):
-                action.setShortcuts(shortcut)
-            else:
-                action.setShortcut(shortcut)
+        if isinstance(shortcut, str):
+            action.setShortcuts([QKeySequence(shortcut)])
+        elif shortcut is not None:
+            action.setShortcuts(shortcut)
         action.triggered.connect(lambda _checked=False: slot())
         action.setObjectName(name)
         return action
@@ -101,7 +105,7 @@ class MainWindow(QMainWindow):
         self.act_print = self._action(self.tr("Print risk matrix…"), self.print_matrix, std.Print, "print")
         self.act_quit = self._action(self.tr("Quit"), self.close, std.Quit, "quit")
         self.act_undo = self.state.undo.createUndoAction(self, self.tr("Undo"))
-        self.act_undo.setShortcut(std.Undo)
+        self.act_undo.setShortcuts(std.Undo)
         self.act_redo = self.state.undo.createRedoAction(self, self.tr("Redo"))
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.act_new_risk = self._action(self.tr("New risk"), lambda: self._new(Kind.RISK), "Ctrl+N", "new_risk")
@@ -110,11 +114,8 @@ class MainWindow(QMainWindow):
         )
         self.act_save = self._action(self.tr("Save"), self.save_current, std.Save, "save")
         self.act_delete = self._action(
-            self.tr("Delete"), self.delete_current, QKeySequence(Qt.Key.Key_Delete), "delete"
+            self.tr("Delete"), self.delete_current, "Del", "delete"
         )
-        self.act_delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        for page in (self.risks, self.opportunities):
-            page.table.addAction(self.act_delete)
         self.act_find = self._action(self.tr("Find"), self.focus_find, std.Find, "find")
         self.act_history = self._action(self.tr("History…"), self.show_history, "Ctrl+H", "history")
         self.act_user = self._action(self.tr("Your name in the audit trail…"), self.set_user_name, name="user")
@@ -172,7 +173,6 @@ class MainWindow(QMainWindow):
     def _build_toolbar(self) -> None:
         toolbar = QToolBar(self.tr("Main"), self)
         toolbar.setObjectName("main_toolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addActions([self.act_new_risk, self.act_new_opportunity, self.act_save, self.act_delete])
         toolbar.addSeparator()
         toolbar.addActions([self.act_undo, self.act_redo, self.act_find])
@@ -184,19 +184,48 @@ class MainWindow(QMainWindow):
         self.state.opened.connect(self._database_opened)
         self.state.period_changed.connect(self._period_changed)
         self.state.items_changed.connect(self._refresh_counts)
-        for page in (self.risks, self.opportunities):
-            page.filter_changed.connect(self._share_filter)
-            page.editor.dirty_changed.connect(lambda _dirty: self._refresh_enabled())
-            page.editor.loaded.connect(self._refresh_enabled)
-        self.matrix.filter_changed.connect(self._share_filter)
-        self.matrix.open_item.connect(self.open_item)
         self.tabs.currentChanged.connect(lambda _n: self._refresh_enabled())
 
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and not self._painted:
+    def build_pages(self) -> None:
+        """The Risks, Opportunities, Matrix and Dashboard pages (once; before a database is opened)."""
+        if self._pages_built:
+            return
+        from carthane_tcfd.ui.dashboard_page import DashboardPage
+        from carthane_tcfd.ui.matrix_page import MatrixPage
+        from carthane_tcfd.ui.register_page import RegisterPage
+
+        self.risks = RegisterPage(Kind.RISK, self.state, self.settings, self)
+        self.opportunities = RegisterPage(Kind.OPPORTUNITY, self.state, self.settings, self)
+        self.matrix = MatrixPage(self.state, self)
+        self.dashboard = DashboardPage(self.state, self)
+        self._pages_built = True
+        for page, title in (
+            (self.risks, self.tr("Risks")),
+            (self.opportunities, self.tr("Opportunities")),
+            (self.matrix, self.tr("Matrix")),
+            (self.dashboard, self.tr("Dashboard")),
+        ):
+            self.tabs.addTab(page, title)
+        # Qt's namespace is first touched here, after the first paint: creating its enums costs ~12 ms
+        self.act_delete.setShortcutContext(QtCore.Qt.ShortcutContext.WidgetShortcut)
+        for register in self.registers():
+            register.table.addAction(self.act_delete)
+            register.filter_changed.connect(self._share_filter)
+            register.editor.dirty_changed.connect(lambda _dirty: self._refresh_enabled())
+            register.editor.loaded.connect(self._refresh_enabled)
+        self.matrix.filter_changed.connect(self._share_filter)
+        self.matrix.open_item.connect(self.open_item)
+        self._refresh_enabled()
+
+    def registers(self) -> tuple[RegisterPage, ...]:
+        """The Risks and Opportunities pages, once built."""
+        return (self.risks, self.opportunities) if self._pages_built else ()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
             self._painted = True
             self.first_paint.emit()
-        return super().event(event)
 
     # ---- window state -------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
@@ -210,7 +239,7 @@ class MainWindow(QMainWindow):
     def save_window_settings(self) -> None:
         self.settings.set(WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
         self.settings.set(WINDOW_STATE, bytes(self.saveState().data()))
-        for page in (self.risks, self.opportunities):
+        for page in self.registers():
             page.save_layout()
         if self.state.period is not None:
             self.settings.set(LAST_PERIOD, self.state.period.year)
@@ -224,16 +253,16 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def _keep_all_edits(self) -> bool:
-        return all(page.maybe_keep_edits() for page in (self.risks, self.opportunities))
+        return all(page.maybe_keep_edits() for page in self.registers())
 
     # ---- pages --------------------------------------------------------------------------------
     def current_register(self) -> RegisterPage | None:
-        page = self.tabs.currentWidget()
-        return page if isinstance(page, RegisterPage) else None
+        current = self.tabs.currentWidget()
+        return next((page for page in self.registers() if page is current), None)
 
     def _share_filter(self, flt: Any) -> None:
         sender = self.sender()
-        for page in (self.risks, self.opportunities):
+        for page in self.registers():
             if page is not sender:
                 page.filters.set_shared(flt)
                 page.model.set_filter(page.filters.current())
@@ -281,12 +310,13 @@ class MainWindow(QMainWindow):
         """Open a database (path or URL; None: the default file) and its latest or remembered period."""
         from carthane_tcfd.store.engine import resolve_url
 
+        self.build_pages()
         if not self._keep_all_edits():
             return False
         try:
             url = resolve_url(location)
             user = self.settings.get(USER_NAME) or None
-            self.setCursor(Qt.CursorShape.WaitCursor)
+            self.setCursor(QtCore.Qt.CursorShape.WaitCursor)
             try:
                 self.state.open(url, seed=seed, user=user)
             finally:
@@ -401,6 +431,7 @@ class MainWindow(QMainWindow):
         self.act_save.setEnabled(editable and page is not None and page.editor.dirty)
         self.act_delete.setEnabled(editable and page is not None and page.editor.item is not None)
         self.act_history.setEnabled(page is not None and page.editor.item is not None)
+        self.act_find.setEnabled(self._pages_built)
         for action in (self.act_export, self.act_export_matrix, self.act_print, self.act_copy):
             action.setEnabled(has_period)
         status = period.status.value if period else ""
@@ -539,6 +570,7 @@ class MainWindow(QMainWindow):
 
     def export_matrix(self, path: str | None = None) -> None:
         from carthane_tcfd.reports.matrix_export import export_matrix
+        from carthane_tcfd.ui.matrix_page import register_snapshot
 
         snapshot = register_snapshot(self.state)
         if snapshot is None:
