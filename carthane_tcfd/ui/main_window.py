@@ -113,9 +113,7 @@ class MainWindow(QMainWindow):
             self.tr("New opportunity"), lambda: self._new(Kind.OPPORTUNITY), "Ctrl+Shift+N", "new_opportunity"
         )
         self.act_save = self._action(self.tr("Save"), self.save_current, std.Save, "save")
-        self.act_delete = self._action(
-            self.tr("Delete"), self.delete_current, "Del", "delete"
-        )
+        self.act_delete = self._action(self.tr("Delete"), self.delete_current, "Del", "delete")
         self.act_find = self._action(self.tr("Find"), self.focus_find, std.Find, "find")
         self.act_history = self._action(self.tr("History…"), self.show_history, "Ctrl+H", "history")
         self.act_user = self._action(self.tr("Your name in the audit trail…"), self.set_user_name, name="user")
