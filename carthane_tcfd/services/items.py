@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -13,6 +13,7 @@ from carthane_tcfd.domain.records import (
     ILLUSTRATIVE_NOTE_EN,
     ILLUSTRATIVE_NOTE_ZH,
     ItemDraft,
+    ItemRow,
     ItemSnapshot,
     MitigationDraft,
 )
@@ -20,11 +21,12 @@ from carthane_tcfd.domain.taxonomy import Kind
 from carthane_tcfd.domain.validation import problem, validate_item, validate_mitigation
 from carthane_tcfd.services.context import ServiceContext, editable, period_by_year
 from carthane_tcfd.services.convert import item_snapshot
-from carthane_tcfd.services.queries import period_items
+from carthane_tcfd.services.queries import period_items, period_rows
 from carthane_tcfd.store.models import CodeCounter, Item, Mitigation, Period, utcnow
 
 SCORE_FIELDS = ("likelihood", "impact", "residual_likelihood", "residual_impact")
 CODE_ORDER = {"PR": 0, "TR": 1, "OP": 2}
+Listed = TypeVar("Listed", ItemSnapshot, ItemRow)
 _CATEGORY_PROBLEM = problem(
     "category",
     "不能在物理风险、转型风险与机遇之间更改类别（编号保持不变）",
@@ -75,19 +77,29 @@ def _without_illustrative_note(notes: str) -> str:
     return "\n".join(lines)
 
 
+def _ordered(items: list[Listed], flt: ItemFilter | None) -> list[Listed]:
+    items.sort(key=lambda i: code_sort_key(i.code))
+    return items if flt is None or flt.is_empty else [i for i in items if matches(i, flt)]
+
+
 class ItemService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
     # ---- reading -------------------------------------------------------------------------
     def in_period(self, year: int, kind: Kind | None = None, flt: ItemFilter | None = None) -> list[ItemSnapshot]:
+        """The whole items of a period, in code order, with their mitigations."""
         with self.ctx.read() as session:
             period = period_by_year(session, year)
             items = period_items(session, period.id, period.matrix_size, kind)
-        items.sort(key=lambda i: code_sort_key(i.code))
-        if flt is not None and not flt.is_empty:
-            items = [i for i in items if matches(i, flt)]
-        return items
+        return _ordered(items, flt)
+
+    def rows(self, year: int, kind: Kind | None = None, flt: ItemFilter | None = None) -> list[ItemRow]:
+        """The register grid's rows of a period, in code order (see ItemRow)."""
+        with self.ctx.read() as session:
+            period = period_by_year(session, year)
+            rows = period_rows(session, period.id, period.matrix_size, kind)
+        return _ordered(rows, flt)
 
     def get(self, item_id: int) -> ItemSnapshot:
         with self.ctx.read() as session:

@@ -223,3 +223,41 @@ def test_matrix_cannot_shrink_below_the_scores_in_use(register):
     draft.matrix_size = 6
     draft.impact_thresholds_cny = [1, 2, 3, 4, 5]
     assert register.periods.update(2024, draft, period.version).matrix_size == 6
+
+
+def test_grid_rows_say_what_the_whole_items_say(register):
+    """The grid's rows (one aggregate of the mitigations per item) agree with the whole items on every
+    column the grid shows, the open-action count, and the text quick search looks in."""
+    item = register.items.in_period(2024)[0]
+    draft = item.to_draft()
+    draft.mitigations[0].status = MitigationStatus.COMPLETED
+    draft.mitigations.append(MitigationDraft("新增措施：屋顶光伏", status=MitigationStatus.IN_PROGRESS))
+    register.items.update(item.id, draft, item.version)
+    bare = register.items.create(2024, new_draft(mitigations=[]))
+
+    whole = register.items.in_period(2024)
+    rows = register.items.rows(2024)
+    assert [r.code for r in rows] == [i.code for i in whole]
+    by_id = {r.id: r for r in rows}
+    for i in whole:
+        row = by_id[i.id]
+        assert (row.title, row.category, row.horizons, row.owner, row.version) == (
+            i.title,
+            i.category,
+            i.horizons,
+            i.owner,
+            i.version,
+        )
+        assert (row.inherent_band, row.residual_band) == (i.inherent_band, i.residual_band)
+        assert row.open_mitigations == i.open_mitigations
+        assert sorted(row.actions_text.split("\n")) == sorted(i.actions_text.split("\n"))
+    assert by_id[bare.id].open_mitigations == 0 and by_id[bare.id].actions_text == ""
+    assert by_id[item.id].open_mitigations == len(item.mitigations)  # one completed, one added
+    assert "屋顶光伏" in by_id[item.id].actions_text
+
+
+def test_grid_rows_filter_like_the_whole_items(register):
+    flt = ItemFilter(text="光伏", horizons=frozenset({"medium"}))
+    codes = [r.code for r in register.items.rows(2024, flt=flt)]
+    assert codes and codes == [i.code for i in register.items.in_period(2024, flt=flt)]
+    assert {r.kind for r in register.items.rows(2024, Kind.OPPORTUNITY)} == {Kind.OPPORTUNITY}
