@@ -12,7 +12,6 @@ from carthane_tcfd.domain.errors import UserError
 from carthane_tcfd.ui import prompts
 from carthane_tcfd.ui.app_state import AppState
 from carthane_tcfd.ui.figure_page import FigurePage
-from carthane_tcfd.ui.matrix_page import register_snapshot
 
 
 class DashboardPage(FigurePage):
@@ -34,7 +33,7 @@ class DashboardPage(FigurePage):
 
         super().redraw()
         self.ensure_canvas(self.body)
-        snapshot = register_snapshot(self.state)
+        snapshot = self.state.report_snapshot()
         if snapshot is not None:
             dashboard_figure(snapshot, self.lang, dt.date.today(), figure=self.canvas.figure)
             self.canvas.draw_idle()

@@ -568,9 +568,8 @@ class MainWindow(QMainWindow):
 
     def export_matrix(self, path: str | None = None) -> None:
         from carthane_tcfd.reports.matrix_export import export_matrix
-        from carthane_tcfd.ui.matrix_page import register_snapshot
 
-        snapshot = register_snapshot(self.state)
+        snapshot = self.state.report_snapshot()
         if snapshot is None:
             return
         kind = self.matrix.current_kind()

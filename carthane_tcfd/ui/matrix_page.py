@@ -20,18 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from carthane_tcfd.domain.filtering import ItemFilter
-from carthane_tcfd.domain.records import ItemSnapshot, RegisterSnapshot
+from carthane_tcfd.domain.records import ItemSnapshot
 from carthane_tcfd.domain.taxonomy import Kind
 from carthane_tcfd.ui.app_state import AppState
 from carthane_tcfd.ui.figure_page import FigurePage
 from carthane_tcfd.ui.filter_bar import FilterBar
-
-
-def register_snapshot(state: AppState) -> RegisterSnapshot | None:
-    """The open period as a report snapshot, from what the GUI already holds (no query)."""
-    if state.period is None:
-        return None
-    return RegisterSnapshot(period=state.period, items=tuple(state.items), metrics=(), prepared_by=state.services.user)
 
 
 class MatrixPage(FigurePage):
@@ -109,7 +102,7 @@ class MatrixPage(FigurePage):
     def current_pages(self) -> list[Any]:
         from carthane_tcfd.reports.matrix_figure import matrix_pages
 
-        snapshot = register_snapshot(self.state)
+        snapshot = self.state.report_snapshot()
         if snapshot is None:
             return []
         return matrix_pages(snapshot, self.current_kind(), self.current_view(), self.lang, flt=self.filters.current())

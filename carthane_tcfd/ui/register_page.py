@@ -173,7 +173,17 @@ class RegisterPage(QWidget):
             if not self.editor.creating:
                 self.editor.clear()
         else:
-            self._load(self.model.item_at(row))
+            self._load_row(row)
+
+    def _load_row(self, row: int) -> None:
+        """The editor shows the whole item of a grid row, read as it is now."""
+        try:
+            item = self.state.current(self.model.item_at(row).id)
+        except UserError as exc:  # deleted meanwhile by another officer
+            prompts.error(self, exc.message(self.lang))
+            self.state.reload_items()
+            return
+        self._load(item)
 
     def _load(self, item: ItemSnapshot) -> None:
         self._selected_id = item.id
@@ -183,13 +193,12 @@ class RegisterPage(QWidget):
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if self._restoring or not current.isValid():
             return
-        item = self.model.item_at(current.row())
-        if item.id == self._selected_id and not self.editor.creating:
+        if self.model.item_at(current.row()).id == self._selected_id and not self.editor.creating:
             return
         if not self.maybe_keep_edits():
             self.select_item(self._selected_id, load=False)
             return
-        self._load(item)
+        self._load_row(current.row())
 
     # ---- unsaved edits ------------------------------------------------------------------------
     def maybe_keep_edits(self) -> bool:
