@@ -7,6 +7,7 @@ the usual bands: 1–4 low, 5–9 medium, 10–16 high, 20–25 critical.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -183,6 +184,7 @@ BAND_STYLE: dict[Band, BandStyle] = {
 }
 
 
+@functools.cache  # a few dozen (likelihood, impact, size) combinations, asked for again and again
 def band_for(likelihood: int | None, impact: int | None, size: int = DEFAULT_MATRIX_SIZE) -> Band | None:
     """The rating band of a score, or None while either part is unassessed."""
     if likelihood is None or impact is None:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-
-from openpyxl import Workbook
+from typing import IO
 
 from carthane_tcfd.domain.records import RegisterSnapshot
 from carthane_tcfd.domain.taxonomy import Kind, Lang
 from carthane_tcfd.reports.atomic import write_atomically
-from carthane_tcfd.reports.pack_context import SHEETS, PackContext
+from carthane_tcfd.reports.pack_context import PackContext
 from carthane_tcfd.reports.pack_front import build_cover, build_governance, build_summary
 from carthane_tcfd.reports.pack_reference import (
     build_disclosure_index,
@@ -20,22 +19,24 @@ from carthane_tcfd.reports.pack_reference import (
 )
 from carthane_tcfd.reports.pack_registers import build_mitigations, build_register
 from carthane_tcfd.reports.pack_text import t
-from carthane_tcfd.reports.xlsx import register_styles
+from carthane_tcfd.reports.xlsx import Book
 
 
 def default_file_name(year: int, lang: Lang) -> str:
     return f"凯众TCFD董事会材料_{year}.xlsx" if lang == "zh" else f"Carthane_TCFD_board_pack_{year}.xlsx"
 
 
-def build_workbook(
-    snapshot: RegisterSnapshot, lang: Lang = "zh", *, today: dt.date | None = None, matrix_png: bytes | None = None
-) -> Workbook:
-    wb = Workbook()
-    register_styles(wb)
-    wb.remove(wb.active)
-    for key in SHEETS:
-        wb.create_sheet(t(f"sheet.{key}", lang))
-    ctx = PackContext(snapshot, lang, wb, today or dt.date.today(), matrix_png)
+def write_workbook(
+    snapshot: RegisterSnapshot,
+    target: Path | IO[bytes],
+    lang: Lang = "zh",
+    *,
+    today: dt.date | None = None,
+    matrix_png: bytes | None = None,
+) -> None:
+    """Write the pack's workbook to a file or a binary stream."""
+    book = Book(target)
+    ctx = PackContext(snapshot, lang, book, today or dt.date.today(), matrix_png)
     build_cover(ctx)
     build_governance(ctx)
     build_summary(ctx)
@@ -46,10 +47,14 @@ def build_workbook(
     build_metrics(ctx)
     build_methodology(ctx)
     build_disclosure_index(ctx)
-    wb.properties.title = f"{t('report_title', lang)} {snapshot.period.year}"
-    wb.properties.creator = snapshot.prepared_by
-    wb.properties.company = t("company", lang)
-    return wb
+    book.wb.set_properties(
+        {
+            "title": f"{t('report_title', lang)} {snapshot.period.year}",
+            "author": snapshot.prepared_by,
+            "company": t("company", lang),
+        }
+    )
+    book.close()
 
 
 def write_board_pack(
@@ -61,5 +66,4 @@ def write_board_pack(
         from carthane_tcfd.reports.matrix_figure import matrix_png_bytes
 
         matrix_png = matrix_png_bytes(snapshot, lang)
-    workbook = build_workbook(snapshot, lang, matrix_png=matrix_png)
-    return write_atomically(path, lambda temp: workbook.save(temp))
+    return write_atomically(path, lambda temp: write_workbook(snapshot, temp, lang, matrix_png=matrix_png))

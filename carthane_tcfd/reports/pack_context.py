@@ -5,13 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from openpyxl.workbook import Workbook
-from openpyxl.worksheet.worksheet import Worksheet
-
 from carthane_tcfd.domain.records import ItemSnapshot, RegisterSnapshot
 from carthane_tcfd.domain.taxonomy import Lang
 from carthane_tcfd.reports.pack_text import t
-from carthane_tcfd.reports.xlsx import put, setup_print
+from carthane_tcfd.reports.xlsx import Book, Sheet, put, setup_print
 
 SHEETS = (
     "cover",
@@ -31,9 +28,14 @@ SHEETS = (
 class PackContext:
     snapshot: RegisterSnapshot
     lang: Lang
-    wb: Workbook
+    book: Book
     today: dt.date = field(default_factory=dt.date.today)
     matrix_png: bytes | None = None
+    sheets: dict[str, Sheet] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for key in SHEETS:
+            self.sheets[key] = self.book.add_sheet(self.sheet_name(key))
 
     def t(self, key: str) -> str:
         return t(key, self.lang)
@@ -41,22 +43,22 @@ class PackContext:
     def sheet_name(self, key: str) -> str:
         return t(f"sheet.{key}", self.lang)
 
-    def sheet(self, key: str) -> Worksheet:
-        return self.wb[self.sheet_name(key)]
+    def sheet(self, key: str) -> Sheet:
+        return self.sheets[key]
 
     @property
     def period_text(self) -> str:
         p = self.snapshot.period
         return f"{p.year} · {p.status.label(self.lang)}"
 
-    def title_block(self, ws: Worksheet, key: str) -> int:
+    def title_block(self, ws: Sheet, key: str) -> int:
         """Sheet title and period line in rows 1–2; the next free row."""
         put(ws, 1, 1, self.t(key), "pack_title")
         put(ws, 2, 1, f"{self.t('company')} · {self.t('period')} {self.period_text}", "pack_subtitle")
-        ws.row_dimensions[1].height = 28
+        ws.height(1, 28)
         return 4
 
-    def print_setup(self, ws: Worksheet, *, title_rows: str | None, last_col: int) -> None:
+    def print_setup(self, ws: Sheet, *, title_rows: int | None, last_col: int) -> None:
         setup_print(
             ws,
             header_left=self.t("company"),
@@ -65,7 +67,6 @@ class PackContext:
             page_text=self.t("page_of"),
             title_rows=title_rows,
             last_col=last_col,
-            last_row=ws.max_row,
         )
 
     def title_of(self, item: ItemSnapshot) -> str:

@@ -10,12 +10,12 @@ from carthane_tcfd.reports.xlsx import band_style_name, put, put_row, set_widths
 
 def build_cover(ctx: PackContext) -> None:
     ws = ctx.sheet("cover")
-    ws.sheet_view.showGridLines = False
+    ws.hide_gridlines()
     set_widths(ws, [4, 26, 70])
     p = ctx.snapshot.period
     put(ws, 2, 2, ctx.t("company"), "pack_subtitle")
     put(ws, 4, 2, ctx.t("report_title"), "pack_title")
-    ws.row_dimensions[4].height = 34
+    ws.height(4, 34)
     put(ws, 5, 2, p.title, "pack_subtitle")
     put(ws, 6, 2, ctx.t("framework"), "pack_note")
     rows = [
@@ -31,8 +31,7 @@ def build_cover(ctx: PackContext) -> None:
     put(ws, 15, 2, ctx.t("contents"), "pack_heading")
     for offset, key in enumerate(SHEETS[1:]):
         name = ctx.sheet_name(key)
-        put(ws, 16 + offset, 2, f"{offset + 1}. {name}", "pack_link")
-        ws.cell(16 + offset, 2).hyperlink = f"#'{name}'!A1"
+        ws.link(16 + offset, 2, f"{offset + 1}. {name}", name)
     if not ctx.snapshot.items:
         put(ws, 17 + len(SHEETS), 2, ctx.t("empty_register"), "pack_confidential")
     ctx.print_setup(ws, title_rows=None, last_col=3)
@@ -40,7 +39,7 @@ def build_cover(ctx: PackContext) -> None:
 
 def build_governance(ctx: PackContext) -> None:
     ws = ctx.sheet("governance")
-    ws.sheet_view.showGridLines = False
+    ws.hide_gridlines()
     set_widths(ws, [92])
     row = ctx.title_block(ws, "governance_title")
     n = ctx.snapshot.period.narrative
@@ -54,7 +53,7 @@ def build_governance(ctx: PackContext) -> None:
         row += 1
         for paragraph in [p for p in text.split("\n") if p.strip()] or [ctx.t("not_written")]:
             put(ws, row, 1, paragraph, "pack_plain")
-            ws.row_dimensions[row].height = max(15, 14 * (1 + len(paragraph) // 46))
+            ws.height(row, max(15, 14 * (1 + len(paragraph) // 46)))
             row += 1
         row += 1
     ctx.print_setup(ws, title_rows=None, last_col=1)
@@ -141,15 +140,13 @@ def build_summary(ctx: PackContext) -> None:
     ):
         put(ws, row, 1, ctx.t(key), "pack_text")
         put(ws, row, 2, len(items), "pack_number")
-        put(ws, row, 3, ", ".join(i.code for i in items) or ctx.t("none"), "pack_text")
-        ws.merge_cells(start_row=row, start_column=3, end_row=row, end_column=6)
+        ws.merge(row, 3, 6, ", ".join(i.code for i in items) or ctx.t("none"))
         row += 1
     statuses, overdue = summary.mitigations_by_status(snap.items, ctx.today)
     put(ws, row, 1, ctx.t("sheet.mitigations"), "pack_text")
     put(ws, row, 2, sum(statuses.values()), "pack_number")
     parts = [f"{s.label(lang)} {statuses[s]}" for s in MitigationStatus]
-    put(ws, row, 3, " · ".join(parts) + f" · {ctx.t('col.overdue')} {overdue}", "pack_text")
-    ws.merge_cells(start_row=row, start_column=3, end_row=row, end_column=6)
+    ws.merge(row, 3, 6, " · ".join(parts) + f" · {ctx.t('col.overdue')} {overdue}")
     row += 2
 
     put(ws, row, 1, ctx.t("changes"), "pack_heading")
@@ -165,7 +162,6 @@ def build_summary(ctx: PackContext) -> None:
         for key, codes in (("new_items", changes.new), ("changed_items", changes.changed), ("closed_items", closed)):
             put(ws, row, 1, ctx.t(key), "pack_text")
             put(ws, row, 2, len(codes), "pack_number")
-            put(ws, row, 3, ", ".join(codes) or ctx.t("none"), "pack_text")
-            ws.merge_cells(start_row=row, start_column=3, end_row=row, end_column=6)
+            ws.merge(row, 3, 6, ", ".join(codes) or ctx.t("none"))
             row += 1
     ctx.print_setup(ws, title_rows=None, last_col=6)

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import io
-
-from openpyxl.worksheet.pagebreak import Break
-
 from carthane_tcfd.domain.scales import (
     Band,
     band_rule_text,
@@ -23,28 +19,22 @@ from carthane_tcfd.reports.xlsx import band_style_name, put, put_row, set_widths
 
 def build_matrix_sheet(ctx: PackContext) -> None:
     ws = ctx.sheet("matrix")
-    ws.sheet_view.showGridLines = False
+    ws.hide_gridlines()
     size = ctx.snapshot.period.matrix_size
     set_widths(ws, [16, 4, *([18] * size)])
     row = ctx.title_block(ws, "matrix_title")
     for kind in Kind:
         if kind is not Kind.RISK:
-            ws.row_breaks.append(Break(id=row - 1))  # each kind's two grids on a page of their own
+            ws.page_break_before(row)  # each kind's two grids on a page of their own
         for view in (MatrixView.INHERENT, MatrixView.RESIDUAL):
             row = _grid(ctx, row, kind, view, size) + 1
     if any(i.scores_illustrative for i in ctx.snapshot.items):
         put(ws, row, 1, ctx.t("illustrative"), "pack_note")
         row += 2
     if ctx.matrix_png:
-        from openpyxl.drawing.image import Image
-
-        ws.row_breaks.append(Break(id=row - 1))
+        ws.page_break_before(row)
         put(ws, row, 1, ctx.t("matrix_image"), "pack_heading")
-        image = Image(io.BytesIO(ctx.matrix_png))
-        scale = 900 / image.width
-        image.width, image.height = int(image.width * scale), int(image.height * scale)
-        ws.add_image(image, f"A{row + 1}")
-        row += 1 + int(image.height / 20) + 1
+        row += 1 + ws.image(row + 1, ctx.matrix_png, 900) + 1
         put(ws, row, 1, "", "pack_plain")  # so the print area covers the picture
     ctx.print_setup(ws, title_rows=None, last_col=2 + size)
 
@@ -62,9 +52,7 @@ def _grid(ctx: PackContext, row: int, kind: Kind, view: MatrixView, size: int) -
         for im in range(1, size + 1):
             codes = [i.code for i in grid.cells[(lk, im)]]
             put(ws, row, 2 + im, "\n".join(codes), band_style_name(grid.band(lk, im), kind))
-        ws.row_dimensions[row].height = max(
-            30, 15 * max(1, max(len(grid.cells[(lk, im)]) for im in range(1, size + 1)))
-        )
+        ws.height(row, max(30, 15 * max(1, max(len(grid.cells[(lk, im)]) for im in range(1, size + 1)))))
         row += 1
     put(ws, row, 1, f"↑ {likelihood_axis_name(lang)}   {impact_axis_name(kind, lang)} →", "pack_axis")
     put(ws, row, 2, "", "pack_axis")
@@ -314,8 +302,7 @@ def build_disclosure_index(ctx: PackContext) -> None:
         row += 1
         put_row(ws, row, [framework, reference, text[0 if ctx.lang == "zh" else 1]])
         names = [ctx.sheet_name(s) for s in sheets]
-        put(ws, row, 4, "、".join(names) if ctx.lang == "zh" else ", ".join(names), "pack_link")
-        ws.cell(row, 4).hyperlink = f"#'{names[0]}'!A1"
+        ws.link(row, 4, "、".join(names) if ctx.lang == "zh" else ", ".join(names), names[0])
     row += 2
     put(ws, row, 1, ctx.t("sse_note"), "pack_note")
-    ctx.print_setup(ws, title_rows="4:4", last_col=4)
+    ctx.print_setup(ws, title_rows=4, last_col=4)

@@ -80,7 +80,7 @@ def build_register(ctx: PackContext, kind: Kind) -> None:
     ctx.title_block(ws, f"sheet.{key}")
     for col, (head, *_rest) in enumerate(columns, start=1):
         put(ws, HEADER_ROW, col, ctx.t(head), "pack_header")
-    ws.row_dimensions[HEADER_ROW].height = 42
+    ws.height(HEADER_ROW, 42)
     row = HEADER_ROW
     for item in items:
         row += 1
@@ -90,15 +90,16 @@ def build_register(ctx: PackContext, kind: Kind) -> None:
                 style = band_style_name(b, kind) if b else "pack_center"
             put(ws, row, col, value(item), style)
         lines = max(sum(len(m.description) // 26 + 1 for m in item.mitigations), len(item.description) // 19 + 1, 2)
-        ws.row_dimensions[row].height = min(400, 14 * lines)
+        ws.height(row, min(400, 14 * lines))
     if items:
-        add_table(ws, "Risks" if kind is Kind.RISK else "Opportunities", HEADER_ROW, row, len(columns))
+        heads = [ctx.t(head) for head, *_rest in columns]
+        add_table(ws, "Risks" if kind is Kind.RISK else "Opportunities", HEADER_ROW, row, heads)
         if any(i.scores_illustrative for i in items):
             put(ws, row + 2, 1, ctx.t("illustrative"), "pack_note")
     else:
         put(ws, HEADER_ROW + 1, 1, ctx.t("empty_register"), "pack_note")
-    ws.freeze_panes = ws.cell(HEADER_ROW + 1, 4)
-    ctx.print_setup(ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW}", last_col=len(columns))
+    ws.freeze(HEADER_ROW + 1, 4)
+    ctx.print_setup(ws, title_rows=HEADER_ROW, last_col=len(columns))
 
 
 def build_mitigations(ctx: PackContext) -> None:
@@ -138,10 +139,10 @@ def build_mitigations(ctx: PackContext) -> None:
             ]
             for col, (value, style) in enumerate(values, start=1):
                 put(ws, row, col, value, style)
-            ws.row_dimensions[row].height = max(15, 14 * (len(m.description) // 30 + 1))
+            ws.height(row, max(15, 14 * (len(m.description) // 30 + 1)))
     if row > HEADER_ROW:
-        add_table(ws, "Mitigations", HEADER_ROW, row, len(heads))
+        add_table(ws, "Mitigations", HEADER_ROW, row, [ctx.t(head) for head in heads])
     else:
         put(ws, HEADER_ROW + 1, 1, ctx.t("empty_register"), "pack_note")
-    ws.freeze_panes = ws.cell(HEADER_ROW + 1, 1)
-    ctx.print_setup(ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW}", last_col=len(heads))
+    ws.freeze(HEADER_ROW + 1, 1)
+    ctx.print_setup(ws, title_rows=HEADER_ROW, last_col=len(heads))

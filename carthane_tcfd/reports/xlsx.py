@@ -1,35 +1,36 @@
-"""openpyxl building blocks for the board pack: named styles built once, safe text, tables, print setup."""
+"""xlsxwriter building blocks for the board pack: formats built once, safe text, tables, print setup.
+
+Rows and columns count from 1, as a reader of the sheet sees them (A1 is row 1, column 1). xlsxwriter
+writes a 10,000-item pack in about a third of the time openpyxl takes (tests/bench); openpyxl stays
+the reader the tests check the pack with."""
 
 from __future__ import annotations
 
-from copy import copy
-from typing import Any
-from weakref import WeakKeyDictionary
+import datetime as dt
+from pathlib import Path
+from typing import IO, Any
 
-from openpyxl.cell import Cell
-from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
-from openpyxl.workbook import Workbook
-from openpyxl.worksheet.table import Table, TableStyleInfo
-from openpyxl.worksheet.worksheet import Worksheet
+import xlsxwriter
+from xlsxwriter.exceptions import FileCreateError
+from xlsxwriter.format import Format
+from xlsxwriter.worksheet import Worksheet
 
 from carthane_tcfd.domain.scales import Band
 from carthane_tcfd.domain.taxonomy import Kind
 
 FONT = "Microsoft YaHei"  # Excel falls back to the system's CJK font where YaHei is missing
-NAVY = "1F3864"
+NAVY = "#1F3864"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 DATE_FORMAT = "yyyy-mm-dd"
 MONEY_FORMAT = "#,##0.00"
-THIN = Side(style="thin", color="BFBFBF")
-GRID = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+A4 = 9  # Excel's paper size code
 
 
 def _style(
-    name: str,
     *,
     bold: bool = False,
     size: float = 10,
-    colour: str = "000000",
+    colour: str = "#000000",
     fill: str | None = None,
     wrap: bool = True,
     h: str = "left",
@@ -37,16 +38,23 @@ def _style(
     border: bool = False,
     number_format: str | None = None,
     italic: bool = False,
-) -> NamedStyle:
-    style = NamedStyle(name=name)
-    style.font = Font(name=FONT, bold=bold, size=size, color=colour, italic=italic)
-    style.alignment = Alignment(wrap_text=wrap, horizontal=h, vertical=v)
+) -> dict[str, Any]:
+    style: dict[str, Any] = {
+        "font_name": FONT,
+        "font_size": size,
+        "bold": bold,
+        "italic": italic,
+        "font_color": colour,
+        "text_wrap": wrap,
+        "align": h,
+        "valign": v,
+    }
     if fill:
-        style.fill = PatternFill("solid", fgColor=fill.lstrip("#"))
+        style.update(pattern=1, bg_color=fill)
     if border:
-        style.border = GRID
+        style.update(border=1, border_color="#BFBFBF")
     if number_format:
-        style.number_format = number_format
+        style["num_format"] = number_format
     return style
 
 
@@ -54,122 +62,185 @@ def band_style_name(band: Band, kind: Kind) -> str:
     return f"band_{kind.value}_{band.value}"
 
 
-def register_styles(wb: Workbook) -> None:
-    """Every style the pack uses, registered once; cells then take them by name."""
-    styles = [
-        _style("pack_title", bold=True, size=18, colour=NAVY, wrap=False, v="center"),
-        _style("pack_subtitle", size=12, colour="404040", wrap=False),
-        _style("pack_heading", bold=True, size=12, colour=NAVY, wrap=False, v="bottom"),
-        _style("pack_header", bold=True, colour="FFFFFF", fill=NAVY, v="center", border=True),
-        _style("pack_text", border=True),
-        _style("pack_plain"),
-        _style("pack_note", italic=True, size=9, colour="595959"),
-        _style("pack_center", h="center", v="center", border=True),
-        _style("pack_number", h="right", border=True, number_format="#,##0.######"),
-        _style("pack_money", h="right", border=True, number_format=MONEY_FORMAT),
-        _style("pack_date", h="center", border=True, number_format=DATE_FORMAT),
-        _style("pack_overdue", border=True, fill="F8CBAD", colour="9C0006"),
-        _style("pack_overdue_date", h="center", border=True, fill="F8CBAD", colour="9C0006", number_format=DATE_FORMAT),
-        _style("pack_link", colour="0563C1", wrap=False),
-        _style("pack_confidential", bold=True, size=11, colour="C00000", wrap=False),
-        _style("pack_axis", bold=True, h="center", v="center", border=True, fill="F2F2F2"),
-    ]
+def _styles() -> dict[str, dict[str, Any]]:
+    """Every style the pack uses, by name."""
+    styles = {
+        "pack_title": _style(bold=True, size=18, colour=NAVY, wrap=False, v="vcenter"),
+        "pack_subtitle": _style(size=12, colour="#404040", wrap=False),
+        "pack_heading": _style(bold=True, size=12, colour=NAVY, wrap=False, v="bottom"),
+        "pack_header": _style(bold=True, colour="#FFFFFF", fill=NAVY, v="vcenter", border=True),
+        "pack_text": _style(border=True),
+        "pack_plain": _style(),
+        "pack_note": _style(italic=True, size=9, colour="#595959"),
+        "pack_center": _style(h="center", v="vcenter", border=True),
+        "pack_number": _style(h="right", border=True, number_format="#,##0.######"),
+        "pack_money": _style(h="right", border=True, number_format=MONEY_FORMAT),
+        "pack_date": _style(h="center", border=True, number_format=DATE_FORMAT),
+        "pack_overdue": _style(border=True, fill="#F8CBAD", colour="#9C0006"),
+        "pack_overdue_date": _style(
+            h="center", border=True, fill="#F8CBAD", colour="#9C0006", number_format=DATE_FORMAT
+        ),
+        "pack_link": _style(colour="#0563C1", wrap=False),
+        "pack_confidential": _style(bold=True, size=11, colour="#C00000", wrap=False),
+        "pack_axis": _style(bold=True, h="center", v="vcenter", border=True, fill="#F2F2F2"),
+    }
     for kind in Kind:
         for band in Band:
-            text = band.text_colour_for(kind).lstrip("#")
-            styles.append(
-                _style(
-                    band_style_name(band, kind),
-                    bold=True,
-                    colour=text,
-                    fill=band.colour_for(kind),
-                    h="center",
-                    v="center",
-                    border=True,
-                )
+            styles[band_style_name(band, kind)] = _style(
+                bold=True,
+                colour=band.text_colour_for(kind),
+                fill=band.colour_for(kind),
+                h="center",
+                v="vcenter",
+                border=True,
             )
-    for style in styles:
-        wb.add_named_style(style)
+    return styles
 
 
-_TEMPLATES: WeakKeyDictionary[Workbook, dict[str, Any]] = WeakKeyDictionary()
+class Book:
+    """The workbook being written, with each style's format made once (and once more with Excel's quote
+    prefix, for text a reader's Excel would otherwise take for a formula)."""
+
+    def __init__(self, target: str | Path | IO[bytes]) -> None:
+        options = {
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "strings_to_numbers": False,
+            "in_memory": True,
+        }
+        self.wb = xlsxwriter.Workbook(str(target) if isinstance(target, Path) else target, options)
+        self._styles = _styles()
+        self._formats: dict[tuple[str, bool], Format] = {}
+
+    def format(self, style: str, quoted: bool = False) -> Format:
+        found = self._formats.get((style, quoted))
+        if found is None:
+            properties = {**self._styles[style], **({"quote_prefix": True} if quoted else {})}
+            found = self._formats[(style, quoted)] = self.wb.add_format(properties)
+        return found
+
+    def add_sheet(self, name: str) -> Sheet:
+        return Sheet(self, self.wb.add_worksheet(name))
+
+    def close(self) -> None:
+        """Write the file; a file-system failure comes out as the OSError it is."""
+        try:
+            self.wb.close()
+        except FileCreateError as exc:
+            cause = exc.args[0] if exc.args else None
+            raise cause if isinstance(cause, OSError) else OSError(str(exc)) from exc
 
 
-def _template(ws: Worksheet, style: str) -> Any:
-    """The style array of a named style in this workbook, resolved once: cells then copy it, at a fraction
-    of the cost of resolving the name for every cell (openpyxl's own style representation)."""
-    templates = _TEMPLATES.setdefault(ws.parent, {})
-    template = templates.get(style)
-    if template is None:
-        probe = Cell(ws)
-        probe.style = style
-        template = templates[style] = probe._style
-    return template
+class Sheet:
+    """One worksheet, and the last row written (the print area ends there)."""
+
+    def __init__(self, book: Book, ws: Worksheet) -> None:
+        self.book = book
+        self.ws = ws
+        self.max_row = 0
+        self._breaks: list[int] = []
+
+    def height(self, row: int, points: float) -> None:
+        self.ws.set_row(row - 1, points)
+
+    def freeze(self, row: int, col: int) -> None:
+        """Rows above `row` and columns left of `col` stay in view."""
+        self.ws.freeze_panes(row - 1, col - 1)
+
+    def hide_gridlines(self) -> None:
+        self.ws.hide_gridlines(2)
+
+    def page_break_before(self, row: int) -> None:
+        self._breaks.append(row - 1)
+        self.ws.set_h_pagebreaks(self._breaks)
+
+    def link(self, row: int, col: int, text: str, sheet_name: str) -> None:
+        """A link to cell A1 of another sheet of the pack."""
+        self.ws.write_url(row - 1, col - 1, f"internal:'{sheet_name}'!A1", self.book.format("pack_link"), text)
+        self.max_row = max(self.max_row, row)
+
+    def merge(self, row: int, first_col: int, last_col: int, value: Any, style: str = "pack_text") -> None:
+        self.ws.merge_range(row - 1, first_col - 1, row - 1, last_col - 1, "", self.book.format(style))
+        put(self, row, first_col, value, style)
+
+    def image(self, row: int, png: bytes, width_px: int) -> int:
+        """A PNG at column A of `row`, scaled to `width_px`; the rows it covers (at 20 px a row)."""
+        import io
+
+        natural = int.from_bytes(png[16:20], "big")  # the IHDR width
+        scale = width_px / natural
+        self.ws.insert_image(
+            row - 1, 0, "matrix.png", {"image_data": io.BytesIO(png), "x_scale": scale, "y_scale": scale}
+        )
+        return int(int.from_bytes(png[20:24], "big") * scale / 20)
 
 
-def put(ws: Worksheet, row: int, col: int, value: Any, style: str = "pack_text") -> None:
-    """Write one cell; text that Excel would read as a formula is stored as text."""
-    cell = Cell(ws, row=row, column=col, value=value, style_array=copy(_template(ws, style)))
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        cell.data_type = "s"
-        cell.quotePrefix = True
-    ws._cells[(row, col)] = cell  # what ws.cell() does, without its lookups
-    if row > ws._current_row:
-        ws._current_row = row
+def put(ws: Sheet, row: int, col: int, value: Any, style: str = "pack_text") -> None:
+    """Write one cell; text that Excel would read as a formula is stored as text with a quote prefix."""
+    r, c, sheet = row - 1, col - 1, ws.ws
+    if value is None or value == "":
+        sheet.write_blank(r, c, None, ws.book.format(style))
+    elif isinstance(value, str):
+        sheet.write_string(r, c, value, ws.book.format(style, value.startswith(FORMULA_STARTS)))
+    elif isinstance(value, dt.date):
+        sheet.write_datetime(r, c, value, ws.book.format(style))
+    elif isinstance(value, int | float):
+        sheet.write_number(r, c, value, ws.book.format(style))
+    else:
+        raise TypeError(f"cannot write {type(value).__name__} to the board pack")
+    if row > ws.max_row:
+        ws.max_row = row
 
 
-def put_row(ws: Worksheet, row: int, values: list[Any], style: str = "pack_text", first_col: int = 1) -> None:
+def put_row(ws: Sheet, row: int, values: list[Any], style: str = "pack_text", first_col: int = 1) -> None:
     for offset, value in enumerate(values):
         put(ws, row, first_col + offset, value, style)
 
 
-def set_widths(ws: Worksheet, widths: list[float]) -> None:
-    from openpyxl.utils import get_column_letter
-
-    for index, width in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(index)].width = width
+def set_widths(ws: Sheet, widths: list[float]) -> None:
+    for index, width in enumerate(widths):
+        ws.ws.set_column(index, index, width)
 
 
-def add_table(ws: Worksheet, name: str, first_row: int, last_row: int, columns: int) -> None:
-    """An Excel table (filter buttons, banded rows) over a header row and its data rows."""
-    from openpyxl.utils import get_column_letter
+def add_table(ws: Sheet, name: str, first_row: int, last_row: int, heads: list[str]) -> None:
+    """An Excel table (filter buttons, banded rows) over a header row, already written, and its data rows."""
+    header = ws.book.format("pack_header")
+    ws.ws.add_table(
+        first_row - 1,
+        0,
+        last_row - 1,
+        len(heads) - 1,
+        {
+            "name": name,
+            "style": "Table Style Light 9",
+            "columns": [{"header": head, "header_format": header} for head in heads],
+        },
+    )
 
-    ref = f"A{first_row}:{get_column_letter(columns)}{last_row}"
-    table = Table(displayName=name, ref=ref)
-    table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True, showColumnStripes=False)
-    ws.add_table(table)
+
+def _header_text(text: str) -> str:
+    return "&8" + text.replace("&", "&&")
 
 
 def setup_print(
-    ws: Worksheet,
+    ws: Sheet,
     *,
     header_left: str,
     header_center: str,
     confidential: str,
     page_text: str,
-    title_rows: str | None,
+    title_rows: int | None,
     last_col: int,
-    last_row: int,
 ) -> None:
-    """A4, fit to one page wide, print titles, header/footer with page X of Y, print area."""
-    from openpyxl.utils import get_column_letter
-
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    """A4 landscape, fit to one page wide, print titles, header/footer with page X of Y, print area."""
+    sheet = ws.ws
+    sheet.set_paper(A4)
+    sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)
+    sheet.center_horizontally()
+    sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
     if title_rows:
-        ws.print_title_rows = title_rows
-    ws.print_area = f"A1:{get_column_letter(last_col)}{max(last_row, 1)}"
-    for header in (ws.oddHeader, ws.evenHeader):
-        header.left.text = header_left
-        header.center.text = header_center
-        header.right.text = confidential
-        header.left.size = header.center.size = header.right.size = 8
-    for footer in (ws.oddFooter, ws.evenFooter):
-        footer.center.text = page_text
-        footer.center.size = 8
+        sheet.repeat_rows(title_rows - 1)
+    sheet.print_area(0, 0, max(ws.max_row, 1) - 1, last_col - 1)
+    sheet.set_header(f"&L{_header_text(header_left)}&C{_header_text(header_center)}&R{_header_text(confidential)}")
+    sheet.set_footer(f"&C&8{page_text}")  # page_text carries the &P / &N fields

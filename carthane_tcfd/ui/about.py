@@ -13,7 +13,7 @@ COMPONENTS = (
     ("Qt / PySide6", "LGPL-3.0"),
     ("SQLAlchemy", "MIT"),
     ("Alembic", "MIT"),
-    ("openpyxl", "MIT"),
+    ("XlsxWriter", "BSD-2-Clause"),
     ("matplotlib", "PSF-based (matplotlib licence)"),
     ("NumPy", "BSD-3-Clause"),
     ("Pillow", "MIT-CMU"),
