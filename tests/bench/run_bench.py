@@ -83,7 +83,8 @@ def bench(items: int, runs: int, pg_url: str | None) -> list[dict[str, Any]]:
     launches = [probe("risks", str(db)) for _ in range(runs)]
     launch = statistics.median(t for t, _ in launches)
     peak = max(m for _, m in launches)
-    record(f"launch to {items}-item Risks page painted", launch, None, "≤ 0.8 s", launch <= 0.8)
+    table_floor = median_of(runs, lambda: probe("table", str(db))[0])
+    record(f"launch to {items}-item Risks page painted", launch, table_floor, "≤ 0.8 s", launch <= 0.8)
     record(f"peak memory, {items}-item register open", peak, None, "≤ 400 MB", peak <= 400, "MB")
 
     register = open_register(f"sqlite:///{db}")
@@ -97,14 +98,27 @@ def bench(items: int, runs: int, pg_url: str | None) -> list[dict[str, Any]]:
     from carthane_tcfd.ui.item_model import ItemTableModel
 
     _app = QApplication.instance() or QApplication([])
-    model = ItemTableModel(Kind.RISK, "zh")
-    model.set_items(list(snapshot.items))
-    texts = ["光", "光伏", "光伏与", "光伏与储"]
-    keystroke = median_of(runs, lambda: max(timed(lambda t=t: model.set_filter(ItemFilter(text=t))) for t in texts))
-    model.set_filter(ItemFilter())
-    record("quick-search keystroke re-filter", keystroke, None, "≤ 0.05 s", keystroke <= 0.05)
-    sort = median_of(runs, lambda: timed(lambda: model.sort(6, Qt.SortOrder.DescendingOrder)))
-    record("sort by a column", sort, None, "≤ 0.05 s", sort <= 0.05)
+    rows = register.items.rows(2024)
+
+    def fresh_model() -> ItemTableModel:
+        """A model just loaded: its search texts and sort keys are made at the first use, so timed too."""
+        model = ItemTableModel(Kind.RISK, "zh")
+        model.set_items(rows)
+        return model
+
+    def keystrokes() -> float:
+        model = fresh_model()
+        texts = ["光", "光伏", "光伏与", "光伏与储"]
+        return max(timed(lambda t=t: model.set_filter(ItemFilter(text=t))) for t in texts)
+
+    def sort_once() -> float:
+        model = fresh_model()
+        return max(timed(lambda c=c: model.sort(c, Qt.SortOrder.DescendingOrder)) for c in (2, 6))
+
+    keystroke = median_of(runs, keystrokes)
+    record("quick-search keystroke re-filter (slowest)", keystroke, None, "≤ 0.05 s", keystroke <= 0.05)
+    sort = median_of(runs, sort_once)
+    record("sort by a column (slowest)", sort, None, "≤ 0.05 s", sort <= 0.05)
 
     # 3. board pack against a bare openpyxl write-only dump of the same cells
     from openpyxl import Workbook, load_workbook
@@ -155,9 +169,11 @@ def bench(items: int, runs: int, pg_url: str | None) -> list[dict[str, Any]]:
             generate(url, items)
         reg = open_register(url)
         listing = median_of(runs, lambda reg=reg: timed(lambda: reg.items.in_period(2024)))
-        filtering = median_of(runs, lambda reg=reg: timed(lambda: reg.items.in_period(2024, Kind.RISK, flt)))
-        record(f"service list, {items} items ({label_db})", listing, None, "(reported)", True)
-        record(f"service filtered list ({label_db})", filtering, None, "(reported)", True)
+        rows = median_of(runs, lambda reg=reg: timed(lambda: reg.items.rows(2024)))
+        filtering = median_of(runs, lambda reg=reg: timed(lambda: reg.items.rows(2024, Kind.RISK, flt)))
+        record(f"service whole items, {items} ({label_db})", listing, None, "(reported)", True)
+        record(f"service grid rows, {items} ({label_db})", rows, None, "(reported)", True)
+        record(f"service filtered grid rows ({label_db})", filtering, None, "(reported)", True)
         reg.close()
         if label_db == "PostgreSQL":
             _drop_pg_schema(pg_url, url)
