@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtCore
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence, QPaintEvent
+from PySide6.QtGui import QAction, QDesktopServices, QIcon, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QTabWidget, QToolBar
 
 from carthane_tcfd import APP_NAME, APP_NAME_ZH
@@ -28,6 +28,8 @@ from carthane_tcfd.ui.settings import (
 )
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QPaintEvent
+
     from carthane_tcfd.ui.dashboard_page import DashboardPage
     from carthane_tcfd.ui.matrix_page import MatrixPage
     from carthane_tcfd.ui.register_page import RegisterPage
