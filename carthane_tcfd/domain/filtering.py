@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from carthane_tcfd.domain.records import ItemRow, ItemSnapshot
+from carthane_tcfd.domain.records import AnyItem
 from carthane_tcfd.domain.scales import Band
 
 
@@ -32,17 +32,17 @@ class ItemFilter:
         )
 
 
-def search_text(item: ItemSnapshot | ItemRow) -> str:
+def search_text(item: AnyItem) -> str:
     """What quick search looks in: code, titles, description and mitigation text, lower-cased."""
     return "\n".join((item.code, item.title, item.title_en, item.description, item.actions_text)).lower()
 
 
-def rating_band(item: ItemSnapshot | ItemRow) -> Band | None:
+def rating_band(item: AnyItem) -> Band | None:
     """The band an item is rated at: residual once assessed, else inherent."""
     return item.residual_band or item.inherent_band
 
 
-def matches(item: ItemSnapshot | ItemRow, f: ItemFilter, haystack: str | None = None) -> bool:
+def matches(item: AnyItem, f: ItemFilter, haystack: str | None = None) -> bool:
     """Whether `item` passes `f`; `haystack` is its precomputed search_text when the caller caches it."""
     if f.categories and item.category.value not in f.categories:
         return False

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Generic, TypeVar
 
 from carthane_tcfd.domain.scales import Band, band_for
 from carthane_tcfd.domain.taxonomy import Category, Kind, MitigationStatus, PeriodStatus
@@ -288,8 +289,30 @@ class PreviousItem:
     fingerprint: str
 
 
+ActionCounts = tuple[dict[MitigationStatus, int], int]  # mitigations per status; how many open ones are late
+AnyItem = ItemSnapshot | ItemRow  # an item as a list shows it: whole, or its grid row
+Listed = TypeVar("Listed", ItemSnapshot, ItemRow)
+
+
+class _ByKind(Generic[Listed]):
+    items: tuple[Listed, ...]
+
+    def of_kind(self, kind: Kind) -> tuple[Listed, ...]:
+        return tuple(i for i in self.items if i.kind is kind)
+
+    @property
+    def risks(self) -> tuple[Listed, ...]:
+        return self.of_kind(Kind.RISK)
+
+    @property
+    def opportunities(self) -> tuple[Listed, ...]:
+        return self.of_kind(Kind.OPPORTUNITY)
+
+
 @dataclass(frozen=True)
-class RegisterSnapshot:
+class RegisterSnapshot(_ByKind[ItemSnapshot]):
+    """A period with its whole items, metrics and last year's items: everything the board pack reports."""
+
     period: PeriodSnapshot
     items: tuple[ItemSnapshot, ...]
     metrics: tuple[MetricSnapshot, ...]
@@ -298,16 +321,13 @@ class RegisterSnapshot:
     prepared_by: str = ""
     prepared_on: dt.date = field(default_factory=dt.date.today)
 
-    def of_kind(self, kind: Kind) -> tuple[ItemSnapshot, ...]:
-        return tuple(i for i in self.items if i.kind is kind)
 
-    @property
-    def risks(self) -> tuple[ItemSnapshot, ...]:
-        return self.of_kind(Kind.RISK)
+@dataclass(frozen=True)
+class RegisterView(_ByKind[ItemRow]):
+    """A period with its grid rows: what the GUI holds, and all the matrices and the item charts need."""
 
-    @property
-    def opportunities(self) -> tuple[ItemSnapshot, ...]:
-        return self.of_kind(Kind.OPPORTUNITY)
+    period: PeriodSnapshot
+    items: tuple[ItemRow, ...]
 
 
 def item_fingerprint(item: ItemSnapshot) -> str:

@@ -3,13 +3,11 @@ inherent vs residual bands, mitigations by status (overdue counted)."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from carthane_tcfd.domain.records import RegisterSnapshot
+from carthane_tcfd.domain.records import ActionCounts, RegisterSnapshot, RegisterView
 from carthane_tcfd.domain.scales import Band
 from carthane_tcfd.domain.taxonomy import Category, FinancialImpact, Horizon, Kind, Lang, MitigationStatus, ValueChain
 from carthane_tcfd.reports import summary
@@ -35,20 +33,20 @@ def _t(key: str, lang: Lang) -> str:
 
 
 def dashboard_figure(
-    snapshot: RegisterSnapshot, lang: Lang = "zh", today: dt.date | None = None, figure: Figure | None = None
+    snapshot: RegisterSnapshot | RegisterView, actions: ActionCounts, lang: Lang = "zh", figure: Figure | None = None
 ) -> Figure:
-    """Draw the dashboard into `figure` (cleared first; the GUI passes its canvas's figure) or a new one."""
+    """Draw the dashboard into `figure` (cleared first; the GUI passes its canvas's figure) or a new one.
+    `actions`: the period's mitigations per status and how many are overdue."""
     configure_matplotlib()
     fig = figure or Figure(figsize=(13, 8.5), dpi=100)
     fig.clear()
     fig.subplots_adjust(left=0.16, right=0.98, top=0.94, bottom=0.07, wspace=0.55, hspace=0.55)
     grid = fig.add_gridspec(2, 3)
-    items = snapshot.items
     _categories(fig.add_subplot(grid[0, 0]), snapshot, lang)
     _heat(fig.add_subplot(grid[0, 1]), snapshot, lang)
     _impacts(fig.add_subplot(grid[0, 2]), snapshot, lang)
     _bands(fig.add_subplot(grid[1, 0:2]), snapshot, lang)
-    statuses, overdue = summary.mitigations_by_status(items, today or dt.date.today())
+    statuses, overdue = actions
     ax = fig.add_subplot(grid[1, 2])
     labels = [s.label(lang) for s in MitigationStatus]
     bars = ax.bar(labels, [statuses[s] for s in MitigationStatus], color=["#A5A5A5", "#4472C4", "#70AD47", "#D9D9D9"])
@@ -69,7 +67,7 @@ def _counts_chart(ax: Axes, labels: list[str], counts: list[int], colours: str |
     ax.tick_params(axis="y", labelsize=7)
 
 
-def _categories(ax: Axes, snapshot: RegisterSnapshot, lang: Lang) -> None:
+def _categories(ax: Axes, snapshot: RegisterSnapshot | RegisterView, lang: Lang) -> None:
     counts = summary.count_by_category(snapshot.items)
     categories = list(Category)
     colours = [RISK_COLOUR if c.kind is Kind.RISK else OPPORTUNITY_COLOUR for c in categories]
@@ -78,19 +76,21 @@ def _categories(ax: Axes, snapshot: RegisterSnapshot, lang: Lang) -> None:
     )
 
 
-def _heat(ax: Axes, snapshot: RegisterSnapshot, lang: Lang) -> None:
+def _heat(ax: Axes, snapshot: RegisterSnapshot | RegisterView, lang: Lang) -> None:
     table = summary.horizon_by_segment(snapshot.items)
     values = [[table[(h, v)] for v in ValueChain] for h in Horizon]
-    ax.imshow(values, cmap="Oranges", vmin=0, vmax=max(1, max(max(r) for r in values)))
+    top = max(1, max(max(r) for r in values))
+    ax.imshow(values, cmap="Oranges", vmin=0, vmax=top)
     ax.set_xticks(range(3), [v.label(lang) for v in ValueChain], fontsize=8)
     ax.set_yticks(range(3), [h.label(lang) for h in Horizon], fontsize=8)
     for y, row in enumerate(values):
         for x, value in enumerate(row):
-            ax.text(x, y, str(value), ha="center", va="center", fontsize=10, gid=f"heat:{y}:{x}")
+            colour = "white" if value > 0.6 * top else "black"  # readable on the darkest oranges too
+            ax.text(x, y, str(value), ha="center", va="center", fontsize=10, color=colour, gid=f"heat:{y}:{x}")
     ax.set_title(_t("heat", lang), fontsize=10)
 
 
-def _impacts(ax: Axes, snapshot: RegisterSnapshot, lang: Lang) -> None:
+def _impacts(ax: Axes, snapshot: RegisterSnapshot | RegisterView, lang: Lang) -> None:
     counts = summary.count_by_financial_impact(snapshot.items)
     impacts = list(FinancialImpact)
     _counts_chart(
@@ -98,7 +98,7 @@ def _impacts(ax: Axes, snapshot: RegisterSnapshot, lang: Lang) -> None:
     )
 
 
-def _bands(ax: Axes, snapshot: RegisterSnapshot, lang: Lang) -> None:
+def _bands(ax: Axes, snapshot: RegisterSnapshot | RegisterView, lang: Lang) -> None:
     distribution = summary.band_distribution(snapshot.risks)
     keys: list[Band | None] = [*Band, None]
     labels = [b.label(lang) if b else _t("unrated", lang) for b in keys]

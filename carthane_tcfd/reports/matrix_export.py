@@ -7,7 +7,7 @@ from pathlib import Path
 
 from carthane_tcfd.domain.errors import UserError
 from carthane_tcfd.domain.filtering import ItemFilter
-from carthane_tcfd.domain.records import RegisterSnapshot
+from carthane_tcfd.domain.records import RegisterSnapshot, RegisterView
 from carthane_tcfd.domain.taxonomy import Kind, Lang
 from carthane_tcfd.reports.atomic import write_atomically
 from carthane_tcfd.reports.matrix_figure import MatrixPage, matrix_pages
@@ -17,7 +17,7 @@ FORMATS = (".pdf", ".png")
 
 
 def export_matrix(
-    snapshot: RegisterSnapshot,
+    snapshot: RegisterSnapshot | RegisterView,
     path: Path,
     *,
     view: MatrixView = MatrixView.INHERENT,

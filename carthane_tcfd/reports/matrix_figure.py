@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch, Rectangle
 
 from carthane_tcfd.domain.filtering import ItemFilter, matches
-from carthane_tcfd.domain.records import ItemSnapshot, RegisterSnapshot
+from carthane_tcfd.domain.records import AnyItem, RegisterSnapshot, RegisterView
 from carthane_tcfd.domain.scales import (
     Band,
     band_rule_text,
@@ -58,7 +58,7 @@ def _clip(text: str, width: int) -> str:
 
 def _title_block(
     fig: Figure,
-    snapshot: RegisterSnapshot,
+    snapshot: RegisterSnapshot | RegisterView,
     kind: Kind,
     view: MatrixView,
     lang: Lang,
@@ -124,7 +124,7 @@ def _draw_grid(ax: Axes, grid: Grid, lang: Lang) -> None:
         spine.set_visible(False)
 
 
-def _draw_codes(ax: Axes, items: list[ItemSnapshot], x0: float, y0: float, colour: str, size: int) -> None:
+def _draw_codes(ax: Axes, items: list[AnyItem], x0: float, y0: float, colour: str, size: int) -> None:
     """The codes of one cell in a small grid of their own, shrunk to fit, never overlapping; a crowded cell
     shows how many items it holds instead (clicking it in the GUI lists them)."""
     if not items:
@@ -185,7 +185,7 @@ def _draw_legend(fig: Figure, kind: Kind, size: int, lang: Lang) -> None:
         ax.text(index + 0.42, 0.58, f"{band.label(lang)}\n{band_rule_text(band, size)}", fontsize=8, va="center")
 
 
-def _key_lines(items: list[ItemSnapshot], unscored: list[ItemSnapshot], lang: Lang, width: int) -> list[str]:
+def _key_lines(items: list[AnyItem], unscored: list[AnyItem], lang: Lang, width: int) -> list[str]:
     lines = [f"{i.code}  {_clip(i.display_title(lang), width)}{'*' if i.scores_illustrative else ''}" for i in items]
     if unscored:
         lines.append("")
@@ -214,7 +214,7 @@ def _draw_key(
 
 
 def matrix_pages(
-    snapshot: RegisterSnapshot,
+    snapshot: RegisterSnapshot | RegisterView,
     kind: Kind = Kind.RISK,
     view: MatrixView = MatrixView.INHERENT,
     lang: Lang = "zh",

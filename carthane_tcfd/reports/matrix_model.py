@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from carthane_tcfd.domain.records import ItemSnapshot
+from carthane_tcfd.domain.records import AnyItem
 from carthane_tcfd.domain.scales import Band, band_for
 from carthane_tcfd.domain.taxonomy import Kind
 
@@ -16,7 +17,7 @@ class MatrixView(StrEnum):
     COMBINED = "combined"  # arrows from inherent to residual
 
 
-def position(item: ItemSnapshot, residual: bool) -> tuple[int, int] | None:
+def position(item: AnyItem, residual: bool) -> tuple[int, int] | None:
     """(likelihood, impact) of an item, or None while unscored."""
     if residual:
         lk, im = item.residual_likelihood, item.residual_impact
@@ -30,9 +31,9 @@ class Grid:
     kind: Kind
     view: MatrixView
     size: int
-    cells: dict[tuple[int, int], list[ItemSnapshot]]  # (likelihood, impact) -> items, in code order
-    arrows: list[tuple[ItemSnapshot, tuple[int, int], tuple[int, int]]]  # combined view: from -> to
-    unscored: list[ItemSnapshot]
+    cells: dict[tuple[int, int], list[AnyItem]]  # (likelihood, impact) -> items, in code order
+    arrows: list[tuple[AnyItem, tuple[int, int], tuple[int, int]]]  # combined view: from -> to
+    unscored: list[AnyItem]
 
     def band(self, likelihood: int, impact: int) -> Band:
         band = band_for(likelihood, impact, self.size)
@@ -40,14 +41,14 @@ class Grid:
         return band
 
     @property
-    def placed(self) -> list[ItemSnapshot]:
+    def placed(self) -> list[AnyItem]:
         return [i for items in self.cells.values() for i in items]
 
 
-def build_grid(items: tuple[ItemSnapshot, ...] | list[ItemSnapshot], kind: Kind, view: MatrixView, size: int) -> Grid:
+def build_grid(items: Sequence[AnyItem], kind: Kind, view: MatrixView, size: int) -> Grid:
     """Place the items of one kind. The combined view places items at their residual position (inherent
     where no residual exists) and draws an arrow where the two differ."""
-    cells: dict[tuple[int, int], list[ItemSnapshot]] = {
+    cells: dict[tuple[int, int], list[AnyItem]] = {
         (lk, im): [] for lk in range(1, size + 1) for im in range(1, size + 1)
     }
     arrows = []

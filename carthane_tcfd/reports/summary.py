@@ -4,21 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from carthane_tcfd.domain.records import ItemSnapshot, RegisterSnapshot, item_fingerprint
+from carthane_tcfd.domain.records import ActionCounts, AnyItem, ItemSnapshot, RegisterSnapshot, item_fingerprint
 from carthane_tcfd.domain.scales import Band
 from carthane_tcfd.domain.taxonomy import Category, Horizon, MitigationStatus, ValueChain
 
 BAND_ORDER = {band: rank for rank, band in enumerate(Band)}
 
 
-def count_by_category(items: tuple[ItemSnapshot, ...]) -> dict[Category, int]:
+def count_by_category(items: Sequence[AnyItem]) -> dict[Category, int]:
     counts = Counter(i.category for i in items)
     return {c: counts.get(c, 0) for c in Category}
 
 
-def horizon_by_segment(items: tuple[ItemSnapshot, ...]) -> dict[tuple[Horizon, ValueChain], int]:
+def horizon_by_segment(items: Sequence[AnyItem]) -> dict[tuple[Horizon, ValueChain], int]:
     """How many items touch each (horizon, value-chain segment) pair; an item counts in every pair it spans."""
     table = {(h, v): 0 for h in Horizon for v in ValueChain}
     for item in items:
@@ -28,11 +29,11 @@ def horizon_by_segment(items: tuple[ItemSnapshot, ...]) -> dict[tuple[Horizon, V
     return table
 
 
-def count_by_financial_impact(items: tuple[ItemSnapshot, ...]) -> Counter[str]:
+def count_by_financial_impact(items: Sequence[AnyItem]) -> Counter[str]:
     return Counter(code for i in items for code in i.financial_impacts)
 
 
-def band_distribution(items: tuple[ItemSnapshot, ...]) -> dict[str, dict[Band | None, int]]:
+def band_distribution(items: Sequence[AnyItem]) -> dict[str, dict[Band | None, int]]:
     """Inherent and residual band counts (None: not assessed)."""
     keys: list[Band | None] = [*Band, None]
     inherent = Counter(i.inherent_band for i in items)
@@ -43,7 +44,7 @@ def band_distribution(items: tuple[ItemSnapshot, ...]) -> dict[str, dict[Band | 
     }
 
 
-def mitigations_by_status(items: tuple[ItemSnapshot, ...], today: dt.date) -> tuple[dict[MitigationStatus, int], int]:
+def mitigations_by_status(items: tuple[ItemSnapshot, ...], today: dt.date) -> ActionCounts:
     """Counts per status, and how many open actions are past their due date."""
     counts = Counter(m.status for i in items for m in i.mitigations)
     overdue = sum(1 for i in items for m in i.mitigations if m.is_overdue(today))

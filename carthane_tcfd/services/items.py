@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+import datetime as dt
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -12,21 +13,22 @@ from carthane_tcfd.domain.filtering import ItemFilter, matches
 from carthane_tcfd.domain.records import (
     ILLUSTRATIVE_NOTE_EN,
     ILLUSTRATIVE_NOTE_ZH,
+    ActionCounts,
     ItemDraft,
     ItemRow,
     ItemSnapshot,
+    Listed,
     MitigationDraft,
 )
 from carthane_tcfd.domain.taxonomy import Kind
 from carthane_tcfd.domain.validation import problem, validate_item, validate_mitigation
 from carthane_tcfd.services.context import ServiceContext, editable, period_by_year
 from carthane_tcfd.services.convert import item_snapshot
-from carthane_tcfd.services.queries import period_items, period_rows
+from carthane_tcfd.services.queries import period_action_counts, period_items, period_rows
 from carthane_tcfd.store.models import CodeCounter, Item, Mitigation, Period, utcnow
 
 SCORE_FIELDS = ("likelihood", "impact", "residual_likelihood", "residual_impact")
 CODE_ORDER = {"PR": 0, "TR": 1, "OP": 2}
-Listed = TypeVar("Listed", ItemSnapshot, ItemRow)
 _CATEGORY_PROBLEM = problem(
     "category",
     "不能在物理风险、转型风险与机遇之间更改类别（编号保持不变）",
@@ -100,6 +102,11 @@ class ItemService:
             period = period_by_year(session, year)
             rows = period_rows(session, period.id, period.matrix_size, kind)
         return _ordered(rows, flt)
+
+    def action_counts(self, year: int, today: dt.date) -> ActionCounts:
+        """The period's mitigations per status, and how many open ones are past due on `today`."""
+        with self.ctx.read() as session:
+            return period_action_counts(session, period_by_year(session, year).id, today)
 
     def get(self, item_id: int) -> ItemSnapshot:
         with self.ctx.read() as session:

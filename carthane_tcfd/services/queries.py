@@ -4,13 +4,14 @@ grid rows, with one aggregate over the mitigations, three times faster again).""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import Select, Text, case, cast, func, select
+from sqlalchemy import Select, Text, and_, case, cast, func, select
 from sqlalchemy.orm import Session
 
-from carthane_tcfd.domain.records import ItemRow, ItemSnapshot, MitigationSnapshot
+from carthane_tcfd.domain.records import ActionCounts, ItemRow, ItemSnapshot, MitigationSnapshot
 from carthane_tcfd.domain.taxonomy import Kind, MitigationStatus
 from carthane_tcfd.services.convert import CODE_LISTS, ROW_FIELDS, item_row, item_snapshot, mitigation_snapshot
 from carthane_tcfd.store.models import Item, Mitigation
@@ -48,3 +49,17 @@ def period_rows(session: Session, period_id: int, matrix_size: int, kind: Kind |
     actions = _of_period(actions, period_id, kind, via_join=True).group_by(MITIGATIONS.c.item_id)
     summary = {item_id: (int(count), text) for item_id, count, text in session.execute(actions).all()}
     return [item_row(row, matrix_size, *summary.get(row.id, (0, ""))) for row in session.execute(items).all()]
+
+
+def period_action_counts(session: Session, period_id: int, today: dt.date) -> ActionCounts:
+    """How many mitigations of a period are in each status, and how many open ones are past due."""
+    is_late = and_(MITIGATIONS.c.status.in_(OPEN_STATUSES), MITIGATIONS.c.due < today)
+    late = func.sum(case((is_late, 1), else_=0))
+    query = select(MITIGATIONS.c.status, func.count(), late)
+    query = _of_period(query, period_id, None, via_join=True).group_by(MITIGATIONS.c.status)
+    by_status = dict.fromkeys(MitigationStatus, 0)
+    overdue = 0
+    for status, count, late_count in session.execute(query).all():
+        by_status[MitigationStatus(status)] = int(count)
+        overdue += int(late_count or 0)
+    return by_status, overdue

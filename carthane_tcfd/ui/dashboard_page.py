@@ -33,9 +33,10 @@ class DashboardPage(FigurePage):
 
         super().redraw()
         self.ensure_canvas(self.body)
-        snapshot = self.state.report_snapshot()
-        if snapshot is not None:
-            dashboard_figure(snapshot, self.lang, dt.date.today(), figure=self.canvas.figure)
+        view = self.state.view()
+        if view is not None:
+            actions = self.state.services.items.action_counts(view.period.year, dt.date.today())
+            dashboard_figure(view, actions, self.lang, figure=self.canvas.figure)
             self.canvas.draw_idle()
 
     def export_png(self, path: str | None = None) -> None:

@@ -571,7 +571,7 @@ class MainWindow(QMainWindow):
     def export_matrix(self, path: str | None = None) -> None:
         from carthane_tcfd.reports.matrix_export import export_matrix
 
-        snapshot = self.state.report_snapshot()
+        snapshot = self.state.view()
         if snapshot is None:
             return
         kind = self.matrix.current_kind()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from carthane_tcfd.domain.filtering import ItemFilter
-from carthane_tcfd.domain.records import ItemSnapshot
+from carthane_tcfd.domain.records import AnyItem
 from carthane_tcfd.domain.taxonomy import Kind
 from carthane_tcfd.ui.app_state import AppState
 from carthane_tcfd.ui.figure_page import FigurePage
@@ -102,7 +102,7 @@ class MatrixPage(FigurePage):
     def current_pages(self) -> list[Any]:
         from carthane_tcfd.reports.matrix_figure import matrix_pages
 
-        snapshot = self.state.report_snapshot()
+        snapshot = self.state.view()
         if snapshot is None:
             return []
         return matrix_pages(snapshot, self.current_kind(), self.current_view(), self.lang, flt=self.filters.current())
@@ -127,7 +127,7 @@ class MatrixPage(FigurePage):
         size = self.page.grid.size
         return (likelihood, impact) if 1 <= likelihood <= size and 1 <= impact <= size else None
 
-    def item_under(self, event: Any) -> ItemSnapshot | None:
+    def item_under(self, event: Any) -> AnyItem | None:
         if self.page is None or self.page.grid_axes is None:
             return None
         for text in self.page.grid_axes.texts:

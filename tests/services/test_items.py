@@ -261,3 +261,21 @@ def test_grid_rows_filter_like_the_whole_items(register):
     codes = [r.code for r in register.items.rows(2024, flt=flt)]
     assert codes and codes == [i.code for i in register.items.in_period(2024, flt=flt)]
     assert {r.kind for r in register.items.rows(2024, Kind.OPPORTUNITY)} == {Kind.OPPORTUNITY}
+
+
+def test_action_counts_agree_with_the_whole_items(register):
+    """The dashboard's one aggregate query counts what the board pack counts from whole items: per status,
+    and open actions past their due date (a completed one is never overdue)."""
+    from carthane_tcfd.reports.summary import mitigations_by_status
+
+    item = register.items.in_period(2024)[0]
+    draft = item.to_draft()
+    draft.mitigations[0].due = dt.date(2020, 3, 31)  # open and past due
+    draft.mitigations.append(
+        MitigationDraft("已完成的旧措施", due=dt.date(2020, 1, 1), status=MitigationStatus.COMPLETED)
+    )
+    register.items.update(item.id, draft, item.version)
+    today = dt.date(2025, 1, 1)
+    statuses, overdue = register.items.action_counts(2024, today)
+    assert (statuses, overdue) == mitigations_by_status(tuple(register.items.in_period(2024)), today)
+    assert overdue == 1 and statuses[MitigationStatus.COMPLETED] >= 1
