@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from typing import Generic, TypeVar
 
@@ -66,16 +66,27 @@ class MitigationSnapshot:
         return self.status.is_open and self.due is not None and self.due < today
 
 
-class RatedItem:
-    """What an item's scores mean, shared by the whole item (ItemSnapshot) and its grid row (ItemRow)."""
+@dataclass(frozen=True)
+class ItemHeader:
+    """What the whole item (ItemSnapshot) and its grid row (ItemRow) share: identity, taxonomy, scores,
+    and what the scores mean."""
 
+    id: int
+    code: str
     category: Category
     title: str
     title_en: str
+    description: str
+    horizons: tuple[str, ...]
+    value_chain: tuple[str, ...]
+    financial_impacts: tuple[str, ...]
     likelihood: int | None
     impact: int | None
     residual_likelihood: int | None
     residual_impact: int | None
+    scores_illustrative: bool
+    owner: str
+    version: int
     matrix_size: int
 
     @property
@@ -105,31 +116,14 @@ class RatedItem:
 
 
 @dataclass(frozen=True)
-class ItemSnapshot(RatedItem):
-    id: int
-    code: str
-    category: Category
-    title: str
-    title_en: str
-    description: str
-    horizons: tuple[str, ...]
-    value_chain: tuple[str, ...]
-    financial_impacts: tuple[str, ...]
+class ItemSnapshot(ItemHeader):
     estimate_low_cny: Decimal | None
     estimate_high_cny: Decimal | None
-    likelihood: int | None
-    impact: int | None
-    residual_likelihood: int | None
-    residual_impact: int | None
-    scores_illustrative: bool
-    owner: str
     sites: str
     notes: str
     mitigations: tuple[MitigationSnapshot, ...]
-    version: int
     updated_at: dt.datetime
     updated_by: str
-    matrix_size: int
 
     @property
     def open_mitigations(self) -> int:
@@ -165,54 +159,18 @@ class ItemSnapshot(RatedItem):
 
 
 @dataclass(frozen=True)
-class ItemRow(RatedItem):
+class ItemRow(ItemHeader):
     """An item as the register grid shows and filters it: no mitigations, their open count and text
     instead (a 10,000-item register reads about three times faster this way). The editor reads the
     whole item (ItemSnapshot) when one is selected."""
 
-    id: int
-    code: str
-    category: Category
-    title: str
-    title_en: str
-    description: str
-    horizons: tuple[str, ...]
-    value_chain: tuple[str, ...]
-    financial_impacts: tuple[str, ...]
-    likelihood: int | None
-    impact: int | None
-    residual_likelihood: int | None
-    residual_impact: int | None
-    scores_illustrative: bool
-    owner: str
-    version: int
-    matrix_size: int
     open_mitigations: int
     actions_text: str  # the mitigations' descriptions, for quick search
 
     @classmethod
     def of(cls, item: ItemSnapshot) -> ItemRow:
-        return cls(
-            id=item.id,
-            code=item.code,
-            category=item.category,
-            title=item.title,
-            title_en=item.title_en,
-            description=item.description,
-            horizons=item.horizons,
-            value_chain=item.value_chain,
-            financial_impacts=item.financial_impacts,
-            likelihood=item.likelihood,
-            impact=item.impact,
-            residual_likelihood=item.residual_likelihood,
-            residual_impact=item.residual_impact,
-            scores_illustrative=item.scores_illustrative,
-            owner=item.owner,
-            version=item.version,
-            matrix_size=item.matrix_size,
-            open_mitigations=item.open_mitigations,
-            actions_text=item.actions_text,
-        )
+        shared = {f.name: getattr(item, f.name) for f in fields(ItemHeader)}
+        return cls(**shared, open_mitigations=item.open_mitigations, actions_text=item.actions_text)
 
 
 @dataclass(frozen=True)

@@ -113,31 +113,13 @@ def code_list(text: str | None) -> tuple[str, ...]:
 
 
 def item_row(values: Row[Any], matrix_size: int, open_mitigations: int, actions_text: str) -> ItemRow:
-    """A grid row from a Core row of the ROW_FIELDS columns and the summary of its mitigations. Unpacked
-    by position: reading a Row's fields by name costs more than the rest of the conversion."""
-    (id_, code, category, title, title_en, description, horizons, value_chain, impacts, *scores) = values
-    likelihood, impact, residual_likelihood, residual_impact, illustrative, owner, version = scores
-    return ItemRow(
-        id=id_,
-        code=code,
-        category=Category(category),
-        title=title,
-        title_en=title_en,
-        description=description,
-        horizons=code_list(horizons),
-        value_chain=code_list(value_chain),
-        financial_impacts=code_list(impacts),
-        likelihood=likelihood,
-        impact=impact,
-        residual_likelihood=residual_likelihood,
-        residual_impact=residual_impact,
-        scores_illustrative=illustrative,
-        owner=owner,
-        version=version,
-        matrix_size=matrix_size,
-        open_mitigations=open_mitigations,
-        actions_text=actions_text,
-    )
+    """A grid row from a Core row of the ROW_FIELDS columns and the summary of its mitigations (read by
+    position: reading a Row's fields by name costs more than the rest of the conversion)."""
+    row = dict(zip(ROW_FIELDS, values, strict=True))
+    row["category"] = Category(row["category"])
+    for name in CODE_LISTS:
+        row[name] = code_list(row[name])
+    return ItemRow(**row, matrix_size=matrix_size, open_mitigations=open_mitigations, actions_text=actions_text)
 
 
 def metric_snapshot(m: Metric) -> MetricSnapshot:
