@@ -86,5 +86,11 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$digest" ]; then
   echo "$digest" > "$stamp"
 fi
 
+# ---- bytecode -------------------------------------------------------------------------------
+# The editable install leaves the application's own modules uncompiled; where PYTHONDONTWRITEBYTECODE
+# is set, every start would compile them again (~40 ms of a 0.2 s start). Compile them here, as a
+# regular install does. Only changed files are compiled again.
+.venv/bin/python -m compileall -q carthane_tcfd main.py >/dev/null
+
 # ---- translations ---------------------------------------------------------------------------
 .venv/bin/python -m carthane_tcfd.ui.translations_build >/dev/null
