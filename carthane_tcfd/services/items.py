@@ -24,7 +24,7 @@ from carthane_tcfd.domain.taxonomy import Kind
 from carthane_tcfd.domain.validation import problem, validate_item, validate_mitigation
 from carthane_tcfd.services.context import ServiceContext, editable, period_by_year
 from carthane_tcfd.services.convert import item_snapshot
-from carthane_tcfd.services.queries import period_action_counts, period_items, period_rows
+from carthane_tcfd.services.queries import period_action_counts, period_counts, period_items, period_rows
 from carthane_tcfd.store.models import CodeCounter, Item, Mitigation, Period, utcnow
 
 SCORE_FIELDS = ("likelihood", "impact", "residual_likelihood", "residual_impact")
@@ -102,6 +102,11 @@ class ItemService:
             period = period_by_year(session, year)
             rows = period_rows(session, period.id, period.matrix_size, kind)
         return _ordered(rows, flt)
+
+    def counts(self, year: int) -> dict[Kind, int]:
+        """How many risks and opportunities the period holds."""
+        with self.ctx.read() as session:
+            return period_counts(session, period_by_year(session, year).id)
 
     def action_counts(self, year: int, today: dt.date) -> ActionCounts:
         """The period's mitigations per status, and how many open ones are past due on `today`."""

@@ -51,6 +51,15 @@ def period_rows(session: Session, period_id: int, matrix_size: int, kind: Kind |
     return [item_row(row, matrix_size, *summary.get(row.id, (0, ""))) for row in session.execute(items).all()]
 
 
+def period_counts(session: Session, period_id: int) -> dict[Kind, int]:
+    """How many items of each kind a period holds."""
+    query = select(ITEMS.c.kind, func.count()).where(ITEMS.c.period_id == period_id).group_by(ITEMS.c.kind)
+    counts = dict.fromkeys(Kind, 0)
+    for kind, count in session.execute(query).all():
+        counts[Kind(kind)] = int(count)
+    return counts
+
+
 def period_action_counts(session: Session, period_id: int, today: dt.date) -> ActionCounts:
     """How many mitigations of a period are in each status, and how many open ones are past due."""
     is_late = and_(MITIGATIONS.c.status.in_(OPEN_STATUSES), MITIGATIONS.c.due < today)

@@ -416,9 +416,9 @@ class MainWindow(QMainWindow):
         self._refresh_enabled()
 
     def _refresh_counts(self) -> None:
-        risks = sum(1 for i in self.state.items if i.kind is Kind.RISK)
-        text = self.tr("%1 risks · %2 opportunities").replace("%1", str(risks))
-        self.count_label.setText(text.replace("%2", str(len(self.state.items) - risks)))
+        counts = self.state.counts() if self.state.register is not None else dict.fromkeys(Kind, 0)
+        text = self.tr("%1 risks · %2 opportunities").replace("%1", str(counts[Kind.RISK]))
+        self.count_label.setText(text.replace("%2", str(counts[Kind.OPPORTUNITY])))
         self._refresh_enabled()
 
     def _refresh_enabled(self) -> None:

@@ -134,7 +134,7 @@ class RegisterPage(QWidget):
     def refresh(self) -> None:
         self._stale = False
         keep = self._selected_id
-        self.model.set_items(self.state.items)
+        self.model.set_items(self.state.rows(self.kind))
         self._update_count()
         if keep is not None and self.state.resolve(keep) != keep:
             keep = self.state.resolve(keep)

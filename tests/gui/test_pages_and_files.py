@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
-from carthane_tcfd.domain.records import AuditRecord
+from carthane_tcfd.domain.records import AuditRecord, ItemRow
 from carthane_tcfd.domain.taxonomy import Kind
 from carthane_tcfd.ui.history_dialog import AuditModel
 from carthane_tcfd.ui.item_model import ItemTableModel
@@ -19,7 +19,7 @@ from tests.conftest import ROOT
 
 def test_every_table_model_passes_the_model_tester(qtmodeltester, snapshot):
     items = ItemTableModel(Kind.RISK, "en")
-    items.set_items(list(snapshot.items))
+    items.set_items([ItemRow.of(i) for i in snapshot.items])
     qtmodeltester.check(items)
     mitigations = MitigationModel("zh")
     mitigations.set_drafts(snapshot.items[0].to_draft().mitigations)
@@ -34,7 +34,7 @@ def test_the_item_model_keeps_the_selection_on_its_item_when_sorting(snapshot, q
     from PySide6.QtCore import QPersistentModelIndex
 
     model = ItemTableModel(Kind.RISK, "en")
-    model.set_items(list(snapshot.items))
+    model.set_items([ItemRow.of(i) for i in snapshot.items])
     tr03 = QPersistentModelIndex(model.index(model.row_of(next(i.id for i in snapshot.items if i.code == "TR-03")), 0))
     model.sort(6, Qt.SortOrder.DescendingOrder)
     assert model.item_at(tr03.row()).code == "TR-03"

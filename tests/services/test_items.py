@@ -261,6 +261,7 @@ def test_grid_rows_filter_like_the_whole_items(register):
     codes = [r.code for r in register.items.rows(2024, flt=flt)]
     assert codes and codes == [i.code for i in register.items.in_period(2024, flt=flt)]
     assert {r.kind for r in register.items.rows(2024, Kind.OPPORTUNITY)} == {Kind.OPPORTUNITY}
+    assert register.items.counts(2024) == {Kind.RISK: 6, Kind.OPPORTUNITY: 5}
 
 
 def test_action_counts_agree_with_the_whole_items(register):
