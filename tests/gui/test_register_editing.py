@@ -260,3 +260,26 @@ def test_the_estimate_shows_the_impact_level_of_the_period_thresholds(window):
     assert page.editor.estimate_hint.text() == "≈ impact level 3 (CNY 2m–10m)"
     page.editor.estimate_high.setText("")
     assert page.editor.estimate_hint.text() == ""
+
+
+def test_the_editor_reads_the_item_as_it_is_now_and_says_when_another_officer_deleted_it(
+    window, qtbot, prompts_recorder
+):
+    """The grid holds rows; the editor reads the whole item on selection, so Bob's edit shows at once,
+    and an item Bob deleted meanwhile is explained and leaves the grid."""
+    page = window.risks
+    first, second = page.model.item_at(0), page.model.item_at(1)
+    other = open_register(window.state.services.url, user="bob")
+    theirs = other.items.get(first.id).to_draft()
+    theirs.owner = "Bob's department"
+    other.items.update(first.id, theirs, first.version)
+    other.items.delete(second.id, second.version)
+    other.close()
+
+    page.select_item(first.id)
+    assert page.editor.owner.text() == "Bob's department"
+    assert page.editor.mitigations.rowCount() == len(window.state.current(first.id).mitigations) > 0
+
+    page.select_item(second.id)
+    assert prompts_recorder.asked[-1] == ("error", "That item no longer exists; it may have been deleted.")
+    assert second.code not in codes(page)
