@@ -45,6 +45,8 @@ apt_install() {
 if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
   # A CJK font, so Chinese renders in the GUI, the charts and the PDF.
   apt_install fonts-wqy-microhei
+  # cairo's headers, to build pycairo (PyPI has wheels for Windows only): the fast matrix PDF writer.
+  apt_install libcairo2-dev pkg-config
   if [ $want_gui = 1 ]; then
     apt_install libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0 libxcb-image0 \
       libxcb-render-util0 libegl1
@@ -84,6 +86,14 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$digest" ]; then
   say "installing the application's dependencies${extras:+ with $extras}"
   .venv/bin/python -m pip install -q -c packaging/constraints.txt -e ".${extras}"
   echo "$digest" > "$stamp"
+fi
+
+# ---- the fast PDF writer (optional) ---------------------------------------------------------
+# Matrix PDFs are written by cairo when pycairo is installed, else by matplotlib (4x slower at
+# 10,000 items). On Windows pyproject.toml installs it from its wheel; here it is built from source.
+if ! .venv/bin/python -c "import cairo" >/dev/null 2>&1; then
+  .venv/bin/python -m pip install -q -c packaging/constraints.txt pycairo >/dev/null 2>&1 \
+    || say "pycairo could not be built (it needs libcairo2-dev and pkg-config); matrix PDFs use matplotlib's writer"
 fi
 
 # ---- bytecode -------------------------------------------------------------------------------

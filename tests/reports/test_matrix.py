@@ -107,14 +107,22 @@ def test_a_full_cell_stays_legible_and_a_crowded_one_shows_its_count(snapshot):
     assert len(pages) == 2, "a key of 30 lines runs over to a second page"
 
 
-def test_pdf_is_a4_landscape_with_extractable_text_and_an_embedded_cjk_font(snapshot, tmp_path):
+@pytest.mark.parametrize("writer", ["cairo", "matplotlib"])
+def test_pdf_is_a4_landscape_with_extractable_text_and_an_embedded_cjk_font(snapshot, tmp_path, monkeypatch, writer):
+    """Both PDF writers: cairo where pycairo is installed, matplotlib's own otherwise."""
     from pypdf import PdfReader
 
+    from carthane_tcfd.reports import matrix_export
+
+    if writer == "cairo":
+        pytest.importorskip("cairo", reason="pycairo is not installed here")
+    monkeypatch.setattr(matrix_export, "cairo_usable", lambda: writer == "cairo")
     path = tmp_path / "matrix.pdf"
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # a missing glyph would warn
         pages = export_matrix(snapshot, path, view=MatrixView.RESIDUAL, lang="zh")
     reader = PdfReader(path)
+    assert writer in str(reader.metadata.get("/Producer", "")).lower()
     assert len(reader.pages) == pages == 2
     for page in reader.pages:
         width, height = float(page.mediabox.width), float(page.mediabox.height)
@@ -168,3 +176,16 @@ def test_a_very_long_key_is_cut_short_and_says_how_many_are_left(snapshot):
         if t.get_gid() == "key" and t.get_text().startswith("PR-")
     )
     assert key[-1] == f"… and {1000 - shown} more; the register lists them all"
+
+
+def test_a_cjk_font_given_as_a_file_is_written_by_matplotlib(monkeypatch, tmp_path):
+    """Cairo finds fonts by family name among the installed ones; a font file named in the environment is
+    embedded by matplotlib's writer instead."""
+    from carthane_tcfd import fonts
+    from carthane_tcfd.reports import matrix_export
+
+    pytest.importorskip("cairo", reason="pycairo is not installed here")
+    monkeypatch.delenv(fonts.ENV_VAR, raising=False)
+    assert matrix_export.cairo_usable()
+    monkeypatch.setenv(fonts.ENV_VAR, str(tmp_path / "MyFont.ttf"))
+    assert not matrix_export.cairo_usable()
