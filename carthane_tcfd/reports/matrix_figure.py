@@ -185,32 +185,36 @@ def _draw_legend(fig: Figure, kind: Kind, size: int, lang: Lang) -> None:
         ax.text(index + 0.42, 0.58, f"{band.label(lang)}\n{band_rule_text(band, size)}", fontsize=8, va="center")
 
 
-def _key_lines(items: list[AnyItem], unscored: list[AnyItem], lang: Lang, width: int) -> list[str]:
-    lines = [f"{i.code}  {_clip(i.display_title(lang), width)}{'*' if i.scores_illustrative else ''}" for i in items]
-    if unscored:
-        lines.append("")
-        lines.append(f"{t('unscored', lang)}:")
-        lines += [f"{i.code}  {_clip(i.display_title(lang), width)}" for i in unscored]
+def _key_line(item: AnyItem, lang: Lang, width: int, mark: bool) -> str:
+    return f"{item.code}  {_clip(item.display_title(lang), width)}{'*' if mark and item.scores_illustrative else ''}"
+
+
+def _key_lines(placed: list[AnyItem], unscored: list[AnyItem], lang: Lang, width: int, capacity: int) -> list[str]:
+    """The key: placed items, then the unscored ones under a heading. When more lines than `capacity`
+    would be needed, the last line says how many were left out (only the lines shown are made)."""
+    heading = ["", f"{t('unscored', lang)}:"] if unscored else []
+    total = len(placed) + len(heading) + len(unscored)
+    room = capacity if total <= capacity else capacity - 1
+    lines = [_key_line(i, lang, width, True) for i in placed[:room]]
+    lines += heading[: room - len(lines)]
+    lines += [_key_line(i, lang, width, False) for i in unscored[: max(0, room - len(lines))]]
+    if total > capacity:
+        lines.append(t("key_more", lang).format(n=total - room))
     return lines
 
 
 def _draw_key(
     fig: Figure, rect: tuple[float, float, float, float], lines: list[str], title: str, columns: int, per_column: int
 ) -> None:
-    ax = fig.add_axes(rect)
-    ax.set_axis_off()
-    ax.text(0, 1.0, title, fontsize=10, va="bottom", transform=ax.transAxes)
+    """The key's lines in `rect` (figure fractions), column by column. Figure texts, not an axes of their
+    own: no axes to build and no clipping to set up for each of up to 68 lines a page."""
+    left, bottom, width, height = rect
+    fig.text(left, bottom + height, title, fontsize=10, va="bottom")
     for index, line in enumerate(lines):
         col, row = divmod(index, per_column)
-        ax.text(
-            col / columns,
-            0.97 - row / per_column,
-            line,
-            fontsize=8,
-            va="top",
-            transform=ax.transAxes,
-            gid="key",
-        )
+        x = left + width * col / columns
+        y = bottom + height * (0.97 - row / per_column)
+        fig.text(x, y, line, fontsize=8, va="top", gid="key")
 
 
 def matrix_pages(
@@ -228,12 +232,8 @@ def matrix_pages(
     grid = build_grid(items, kind, view, snapshot.period.matrix_size)
     placed_ids = {i.id for i in grid.placed}
     placed = [i for i in items if i.id in placed_ids]  # in register order
-    lines = _key_lines(placed, grid.unscored, lang, 58)
     per_page = KEY_LINES_MORE * KEY_COLUMNS_MORE
-    capacity = KEY_LINES_FIRST + KEY_PAGES_MORE * per_page
-    if len(lines) > capacity:
-        left = len(lines) - capacity + 1
-        lines = [*lines[: capacity - 1], t("key_more", lang).format(n=left)]
+    lines = _key_lines(placed, grid.unscored, lang, 58, KEY_LINES_FIRST + KEY_PAGES_MORE * per_page)
     chunks = [lines[:KEY_LINES_FIRST]]
     rest = lines[KEY_LINES_FIRST:]
     chunks += [rest[i : i + per_page] for i in range(0, len(rest), per_page)]

@@ -16,6 +16,10 @@ from carthane_tcfd.reports.matrix_figure import matrix_pages
 from carthane_tcfd.reports.matrix_model import MatrixView
 
 
+def key_lines(page):
+    return [t.get_text() for t in page.figure.texts if t.get_gid() == "key"]
+
+
 def drawn_codes(page):
     """code -> (x, y) in data coordinates of the grid axes."""
     return {t.get_gid()[5:]: t.get_position() for t in page.grid_axes.texts if (t.get_gid() or "").startswith("code:")}
@@ -61,7 +65,7 @@ def test_each_scored_code_is_drawn_in_the_cell_its_scores_say(snapshot, size, ki
 def test_unscored_items_are_listed_beside_the_matrix(snapshot):
     snap = rescaled(snapshot, 5)
     page = matrix_pages(snap, Kind.RISK, MatrixView.INHERENT, "en")[0]
-    key = [t.get_text() for ax in page.figure.axes for t in ax.texts if t.get_gid() == "key"]
+    key = key_lines(page)
     assert "Not yet scored:" in key
     unscored_line = key[key.index("Not yet scored:") + 1]
     assert unscored_line.startswith(snap.items[1].code)
@@ -167,14 +171,8 @@ def test_a_very_long_key_is_cut_short_and_says_how_many_are_left(snapshot):
     many = tuple(dataclasses.replace(base, id=n, code=f"PR-{n:04d}") for n in range(1, 1001))
     pages = matrix_pages(dataclasses.replace(snapshot, items=many), Kind.RISK, MatrixView.INHERENT, "en")
     assert len(pages) == 4
-    key = [t.get_text() for t in pages[-1].figure.axes[0].texts if t.get_gid() == "key"]
-    shown = sum(
-        1
-        for page in pages
-        for ax in page.figure.axes
-        for t in ax.texts
-        if t.get_gid() == "key" and t.get_text().startswith("PR-")
-    )
+    key = key_lines(pages[-1])
+    shown = sum(1 for page in pages for line in key_lines(page) if line.startswith("PR-"))
     assert key[-1] == f"… and {1000 - shown} more; the register lists them all"
 
 
