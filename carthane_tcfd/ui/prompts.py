@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from enum import Enum
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
+
+# QtWidgets.QMessageBox and .QInputDialog are looked up when first asked: PySide6 creates each Qt class
+# on first use, and the dialogs are not needed to paint the window (start-up).
 
 
 def tr(text: str) -> str:
@@ -19,15 +23,16 @@ class Choice(Enum):
 
 
 def unsaved_changes(parent: QWidget | None, what: str) -> Choice:
-    box = QMessageBox(
-        QMessageBox.Icon.Warning,
+    box = QtWidgets.QMessageBox(
+        QtWidgets.QMessageBox.Icon.Warning,
         tr("Unsaved changes"),
         tr("%1 has unsaved changes. Save them?").replace("%1", what),
         parent=parent,
     )
-    save = box.addButton(QMessageBox.StandardButton.Save)
-    discard = box.addButton(QMessageBox.StandardButton.Discard)
-    box.addButton(QMessageBox.StandardButton.Cancel)
+    buttons = QtWidgets.QMessageBox.StandardButton
+    save = box.addButton(buttons.Save)
+    discard = box.addButton(buttons.Discard)
+    box.addButton(buttons.Cancel)
     box.setDefaultButton(save)
     box.exec()
     clicked = box.clickedButton()
@@ -35,24 +40,25 @@ def unsaved_changes(parent: QWidget | None, what: str) -> Choice:
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
-    answer = QMessageBox.question(
+    buttons = QtWidgets.QMessageBox.StandardButton
+    answer = QtWidgets.QMessageBox.question(
         parent,
         title,
         text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
+        buttons.Yes | buttons.No,
+        buttons.No,
     )
-    return answer == QMessageBox.StandardButton.Yes
+    return answer == buttons.Yes
 
 
 def error(parent: QWidget | None, text: str) -> None:
-    QMessageBox.warning(parent, tr("Cannot do that"), text)
+    QtWidgets.QMessageBox.warning(parent, tr("Cannot do that"), text)
 
 
 def info(parent: QWidget | None, title: str, text: str) -> None:
-    QMessageBox.information(parent, title, text)
+    QtWidgets.QMessageBox.information(parent, title, text)
 
 
 def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
-    text, ok = QInputDialog.getText(parent, title, label)
+    text, ok = QtWidgets.QInputDialog.getText(parent, title, label)
     return text if ok else None
