@@ -89,7 +89,7 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$digest" ]; then
 fi
 
 # ---- the fast PDF writer (optional) ---------------------------------------------------------
-# Matrix PDFs are written by cairo when pycairo is installed, else by matplotlib (4x slower at
+# Matrix PDFs are written by cairo when pycairo is installed, else by matplotlib (6x slower at
 # 10,000 items). On Windows pyproject.toml installs it from its wheel; here it is built from source.
 if ! .venv/bin/python -c "import cairo" >/dev/null 2>&1; then
   .venv/bin/python -m pip install -q -c packaging/constraints.txt pycairo >/dev/null 2>&1 \
