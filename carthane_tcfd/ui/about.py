@@ -15,6 +15,7 @@ COMPONENTS = (
     ("Alembic", "MIT"),
     ("XlsxWriter", "BSD-2-Clause"),
     ("matplotlib", "PSF-based (matplotlib licence)"),
+    ("pycairo / cairo (PDF writer)", "LGPL-2.1 or MPL-1.1"),
     ("NumPy", "BSD-3-Clause"),
     ("Pillow", "MIT-CMU"),
     ("psycopg", "LGPL-3.0"),
