@@ -24,6 +24,7 @@ class AppState(QObject):
         super().__init__(parent)
         self.lang = lang
         self.register: Register | None = None
+        self.periods: list[PeriodSnapshot] = []  # every period of the database, oldest first
         self.period: PeriodSnapshot | None = None
         self._rows: dict[Kind, list[ItemRow]] = {}  # the period's grid rows, per kind, read when first asked
         self.undo = QUndoStack(self)
@@ -39,7 +40,7 @@ class AppState(QObject):
         self.register = register
         self.undo.clear()
         self._aliases.clear()
-        self.period = None
+        self.periods, self.period = [], None
         self.opened.emit()
 
     @property
@@ -48,16 +49,19 @@ class AppState(QObject):
         return self.register
 
     def select_period(self, year: int | None) -> None:
-        periods = self.services.periods.all()
-        years = [p.year for p in periods]
-        self.period = self.services.periods.get(year if year in years else None) if periods else None
+        """The period of `year`, else the latest one (None in a database without periods)."""
+        self.periods = self.services.periods.all()
+        chosen = [p for p in self.periods if p.year == year] or self.periods[-1:]
+        self.period = chosen[0] if chosen else None
         self.undo.clear()
         self.period_changed.emit()
         self.reload_items()
 
     def refresh_period(self) -> None:
         if self.period is not None:
-            self.period = self.services.periods.get(self.period.year)
+            year = self.period.year
+            self.periods = self.services.periods.all()
+            self.period = next(p for p in self.periods if p.year == year)
             self.period_changed.emit()
 
     def reload_items(self) -> None:

@@ -382,16 +382,13 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(not self.recent_menu.isEmpty())
 
     def _database_opened(self) -> None:
-        self.db_label.setText(self.state.services.location)
-        self._fill_periods()
+        self.db_label.setText(self.state.services.location)  # its periods follow with period_changed
 
     # ---- periods ------------------------------------------------------------------------------
     def _fill_periods(self) -> None:
         self.period_menu.clear()
-        if self.state.register is None:
-            return
         current = self.state.period.year if self.state.period else None
-        for period in self.state.services.periods.all():
+        for period in self.state.periods:
             action = self.period_menu.addAction(f"{period.year} · {period.status.label(self.lang)}")
             action.setCheckable(True)
             action.setChecked(period.year == current)
