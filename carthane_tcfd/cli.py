@@ -6,13 +6,14 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
 from carthane_tcfd.domain.errors import UserError
-from carthane_tcfd.domain.records import ItemSnapshot
-from carthane_tcfd.domain.taxonomy import Category, Horizon, Kind, Lang, ValueChain, char_width, labels
+from carthane_tcfd.domain.records import ItemHeader, ItemSnapshot
+from carthane_tcfd.domain.scales import Band
+from carthane_tcfd.domain.taxonomy import Horizon, Kind, Lang, ValueChain, char_width, labels
 from carthane_tcfd.i18n import system_lang
 from carthane_tcfd.logs import log, setup_logging
 
@@ -73,14 +74,15 @@ def cmd_list(args: argparse.Namespace) -> int:
     try:
         year = register.periods.get(args.period).year
         kind = Kind(args.kind) if args.kind else None
-        items = register.items.in_period(year, kind)
+        if args.json:  # with the mitigations
+            json.dump(
+                [item_json(i) for i in register.items.in_period(year, kind)], sys.stdout, ensure_ascii=False, indent=2
+            )
+            sys.stdout.write("\n")
+        else:  # the grid's rows are enough for the table
+            print_table(register.items.rows(year, kind), year, args.lang or system_lang())
     finally:
         register.close()
-    if args.json:
-        json.dump([item_json(i) for i in items], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    else:
-        print_table(items, year, args.lang or system_lang())
     return EXIT_OK
 
 
@@ -150,28 +152,25 @@ def item_json(item: ItemSnapshot) -> dict[str, Any]:
     }
 
 
-def print_table(items: list[ItemSnapshot], year: int, lang: Lang) -> None:
-    from carthane_tcfd.domain.scales import band_for
-
+def print_table(items: Sequence[ItemHeader], year: int, lang: Lang) -> None:
     heads = (
         ("编号", "类别", "名称", "时间范围", "价值链", "固有", "剩余")
         if lang == "zh"
         else ("Code", "Category", "Title", "Horizons", "Value chain", "Inherent", "Residual")
     )
 
-    def score(lk: int | None, im: int | None, size: int) -> str:
-        band = band_for(lk, im, size)
-        return "—" if band is None or lk is None or im is None else f"{lk}×{im} {band.label(lang)}"
+    def score(lk: int | None, im: int | None, band: Band | None) -> str:
+        return "—" if band is None else f"{lk}×{im} {band.label(lang)}"
 
     rows = [
         (
             i.code,
-            Category(i.category).label(lang),
+            i.category.label(lang),
             i.display_title(lang),
             labels(i.horizons, Horizon, lang, "/"),
             labels(i.value_chain, ValueChain, lang, "/"),
-            score(i.likelihood, i.impact, i.matrix_size) + ("*" if i.scores_illustrative else ""),
-            score(i.residual_likelihood, i.residual_impact, i.matrix_size) + ("*" if i.scores_illustrative else ""),
+            score(i.likelihood, i.impact, i.inherent_band) + ("*" if i.scores_illustrative else ""),
+            score(i.residual_likelihood, i.residual_impact, i.residual_band) + ("*" if i.scores_illustrative else ""),
         )
         for i in items
     ]

@@ -7,6 +7,7 @@ the reader the tests check the pack with."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 from pathlib import Path
 from typing import IO, Any
 
@@ -165,8 +166,6 @@ class Sheet:
 
     def image(self, row: int, png: bytes, width_px: int) -> int:
         """A PNG at column A of `row`, scaled to `width_px`; the rows it covers (at 20 px a row)."""
-        import io
-
         natural = int.from_bytes(png[16:20], "big")  # the IHDR width
         scale = width_px / natural
         self.ws.insert_image(
