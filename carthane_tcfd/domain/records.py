@@ -238,15 +238,6 @@ class AuditRecord:
     new_value: str | None
 
 
-@dataclass(frozen=True)
-class PreviousItem:
-    """What the report needs of the previous period's items to say what changed."""
-
-    code: str
-    title: str
-    fingerprint: str
-
-
 ActionCounts = tuple[dict[MitigationStatus, int], int]  # mitigations per status; how many open ones are late
 AnyItem = ItemSnapshot | ItemRow  # an item as a list shows it: whole, or its grid row
 Listed = TypeVar("Listed", ItemSnapshot, ItemRow)
@@ -269,13 +260,14 @@ class _ByKind(Generic[Listed]):
 
 @dataclass(frozen=True)
 class RegisterSnapshot(_ByKind[ItemSnapshot]):
-    """A period with its whole items, metrics and last year's items: everything the board pack reports."""
+    """A period with its whole items, metrics and the previous period's snapshot: everything the board pack
+    reports. `previous`, `prepared_by` and `prepared_on` belong to the report being written, not to the
+    period's content (see snapshot_data.PACK_CONTEXT_FIELDS)."""
 
     period: PeriodSnapshot
     items: tuple[ItemSnapshot, ...]
     metrics: tuple[MetricSnapshot, ...]
-    previous_year: int | None = None
-    previous_items: tuple[PreviousItem, ...] = ()
+    previous: RegisterSnapshot | None = None
     prepared_by: str = ""
     prepared_on: dt.date = field(default_factory=dt.date.today)
 
@@ -286,22 +278,3 @@ class RegisterView(_ByKind[ItemRow]):
 
     period: PeriodSnapshot
     items: tuple[ItemRow, ...]
-
-
-def item_fingerprint(item: ItemSnapshot) -> str:
-    """A comparable digest of what a board member would call 'the same item, unchanged'."""
-    parts = [
-        item.category.value,
-        item.title,
-        item.description,
-        ",".join(item.horizons),
-        ",".join(item.value_chain),
-        ",".join(item.financial_impacts),
-        str(item.likelihood),
-        str(item.impact),
-        str(item.residual_likelihood),
-        str(item.residual_impact),
-        str(item.owner),
-        "|".join(f"{m.description}/{m.status.value}" for m in item.mitigations),
-    ]
-    return "\x1f".join(parts)

@@ -151,15 +151,17 @@ def build_summary(ctx: PackContext) -> None:
 
     put(ws, row, 1, ctx.t("changes"), "pack_heading")
     row += 1
-    changes = summary.changes_since_previous(snap)
+    changes = summary.comparison(snap, ctx.today)
     if changes is None:
         put(ws, row, 1, ctx.t("no_previous"), "pack_plain")
         row += 1
     else:
-        put(ws, row, 1, f"{ctx.t('period')} {snap.previous_year} → {snap.period.year}", "pack_plain")
+        put(ws, row, 1, f"{ctx.t('period')} {changes.from_year} → {changes.to_year}", "pack_plain")
         row += 1
-        closed = [f"{code} {title}" for code, title in changes.closed]
-        for key, codes in (("new_items", changes.new), ("changed_items", changes.changed), ("closed_items", closed)):
+        new = [i.code for i in changes.new]
+        modified = [m.code for m in changes.modified]
+        closed = [f"{i.code} {ctx.title_of(i)}" for i in changes.closed]
+        for key, codes in (("new_items", new), ("changed_items", modified), ("closed_items", closed)):
             put(ws, row, 1, ctx.t(key), "pack_text")
             put(ws, row, 2, len(codes), "pack_number")
             ws.merge(row, 3, 6, ", ".join(codes) or ctx.t("none"))

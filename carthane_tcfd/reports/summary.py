@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from carthane_tcfd.domain.records import ActionCounts, AnyItem, ItemSnapshot, RegisterSnapshot, item_fingerprint
+from carthane_tcfd.domain.comparison import PeriodComparison, compare_periods
+from carthane_tcfd.domain.records import ActionCounts, AnyItem, ItemSnapshot, RegisterSnapshot
 from carthane_tcfd.domain.scales import Band
 from carthane_tcfd.domain.taxonomy import Category, Horizon, MitigationStatus, ValueChain
 
@@ -71,19 +71,6 @@ def without_owner(items: tuple[ItemSnapshot, ...]) -> list[ItemSnapshot]:
     return [i for i in items if not i.owner.strip()]
 
 
-@dataclass(frozen=True)
-class Changes:
-    new: list[str]  # codes
-    changed: list[str]
-    closed: list[tuple[str, str]]  # code, title of items gone since the previous period
-
-
-def changes_since_previous(snapshot: RegisterSnapshot) -> Changes | None:
-    if snapshot.previous_year is None:
-        return None
-    before = {p.code: p for p in snapshot.previous_items}
-    now = {i.code: i for i in snapshot.items}
-    new = [c for c in now if c not in before]
-    changed = [c for c, i in now.items() if c in before and before[c].fingerprint != item_fingerprint(i)]
-    closed = [(c, p.title) for c, p in before.items() if c not in now]
-    return Changes(new, changed, closed)
+def comparison(snapshot: RegisterSnapshot, today: dt.date) -> PeriodComparison | None:
+    """What changed since the previous period, when the snapshot carries one."""
+    return None if snapshot.previous is None else compare_periods(snapshot.previous, snapshot, today)

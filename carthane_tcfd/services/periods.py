@@ -3,6 +3,8 @@ register snapshots for reports and the audit history."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
@@ -11,9 +13,7 @@ from carthane_tcfd.domain.records import (
     AuditRecord,
     PeriodDraft,
     PeriodSnapshot,
-    PreviousItem,
     RegisterSnapshot,
-    item_fingerprint,
 )
 from carthane_tcfd.domain.taxonomy import Horizon, PeriodStatus
 from carthane_tcfd.domain.validation import Problem, problem, validate_matrix_size
@@ -177,25 +177,13 @@ class PeriodService:
 
     # ---- reading for reports and history -------------------------------------------------
     def snapshot(self, year: int | None = None) -> RegisterSnapshot:
-        """Everything a report needs of a period, and enough of the previous one to say what changed."""
+        """Everything a report needs of a period, with the previous period's snapshot to say what changed."""
         with self.ctx.read() as session:
             period = _period_or_latest(session, year)
-            year = period.year
-            items = sorted(period_items(session, period.id, period.matrix_size), key=lambda i: code_sort_key(i.code))
-            metrics = session.scalars(select(Metric).where(Metric.period_id == period.id).order_by(Metric.position))
-            previous = session.scalars(select(Period).where(Period.year == year - 1)).one_or_none()
-            previous_items: tuple[PreviousItem, ...] = ()
-            if previous is not None:
-                previous_items = tuple(
-                    PreviousItem(i.code, i.title, item_fingerprint(i))
-                    for i in period_items(session, previous.id, previous.matrix_size)
-                )
-            return RegisterSnapshot(
-                period=period_snapshot(period),
-                items=tuple(items),
-                metrics=tuple(metric_snapshot(m) for m in metrics),
-                previous_year=previous.year if previous else None,
-                previous_items=previous_items,
+            previous = session.scalars(select(Period).where(Period.year == period.year - 1)).one_or_none()
+            return dataclasses.replace(
+                _content(session, period),
+                previous=None if previous is None else _content(session, previous),
                 prepared_by=self.ctx.user,
             )
 
@@ -212,6 +200,15 @@ class PeriodService:
                 .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
             )
             return [AuditRecord(r.at, r.who, r.entity, r.action, r.field, r.old_value, r.new_value) for r in rows]
+
+
+def _content(session: Session, period: Period) -> RegisterSnapshot:
+    """A period's content as it stands: settings, items in code order with their actions, metrics."""
+    items = sorted(period_items(session, period.id, period.matrix_size), key=lambda i: code_sort_key(i.code))
+    metrics = session.scalars(select(Metric).where(Metric.period_id == period.id).order_by(Metric.position))
+    return RegisterSnapshot(
+        period=period_snapshot(period), items=tuple(items), metrics=tuple(metric_snapshot(m) for m in metrics)
+    )
 
 
 def _period_or_latest(session: Session, year: int | None) -> Period:

@@ -200,7 +200,7 @@ def test_copy_to_next_year_keeps_codes_and_open_mitigations(register):
     assert len(new[0].mitigations) == len(old[0].mitigations) - 1
     assert register.items.create(2025, new_draft()).code == "PR-03"
     snap = register.periods.snapshot(2025)
-    assert snap.previous_year == 2024 and len(snap.previous_items) == 11
+    assert snap.previous is not None and snap.previous.period.year == 2024 and len(snap.previous.items) == 11
 
 
 def test_list_filters_by_kind_and_filter(register):

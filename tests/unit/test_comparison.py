@@ -1,0 +1,114 @@
+"""Comparing two periods' snapshots, storing a snapshot as data and its hash: pure domain functions."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from decimal import Decimal
+
+from carthane_tcfd.domain.comparison import CLOSED, NEW, Basis, Direction, compare_periods
+from carthane_tcfd.domain.fingerprint import canonical_json, snapshot_hash
+from carthane_tcfd.domain.records import MitigationSnapshot, RegisterSnapshot
+from carthane_tcfd.domain.snapshot_data import from_data, to_data
+from carthane_tcfd.domain.taxonomy import Kind, MitigationStatus
+
+TODAY = dt.date(2025, 12, 1)
+
+
+def next_year(snap: RegisterSnapshot, **changes: object) -> RegisterSnapshot:
+    period = dataclasses.replace(snap.period, year=snap.period.year + 1, id=snap.period.id + 1)
+    return dataclasses.replace(snap, period=period, **changes)
+
+
+def test_an_unchanged_copy_shows_no_change(snapshot):
+    result = compare_periods(snapshot, next_year(snapshot), TODAY)
+    assert (result.from_year, result.to_year) == (2024, 2025)
+    assert result.item_changes == 0 and not result.rerated and not result.actions_added
+    assert not result.period_changes and not result.sections
+    assert all(not m.moved for m in result.movements)
+    assert len(result.movements) == 2 * len(snapshot.items)  # inherent and residual for every item
+
+
+def test_new_closed_and_modified_items_with_each_field_old_to_new(snapshot):
+    items = list(snapshot.items)
+    first, gone = items[0], items[1]
+    risen = dataclasses.replace(first, owner="行政部", likelihood=5, impact=5, horizons=("long",))
+    added = dataclasses.replace(items[2], id=999, code="PR-09", title="新增风险")
+    after = next_year(snapshot, items=(risen, *items[2:], added))
+    result = compare_periods(snapshot, after, TODAY)
+    assert [i.code for i in result.new] == ["PR-09"]
+    assert [i.code for i in result.closed] == [gone.code]
+    assert [m.code for m in result.modified] == [first.code]
+    changes = {c.field: (c.old, c.new) for c in result.modified[0].changes}
+    assert changes == {
+        "owner": (first.owner, "行政部"),
+        "likelihood": (first.likelihood, 5),
+        "impact": (first.impact, 5),
+        "horizons": (first.horizons, ("long",)),
+    }
+    up = result.rerated_by(Basis.INHERENT, Direction.UP)
+    assert [(r.code, r.new_score) for r in up] == [(first.code, 25)]
+    assert not result.rerated_by(Basis.RESIDUAL, Direction.UP)
+    matrix = result.movement_matrix(Basis.INHERENT, Kind.RISK)
+    assert matrix[(first.inherent_band.value, "critical")] == [first.code]
+    assert matrix[(NEW, added.inherent_band.value)] == ["PR-09"]
+    assert matrix[(gone.inherent_band.value, CLOSED)] == [gone.code]
+    assert sum(len(codes) for codes in matrix.values()) == len(snapshot.risks) + 1
+
+
+def test_actions_added_completed_and_overdue(snapshot):
+    item = snapshot.items[0]
+    done = dataclasses.replace(item.mitigations[0], status=MitigationStatus.COMPLETED)
+    late = MitigationSnapshot(0, 9, "新增措施", "", dt.date(2025, 1, 1), MitigationStatus.PLANNED, Decimal("5"))
+    changed = dataclasses.replace(item, mitigations=(done, *item.mitigations[1:], late))
+    result = compare_periods(snapshot, next_year(snapshot, items=(changed, *snapshot.items[1:])), TODAY)
+    assert [(a.code, a.action.description) for a in result.actions_added] == [(item.code, "新增措施")]
+    assert [a.action.description for a in result.actions_completed] == [done.description]
+    assert (item.code, "新增措施") in {(a.code, a.action.description) for a in result.actions_overdue}
+    assert not result.modified  # actions are reported as actions, not as a changed item
+
+
+def test_metrics_and_narratives_are_compared_by_code(snapshot):
+    metric = snapshot.metrics[0]
+    narrative = dataclasses.replace(snapshot.period.narrative, governance="新的治理说明")
+    after = next_year(
+        snapshot,
+        metrics=(dataclasses.replace(metric, value=metric.value + 1), *snapshot.metrics[2:]),
+    )
+    after = dataclasses.replace(after, period=dataclasses.replace(after.period, narrative=narrative))
+    result = compare_periods(snapshot, after, TODAY)
+    by_key = {(s.key, s.removed): s for s in result.sections}
+    assert by_key[(metric.code, False)].changes[0].field == "value"
+    assert (snapshot.metrics[1].code, True) in by_key
+    assert [c.field for c in result.period_changes] == ["narrative"]
+
+
+def test_a_snapshot_survives_storage_as_json_whole(snapshot):
+    stored = json.loads(canonical_json(to_data(snapshot)))
+    back = from_data(RegisterSnapshot, stored)
+    assert back.items == snapshot.items and back.metrics == snapshot.metrics and back.period == snapshot.period
+    assert isinstance(back.items[0].mitigations[0].status, MitigationStatus)
+    assert snapshot_hash(back) == snapshot_hash(snapshot)
+
+
+def test_the_hash_follows_content_only(snapshot):
+    same = dataclasses.replace(snapshot, prepared_by="someone else", prepared_on=dt.date(2000, 1, 1))
+    assert snapshot_hash(same) == snapshot_hash(snapshot)
+    assert len(snapshot_hash(snapshot)) == 64
+    edited = dataclasses.replace(snapshot.items[0], title=snapshot.items[0].title + "。")
+    assert snapshot_hash(dataclasses.replace(snapshot, items=(edited, *snapshot.items[1:]))) != snapshot_hash(snapshot)
+
+
+@dataclasses.dataclass(frozen=True)
+class Later:
+    """A record as it is after it gained a section with a default."""
+
+    code: str
+    extra: tuple[MitigationSnapshot, ...] = ()
+
+
+def test_data_stored_before_a_record_gained_a_section_reads_with_its_default():
+    assert from_data(Later, {"code": "X"}) == Later("X")
+    action = MitigationSnapshot(1, 0, "a", "", None, MitigationStatus.PLANNED, None)
+    assert from_data(Later, to_data(Later("X", (action,)))) == Later("X", (action,))
