@@ -17,8 +17,8 @@ from carthane_tcfd.paths import resource
 from carthane_tcfd.ui import prompts
 from carthane_tcfd.ui.app_state import AppState
 from carthane_tcfd.ui.fonts import register_cjk_font
-from carthane_tcfd.ui.main_window import MainWindow
 from carthane_tcfd.ui.settings import Settings
+from carthane_tcfd.ui.window.main_window import MainWindow
 
 QUIT_AFTER_ENV = "CARTHANE_TCFD_QUIT_AFTER_MS"  # smoke tests: quit on their own after showing the window
 

@@ -99,7 +99,7 @@ def bench(items: int, runs: int, pg_url: str | None) -> list[dict[str, Any]]:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    from carthane_tcfd.ui.item_model import ItemTableModel
+    from carthane_tcfd.ui.models.item_model import ItemTableModel
 
     _app = QApplication.instance() or QApplication([])
     rows = register.items.rows(2024)

@@ -21,7 +21,7 @@ def shoot(out: Path, lang: str) -> list[Path]:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from carthane_tcfd.ui.history_dialog import HistoryDialog
+    from carthane_tcfd.ui.dialogs.history_dialog import HistoryDialog
     from carthane_tcfd.ui.launch import build_window
     from carthane_tcfd.ui.settings import LANGUAGE, Settings
 

@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 
 from carthane_tcfd.domain.records import AuditRecord, ItemRow
 from carthane_tcfd.domain.taxonomy import Kind
-from carthane_tcfd.ui.history_dialog import AuditModel
-from carthane_tcfd.ui.item_model import ItemTableModel
-from carthane_tcfd.ui.mitigation_model import MitigationModel
+from carthane_tcfd.ui.models.audit_model import AuditModel
+from carthane_tcfd.ui.models.item_model import ItemTableModel
+from carthane_tcfd.ui.models.mitigation_model import MitigationModel
 from tests.conftest import ROOT
 
 
@@ -110,7 +110,7 @@ def test_print_preview_is_built_without_blocking(window, monkeypatch):
 
 
 def test_printing_paints_every_page(window, tmp_path):
-    from carthane_tcfd.ui.printing import a4_landscape_printer, paint_pages
+    from carthane_tcfd.ui.dialogs.printing import a4_landscape_printer, paint_pages
 
     printer = a4_landscape_printer()
     printer.setOutputFormat(printer.OutputFormat.PdfFormat)
@@ -166,7 +166,7 @@ def test_copy_to_next_year_and_switch_period(window, prompts_recorder):
 
 
 def test_period_properties_save_through_the_services(window, monkeypatch):
-    from carthane_tcfd.ui.period_dialog import PeriodDialog
+    from carthane_tcfd.ui.dialogs.period_dialog import PeriodDialog
 
     def fill(dialog):
         dialog.title.setText("2024 气候登记册（修订）")
@@ -187,10 +187,10 @@ def test_start_up_imports_no_database_report_or_page_module_before_the_window():
     pages = {
         "carthane_tcfd.cli",
         "carthane_tcfd.domain.records",
-        "carthane_tcfd.ui.register_page",
-        "carthane_tcfd.ui.item_editor",
-        "carthane_tcfd.ui.matrix_page",
-        "carthane_tcfd.ui.dashboard_page",
+        "carthane_tcfd.ui.pages.register_page",
+        "carthane_tcfd.ui.widgets.item_editor",
+        "carthane_tcfd.ui.pages.matrix_page",
+        "carthane_tcfd.ui.pages.dashboard_page",
     }
     code = (
         "import sys, carthane_tcfd.app, carthane_tcfd.ui.launch;"

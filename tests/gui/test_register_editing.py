@@ -82,7 +82,7 @@ def open_then_bob_saves(window, **changes):
 
 
 def test_a_conflict_keeps_the_users_edits(window, qtbot, monkeypatch):
-    from carthane_tcfd.ui.conflict_dialog import ConflictDialog
+    from carthane_tcfd.ui.dialogs.conflict_dialog import ConflictDialog
 
     page, item = open_then_bob_saves(window, title="Bob's title")
 
@@ -104,7 +104,7 @@ def test_a_conflict_keeps_the_users_edits(window, qtbot, monkeypatch):
 
 
 def test_reloading_after_a_conflict_shows_their_version(window, monkeypatch):
-    from carthane_tcfd.ui.conflict_dialog import ConflictDialog
+    from carthane_tcfd.ui.dialogs.conflict_dialog import ConflictDialog
 
     page, _item = open_then_bob_saves(window, owner="采购部")
     monkeypatch.setattr(ConflictDialog, "exec", lambda dialog: ConflictDialog.RELOAD)

@@ -32,9 +32,9 @@ from carthane_tcfd.ui.settings import (
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QPaintEvent
 
-    from carthane_tcfd.ui.dashboard_page import DashboardPage
-    from carthane_tcfd.ui.matrix_page import MatrixPage
-    from carthane_tcfd.ui.register_page import RegisterPage
+    from carthane_tcfd.ui.pages.dashboard_page import DashboardPage
+    from carthane_tcfd.ui.pages.matrix_page import MatrixPage
+    from carthane_tcfd.ui.pages.register_page import RegisterPage
 
 
 class MainWindow(QMainWindow):
@@ -192,9 +192,9 @@ class MainWindow(QMainWindow):
         """The Risks, Opportunities, Matrix and Dashboard pages (once; before a database is opened)."""
         if self._pages_built:
             return
-        from carthane_tcfd.ui.dashboard_page import DashboardPage
-        from carthane_tcfd.ui.matrix_page import MatrixPage
-        from carthane_tcfd.ui.register_page import RegisterPage
+        from carthane_tcfd.ui.pages.dashboard_page import DashboardPage
+        from carthane_tcfd.ui.pages.matrix_page import MatrixPage
+        from carthane_tcfd.ui.pages.register_page import RegisterPage
 
         self.risks = RegisterPage(Kind.RISK, self.state, self.settings, self)
         self.opportunities = RegisterPage(Kind.OPPORTUNITY, self.state, self.settings, self)
@@ -499,7 +499,7 @@ class MainWindow(QMainWindow):
         self.state.select_period(created.year)
 
     def period_properties(self) -> None:
-        from carthane_tcfd.ui.period_dialog import PeriodDialog
+        from carthane_tcfd.ui.dialogs.period_dialog import PeriodDialog
 
         period = self.state.period
         assert period is not None
@@ -593,7 +593,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Matrix written to %1").replace("%1", path), 15000)
 
     def print_matrix(self) -> Any:
-        from carthane_tcfd.ui.printing import MatrixPrintPreview
+        from carthane_tcfd.ui.dialogs.printing import MatrixPrintPreview
 
         pages = self.matrix.current_pages()
         if not pages:
@@ -623,7 +623,7 @@ class MainWindow(QMainWindow):
                 self.state.services.items.ctx.user = name.strip() or default_user()
 
     def about(self) -> None:
-        from carthane_tcfd.ui.about import about_text
+        from carthane_tcfd.ui.dialogs.about import about_text
 
         location = self.state.services.location if self.state.register else "—"
         prompts.info(self, self.tr("About"), about_text(location))

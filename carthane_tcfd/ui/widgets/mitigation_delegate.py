@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, QPersistentMo
 from PySide6.QtWidgets import QComboBox, QDateEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from carthane_tcfd.domain.taxonomy import Lang, MitigationStatus
-from carthane_tcfd.ui.mitigation_model import DUE, STATUS
+from carthane_tcfd.ui.models.mitigation_model import DUE, STATUS
 
 Index = QModelIndex | QPersistentModelIndex
 NO_DATE = QDate(2000, 1, 1)  # the picker's minimum, shown as "no date"

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout
 from carthane_tcfd.domain.errors import UserError
 from carthane_tcfd.ui import prompts
 from carthane_tcfd.ui.app_state import AppState
-from carthane_tcfd.ui.figure_page import FigurePage
+from carthane_tcfd.ui.pages.figure_page import FigurePage
 
 
 class DashboardPage(FigurePage):

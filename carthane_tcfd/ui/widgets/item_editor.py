@@ -26,9 +26,9 @@ from carthane_tcfd.domain.records import ItemDraft, ItemSnapshot
 from carthane_tcfd.domain.scales import impact_level_for_amount, threshold_text
 from carthane_tcfd.domain.taxonomy import Category, FinancialImpact, Horizon, Kind, Lang, ValueChain, categories_of
 from carthane_tcfd.domain.validation import Problem, parse_amount, problem, validate_item
-from carthane_tcfd.ui.editor_widgets import CheckList, ScorePicker
-from carthane_tcfd.ui.mitigation_delegate import MitigationDelegate
-from carthane_tcfd.ui.mitigation_model import MitigationModel
+from carthane_tcfd.ui.models.mitigation_model import MitigationModel
+from carthane_tcfd.ui.widgets.editor_widgets import CheckList, ScorePicker
+from carthane_tcfd.ui.widgets.mitigation_delegate import MitigationDelegate
 
 ERROR_STYLE = "color:#C00000;"
 

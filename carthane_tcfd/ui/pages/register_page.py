@@ -14,10 +14,10 @@ from carthane_tcfd.domain.taxonomy import Kind
 from carthane_tcfd.ui import prompts
 from carthane_tcfd.ui.app_state import AppState
 from carthane_tcfd.ui.commands import CreateItem, DeleteItem, SaveItem, StepCommand
-from carthane_tcfd.ui.filter_bar import FilterBar
-from carthane_tcfd.ui.item_editor import ItemEditor
-from carthane_tcfd.ui.item_model import COLUMNS, ItemTableModel
+from carthane_tcfd.ui.models.item_model import COLUMNS, ItemTableModel
 from carthane_tcfd.ui.settings import Settings
+from carthane_tcfd.ui.widgets.filter_bar import FilterBar
+from carthane_tcfd.ui.widgets.item_editor import ItemEditor
 
 DEFAULT_WIDTHS = (62, 118, 170, 80, 90, 120, 76, 76, 80, 64)
 
@@ -253,7 +253,7 @@ class RegisterPage(QWidget):
         return True
 
     def _conflict(self, error: ConflictError, mine: Any) -> None:
-        from carthane_tcfd.ui.conflict_dialog import ConflictDialog
+        from carthane_tcfd.ui.dialogs.conflict_dialog import ConflictDialog
 
         item = self.editor.item
         assert item is not None
@@ -290,7 +290,7 @@ class RegisterPage(QWidget):
         self.editor.clear()
 
     def show_history(self) -> None:
-        from carthane_tcfd.ui.history_dialog import HistoryDialog
+        from carthane_tcfd.ui.dialogs.history_dialog import HistoryDialog
 
         item = self.editor.item
         if item is None:

@@ -23,8 +23,8 @@ from carthane_tcfd.domain.filtering import ItemFilter
 from carthane_tcfd.domain.records import AnyItem
 from carthane_tcfd.domain.taxonomy import Kind
 from carthane_tcfd.ui.app_state import AppState
-from carthane_tcfd.ui.figure_page import FigurePage
-from carthane_tcfd.ui.filter_bar import FilterBar
+from carthane_tcfd.ui.pages.figure_page import FigurePage
+from carthane_tcfd.ui.widgets.filter_bar import FilterBar
 
 
 class MatrixPage(FigurePage):

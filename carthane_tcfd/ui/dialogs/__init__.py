@@ -1,0 +1,3 @@
+"""Dialogs: conflict, history, period properties, print preview, and the About text."""
+
+from __future__ import annotations
