@@ -74,7 +74,7 @@ def run_gui(args: argparse.Namespace) -> int:
     _report_unexpected(window)
     location = args.db or os.environ.get("CARTHANE_TCFD_DB") or settings.remembered_database()
     window.first_paint.connect(
-        lambda: QTimer.singleShot(0, lambda: window.open_location(location, seed=not args.empty))
+        lambda: QTimer.singleShot(0, lambda: window.database_actions.open_location(location, seed=not args.empty))
     )
     window.show()
     quit_after = os.environ.get(QUIT_AFTER_ENV)

@@ -1,25 +1,26 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
+    <name></name>
     <message>
-        <location filename="../../carthane_tcfd/ui/about.py" line="33" />
+        <location filename="../../carthane_tcfd/ui/dialogs/about.py" line="34"/>
         <source>About</source>
         <comment>Bundled components and their licences:</comment>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/prompts.py" line="24" />
+        <location filename="../../carthane_tcfd/ui/prompts.py" line="28"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/prompts.py" line="25" />
+        <location filename="../../carthane_tcfd/ui/prompts.py" line="29"/>
         <source>%1 has unsaved changes. Save them?</source>
         <translation>%1 有未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/prompts.py" line="49" />
+        <location filename="../../carthane_tcfd/ui/prompts.py" line="55"/>
         <source>Cannot do that</source>
         <translation>无法执行</translation>
     </message>
@@ -27,37 +28,37 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/conflict_dialog.py" line="76" />
+        <location filename="../../carthane_tcfd/ui/dialogs/conflict_dialog.py" line="76"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/conflict_dialog.py" line="84" />
+        <location filename="../../carthane_tcfd/ui/dialogs/conflict_dialog.py" line="84"/>
         <source>What differs (yours → theirs):</source>
         <translation>差异（您的 → 对方的）：</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/conflict_dialog.py" line="91" />
+        <location filename="../../carthane_tcfd/ui/dialogs/conflict_dialog.py" line="91"/>
         <source>Your edits stay in the form until you choose to reload.</source>
         <translation>在您选择重新载入之前，您的修改将保留在表单中。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/conflict_dialog.py" line="93" />
+        <location filename="../../carthane_tcfd/ui/dialogs/conflict_dialog.py" line="93"/>
         <source>Reload their version</source>
         <translation>载入对方版本</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/conflict_dialog.py" line="94" />
+        <location filename="../../carthane_tcfd/ui/dialogs/conflict_dialog.py" line="94"/>
         <source>Copy my text</source>
         <translation>复制我的内容</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/conflict_dialog.py" line="95" />
+        <location filename="../../carthane_tcfd/ui/dialogs/conflict_dialog.py" line="95"/>
         <source>Keep my edits</source>
         <translation>保留我的修改</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/conflict_dialog.py" line="106" />
+        <location filename="../../carthane_tcfd/ui/dialogs/conflict_dialog.py" line="106"/>
         <source>Copied</source>
         <translation>已复制</translation>
     </message>
@@ -65,556 +66,104 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/dashboard_page.py" line="21" />
+        <location filename="../../carthane_tcfd/ui/pages/dashboard_page.py" line="20"/>
         <source>Export as PNG…</source>
         <translation>导出为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dashboard_page.py" line="48" />
+        <location filename="../../carthane_tcfd/ui/pages/dashboard_page.py" line="48"/>
         <source>Export dashboard</source>
         <translation>导出仪表板</translation>
     </message>
 </context>
 <context>
-    <name>FilterBar</name>
+    <name>DatabaseActions</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/filter_bar.py" line="65" />
-        <source>Search code, title, description, actions… (Ctrl+F)</source>
-        <translation>搜索编号、名称、描述、措施…（Ctrl+F）</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/filter_bar.py" line="71" />
-        <source>Category</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/filter_bar.py" line="72" />
-        <source>Horizon</source>
-        <translation>时间范围</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/filter_bar.py" line="73" />
-        <source>Value chain</source>
-        <translation>价值链</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/filter_bar.py" line="75" />
-        <source>Financial impact</source>
-        <translation>财务影响</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/filter_bar.py" line="77" />
-        <source>Not assessed</source>
-        <translation>未评估</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/filter_bar.py" line="78" />
-        <source>Rating</source>
-        <translation>评级</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/filter_bar.py" line="81" />
-        <source>Clear filters</source>
-        <translation>清除筛选</translation>
-    </message>
-</context>
-<context>
-    <name>HistoryDialog</name>
-    <message>
-        <location filename="../../carthane_tcfd/ui/history_dialog.py" line="78" />
-        <source>History – %1</source>
-        <translation>修改历史 – %1</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../carthane_tcfd/ui/history_dialog.py" line="81" />
-        <source>%n change(s), newest first</source>
-        <translation>
-            <numerusform>共 %n 条修改记录（最新在前）</numerusform></translation>
-    </message>
-</context>
-<context>
-    <name>ItemEditor</name>
-    <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="101" />
-        <source>CNY, optional</source>
-        <translation>元，可选</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="135" />
-        <source>Add action</source>
-        <translation>添加措施</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="136" />
-        <source>Remove</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="137" />
-        <source>Move up</source>
-        <translation>上移</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="138" />
-        <source>Move down</source>
-        <translation>下移</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="144" />
-        <source>Category</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="145" />
-        <source>Title</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="146" />
-        <source>English title</source>
-        <translation>英文名称</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="147" />
-        <source>Description</source>
-        <translation>描述</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="148" />
-        <source>Time horizons</source>
-        <translation>时间范围</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="149" />
-        <source>Value chain</source>
-        <translation>价值链</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="150" />
-        <source>Financial impacts</source>
-        <translation>潜在财务影响</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="151" />
-        <source>Estimate (CNY)</source>
-        <translation>财务估算（元）</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="152" />
-        <source>Inherent score</source>
-        <translation>固有评分</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="153" />
-        <source>Residual score</source>
-        <translation>剩余评分</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="154" />
-        <source>Owner</source>
-        <translation>负责部门</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="155" />
-        <source>Sites</source>
-        <translation>涉及地点</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="156" />
-        <source>Notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="157" />
-        <source>Mitigations</source>
-        <translation>应对措施</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="179" />
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="181" />
-        <source>Revert</source>
-        <translation>还原</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="182" />
-        <source>History…</source>
-        <translation>修改历史…</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="276" />
-        <source>Illustrative assessment: the 2024 report gives no scores. Rescoring the item replaces them with your assessment.</source>
-        <translation>示例评估：2024 年报告未披露评分。重新评分后将以您的评估替代。</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="287" />
-        <source>No item selected</source>
-        <translation>未选择条目</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="307" />
-        <source>New risk</source>
-        <translation>新建风险</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="307" />
-        <source>New opportunity</source>
-        <translation>新建机遇</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="394" />
-        <source>Please correct the fields marked in red; nothing was saved.</source>
-        <translation>请更正红色标示的字段；尚未保存任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/item_editor.py" line="412" />
-        <source>≈ impact level %1 (%2)</source>
-        <translation>≈ 影响等级 %1（%2）</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="55" />
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="130" />
-        <source>Risks</source>
-        <translation>风险</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="56" />
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="130" />
-        <source>Opportunities</source>
-        <translation>机遇</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="57" />
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="130" />
-        <source>Matrix</source>
-        <translation>矩阵</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="58" />
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="130" />
-        <source>Dashboard</source>
-        <translation>仪表板</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="92" />
-        <source>New database…</source>
-        <translation>新建数据库…</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="93" />
-        <source>Open database…</source>
-        <translation>打开数据库…</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="95" />
-        <source>Open shared database (URL)…</source>
-        <translation>打开共享数据库（地址）…</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="97" />
-        <source>Export board pack…</source>
-        <translation>导出董事会材料…</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="99" />
-        <source>Export matrix as PDF/PNG…</source>
-        <translation>导出矩阵为 PDF/PNG…</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="101" />
-        <source>Print risk matrix…</source>
-        <translation>打印风险矩阵…</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="102" />
-        <source>Quit</source>
-        <translation>退出</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="103" />
-        <source>Undo</source>
-        <translation>撤销</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="105" />
-        <source>Redo</source>
-        <translation>重做</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="107" />
-        <source>New risk</source>
-        <translation>新建风险</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="109" />
-        <source>New opportunity</source>
-        <translation>新建机遇</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="111" />
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="113" />
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="118" />
-        <source>Find</source>
-        <translation>查找</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="119" />
-        <source>History…</source>
-        <translation>修改历史…</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="120" />
-        <source>Your name in the audit trail…</source>
-        <translation>审计记录中的姓名…</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="121" />
-        <source>New period…</source>
-        <translation>新建年度…</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="122" />
-        <source>Copy to next year…</source>
-        <translation>复制到下一年度…</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="123" />
-        <source>Submit for review</source>
-        <translation>提交审阅</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="124" />
-        <source>Approve…</source>
-        <translation>批准…</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="125" />
-        <source>Reopen…</source>
-        <translation>重新开启…</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="126" />
-        <source>Properties…</source>
-        <translation>属性…</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="127" />
-        <source>About…</source>
-        <translation>关于…</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="140" />
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="142" />
-        <source>Recent databases</source>
-        <translation>最近使用的数据库</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="147" />
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="153" />
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="156" />
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="579" />
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="157" />
-        <source>As the system</source>
-        <translation>跟随系统</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="162" />
-        <source>&amp;Period</source>
-        <translation>年度(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="163" />
-        <source>Switch period</source>
-        <translation>切换年度</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="168" />
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="173" />
-        <source>Main</source>
-        <translation>主工具栏</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="303" />
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="51"/>
         <source>Welcome. The 2024 register from the ESG report was created in %1.</source>
         <translation>欢迎使用。已根据 ESG 报告在 %1 创建 2024 年度登记册。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="305" />
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="53"/>
         <source>A new empty database was created in %1.</source>
         <translation>已在 %1 创建新的空数据库。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="309" />
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="57"/>
         <source>The database was upgraded; a backup of the old one is at %1.</source>
         <translation>数据库已升级；旧数据库的备份位于 %1。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="315" />
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="63"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="315" />
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="63"/>
         <source>Register databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>登记册数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="323" />
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="71"/>
         <source>Open shared database</source>
         <translation>打开共享数据库</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="324" />
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="72"/>
         <source>Database URL, e.g. postgresql+psycopg://user@server/register</source>
         <translation>数据库地址，例如 postgresql+psycopg://user@server/register</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="331" />
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="340" />
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="79"/>
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="90"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="331" />
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="79"/>
         <source>Register databases (*.sqlite3 *.db)</source>
         <translation>登记册数据库 (*.sqlite3 *.db)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="336" />
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="85"/>
         <source>%1 exists already; choose Open database to use it.</source>
         <translation>%1 已存在；请使用“打开数据库”。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="341" />
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="91"/>
         <source>Start with the 2024 register from the ESG report? Choose No for an empty database.</source>
         <translation>是否载入 ESG 报告中的 2024 年度登记册？选择“否”将创建空数据库。</translation>
     </message>
+</context>
+<context>
+    <name>FileActions</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="375" />
-        <source>No period</source>
-        <translation>无年度</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="381" />
-        <source>The %1 period was approved by %2; it is read-only. Period ▸ Reopen… to change it.</source>
-        <translation>%1 年度已由 %2 批准，为只读。如需修改，请选择 年度 ▸ 重新开启…</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="389" />
-        <source>%1 risks · %2 opportunities</source>
-        <translation>%1 项风险 · %2 项机遇</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="426" />
-        <source>Approve the %1 register? It becomes read-only; your name and the time are recorded.</source>
-        <translation>批准 %1 年度登记册？批准后将变为只读，并记录您的姓名与时间。</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="428" />
-        <source>Approve</source>
-        <translation>批准</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="433" />
-        <source>Reopen period</source>
-        <translation>重新开启年度</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="433" />
-        <source>Why is the period reopened? (recorded)</source>
-        <translation>重新开启该年度的原因（将被记录）：</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="439" />
-        <source>New period</source>
-        <translation>新建年度</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="439" />
-        <source>Reporting year of the new register:</source>
-        <translation>新登记册的报告年度：</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="443" />
-        <source>Please enter a year such as 2025.</source>
-        <translation>请输入年份，例如 2025。</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="446" />
-        <source>%1 climate-related risks and opportunities</source>
-        <translation>%1 年度气候相关风险与机遇登记册</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="458" />
-        <source>Create the %1 register as a draft copy of %2 (items, codes and open actions)?</source>
-        <translation>以 %2 年度为底稿创建 %1 年度登记册（含条目、编号及未完成措施）？</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="460" />
-        <source>Copy to next year</source>
-        <translation>复制到下一年度</translation>
-    </message>
-    <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="506" />
+        <location filename="../../carthane_tcfd/ui/window/file_actions.py" line="44"/>
         <source>Export board pack</source>
         <translation>导出董事会材料</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="506" />
+        <location filename="../../carthane_tcfd/ui/window/file_actions.py" line="44"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="517" />
+        <location filename="../../carthane_tcfd/ui/window/file_actions.py" line="55"/>
         <source>Writing the board pack…</source>
         <translation>正在生成董事会材料…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="520" />
+        <location filename="../../carthane_tcfd/ui/window/file_actions.py" line="58"/>
         <source>Board pack written to %1</source>
         <translation>董事会材料已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="523" />
+        <location filename="../../carthane_tcfd/ui/window/file_actions.py" line="61"/>
         <source>Board pack ready</source>
         <translation>董事会材料已生成</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="524" />
+        <location filename="../../carthane_tcfd/ui/window/file_actions.py" line="62"/>
         <source>The board pack was written to
 %1
 
@@ -625,42 +174,451 @@ Open its folder?</source>
 是否打开所在文件夹？</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="536" />
+        <location filename="../../carthane_tcfd/ui/window/file_actions.py" line="75"/>
         <source>The export failed unexpectedly; details are in %1</source>
         <translation>导出意外失败；详细信息见 %1</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="547" />
+        <location filename="../../carthane_tcfd/ui/window/file_actions.py" line="87"/>
         <source>Export matrix</source>
         <translation>导出矩阵</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="547" />
+        <location filename="../../carthane_tcfd/ui/window/file_actions.py" line="87"/>
         <source>PDF (*.pdf);;PNG image (*.png)</source>
         <translation>PDF (*.pdf);;PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="562" />
+        <location filename="../../carthane_tcfd/ui/window/file_actions.py" line="102"/>
         <source>Matrix written to %1</source>
         <translation>矩阵已写入 %1</translation>
     </message>
+</context>
+<context>
+    <name>FilterBar</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="580" />
+        <location filename="../../carthane_tcfd/ui/widgets/filter_bar.py" line="65"/>
+        <source>Search code, title, description, actions… (Ctrl+F)</source>
+        <translation>搜索编号、名称、描述、措施…（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/filter_bar.py" line="71"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/filter_bar.py" line="72"/>
+        <source>Horizon</source>
+        <translation>时间范围</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/filter_bar.py" line="73"/>
+        <source>Value chain</source>
+        <translation>价值链</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/filter_bar.py" line="75"/>
+        <source>Financial impact</source>
+        <translation>财务影响</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/filter_bar.py" line="77"/>
+        <source>Not assessed</source>
+        <translation>未评估</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/filter_bar.py" line="78"/>
+        <source>Rating</source>
+        <translation>评级</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/filter_bar.py" line="81"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/history_dialog.py" line="17"/>
+        <source>History – %1</source>
+        <translation>修改历史 – %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../carthane_tcfd/ui/dialogs/history_dialog.py" line="20"/>
+        <source>%n change(s), newest first</source>
+        <translation>
+            <numerusform>共 %n 条修改记录（最新在前）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ItemEditor</name>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="120"/>
+        <source>CNY, optional</source>
+        <translation>元，可选</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="150"/>
+        <source>Add action</source>
+        <translation>添加措施</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="151"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="152"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="153"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="163"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="164"/>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="165"/>
+        <source>English title</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="166"/>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="167"/>
+        <source>Time horizons</source>
+        <translation>时间范围</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="168"/>
+        <source>Value chain</source>
+        <translation>价值链</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="169"/>
+        <source>Financial impacts</source>
+        <translation>潜在财务影响</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="170"/>
+        <source>Estimate (CNY)</source>
+        <translation>财务估算（元）</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="171"/>
+        <source>Inherent score</source>
+        <translation>固有评分</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="172"/>
+        <source>Residual score</source>
+        <translation>剩余评分</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="173"/>
+        <source>Owner</source>
+        <translation>负责部门</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="174"/>
+        <source>Sites</source>
+        <translation>涉及地点</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="175"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="176"/>
+        <source>Mitigations</source>
+        <translation>应对措施</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="200"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="202"/>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="203"/>
+        <source>History…</source>
+        <translation>修改历史…</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="298"/>
+        <source>Illustrative assessment: the 2024 report gives no scores. Rescoring the item replaces them with your assessment.</source>
+        <translation>示例评估：2024 年报告未披露评分。重新评分后将以您的评估替代。</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="309"/>
+        <source>No item selected</source>
+        <translation>未选择条目</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="329"/>
+        <source>New risk</source>
+        <translation>新建风险</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="329"/>
+        <source>New opportunity</source>
+        <translation>新建机遇</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="416"/>
+        <source>Please correct the fields marked in red; nothing was saved.</source>
+        <translation>请更正红色标示的字段；尚未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="434"/>
+        <source>≈ impact level %1 (%2)</source>
+        <translation>≈ 影响等级 %1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="134"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="206"/>
+        <source>Risks</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="134"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="207"/>
+        <source>Opportunities</source>
+        <translation>机遇</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="134"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="208"/>
+        <source>Matrix</source>
+        <translation>矩阵</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="134"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="209"/>
+        <source>Dashboard</source>
+        <translation>仪表板</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="103"/>
+        <source>New database…</source>
+        <translation>新建数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="104"/>
+        <source>Open database…</source>
+        <translation>打开数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="105"/>
+        <source>Open shared database (URL)…</source>
+        <translation>打开共享数据库（地址）…</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="106"/>
+        <source>Export board pack…</source>
+        <translation>导出董事会材料…</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="108"/>
+        <source>Export matrix as PDF/PNG…</source>
+        <translation>导出矩阵为 PDF/PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="110"/>
+        <source>Print risk matrix…</source>
+        <translation>打印风险矩阵…</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="111"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="112"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="114"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="116"/>
+        <source>New risk</source>
+        <translation>新建风险</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="118"/>
+        <source>New opportunity</source>
+        <translation>新建机遇</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="120"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="121"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="122"/>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="123"/>
+        <source>History…</source>
+        <translation>修改历史…</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="124"/>
+        <source>Your name in the audit trail…</source>
+        <translation>审计记录中的姓名…</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="125"/>
+        <source>New period…</source>
+        <translation>新建年度…</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="126"/>
+        <source>Copy to next year…</source>
+        <translation>复制到下一年度…</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="127"/>
+        <source>Submit for review</source>
+        <translation>提交审阅</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="128"/>
+        <source>Approve…</source>
+        <translation>批准…</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="129"/>
+        <source>Reopen…</source>
+        <translation>重新开启…</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="130"/>
+        <source>Properties…</source>
+        <translation>属性…</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="131"/>
+        <source>About…</source>
+        <translation>关于…</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="144"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="146"/>
+        <source>Recent databases</source>
+        <translation>最近使用的数据库</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="151"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="157"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="160"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="362"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="161"/>
+        <source>As the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="166"/>
+        <source>&amp;Period</source>
+        <translation>年度(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="167"/>
+        <source>Switch period</source>
+        <translation>切换年度</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="172"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="177"/>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="318"/>
+        <source>No period</source>
+        <translation>无年度</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="324"/>
+        <source>The %1 period was approved by %2; it is read-only. Period ▸ Reopen… to change it.</source>
+        <translation>%1 年度已由 %2 批准，为只读。如需修改，请选择 年度 ▸ 重新开启…</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="333"/>
+        <source>%1 risks · %2 opportunities</source>
+        <translation>%1 项风险 · %2 项机遇</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="363"/>
         <source>The language changes the next time the program starts. 语言设置将在下次启动时生效。</source>
         <translation>语言设置将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="585" />
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="368"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="585" />
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="368"/>
         <source>Your name as the audit trail records it (empty: your login name):</source>
         <translation>审计记录中使用的姓名（留空则使用登录名）：</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/main_window.py" line="598" />
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="381"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
@@ -668,95 +626,148 @@ Open its folder?</source>
 <context>
     <name>MatrixPage</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/matrix_page.py" line="48" />
+        <location filename="../../carthane_tcfd/ui/pages/matrix_page.py" line="41"/>
         <source>Inherent</source>
         <translation>固有</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/matrix_page.py" line="49" />
+        <location filename="../../carthane_tcfd/ui/pages/matrix_page.py" line="42"/>
         <source>Residual</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/matrix_page.py" line="50" />
+        <location filename="../../carthane_tcfd/ui/pages/matrix_page.py" line="43"/>
         <source>Inherent → residual</source>
         <translation>固有 → 剩余</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/matrix_page.py" line="55" />
+        <location filename="../../carthane_tcfd/ui/pages/matrix_page.py" line="48"/>
         <source>Risks</source>
         <translation>风险</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/matrix_page.py" line="56" />
+        <location filename="../../carthane_tcfd/ui/pages/matrix_page.py" line="49"/>
         <source>Opportunities</source>
         <translation>机遇</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/matrix_page.py" line="59" />
+        <location filename="../../carthane_tcfd/ui/pages/matrix_page.py" line="52"/>
         <source>View:</source>
         <translation>视图：</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/matrix_page.py" line="67" />
+        <location filename="../../carthane_tcfd/ui/pages/matrix_page.py" line="60"/>
         <source>Click a cell to list its items.</source>
         <translation>点击单元格以列出其中的条目。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/matrix_page.py" line="165" />
+        <location filename="../../carthane_tcfd/ui/pages/matrix_page.py" line="158"/>
         <source>Likelihood %1 × impact %2: %3 item(s)</source>
         <translation>可能性 %1 × 影响 %2：%3 项</translation>
     </message>
 </context>
 <context>
+    <name>PeriodActions</name>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="54"/>
+        <source>Approve the %1 register? It becomes read-only; your name and the time are recorded.</source>
+        <translation>批准 %1 年度登记册？批准后将变为只读，并记录您的姓名与时间。</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="56"/>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="62"/>
+        <source>Reopen period</source>
+        <translation>重新开启年度</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="62"/>
+        <source>Why is the period reopened? (recorded)</source>
+        <translation>重新开启该年度的原因（将被记录）：</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="69"/>
+        <source>New period</source>
+        <translation>新建年度</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="69"/>
+        <source>Reporting year of the new register:</source>
+        <translation>新登记册的报告年度：</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="73"/>
+        <source>Please enter a year such as 2025.</source>
+        <translation>请输入年份，例如 2025。</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="76"/>
+        <source>%1 climate-related risks and opportunities</source>
+        <translation>%1 年度气候相关风险与机遇登记册</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="88"/>
+        <source>Create the %1 register as a draft copy of %2 (items, codes and open actions)?</source>
+        <translation>以 %2 年度为底稿创建 %1 年度登记册（含条目、编号及未完成措施）？</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="90"/>
+        <source>Copy to next year</source>
+        <translation>复制到下一年度</translation>
+    </message>
+</context>
+<context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/period_dialog.py" line="33" />
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="33"/>
         <source>Period %1 – properties</source>
         <translation>%1 年度 – 属性</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/period_dialog.py" line="40" />
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="40"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/period_dialog.py" line="44" />
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="44"/>
         <source>Matrix size</source>
         <translation>矩阵大小</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/period_dialog.py" line="54" />
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="54"/>
         <source>Upper CNY bound of each impact level but the last, ascending</source>
         <translation>除最高等级外各影响等级的金额上限（元），按升序</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/period_dialog.py" line="55" />
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="55"/>
         <source>Impact thresholds (CNY)</source>
         <translation>影响金额阈值（元）</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/period_dialog.py" line="61" />
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="61"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/period_dialog.py" line="65" />
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="65"/>
         <source>Governance</source>
         <translation>治理</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/period_dialog.py" line="66" />
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="66"/>
         <source>Strategy and resilience</source>
         <translation>战略与韧性</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/period_dialog.py" line="67" />
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="67"/>
         <source>Risk-management process</source>
         <translation>风险管理流程</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/period_dialog.py" line="68" />
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="68"/>
         <source>Metrics and targets</source>
         <translation>指标与目标</translation>
     </message>
@@ -764,22 +775,22 @@ Open its folder?</source>
 <context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/register_page.py" line="116" />
+        <location filename="../../carthane_tcfd/ui/pages/register_page.py" line="116"/>
         <source>The %1 period is approved and read-only; reopen it (Period menu) to make changes.</source>
         <translation>%1 年度已批准，为只读；如需修改，请通过“年度”菜单重新开启。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/register_page.py" line="150" />
+        <location filename="../../carthane_tcfd/ui/pages/register_page.py" line="150"/>
         <source>%1 of %2 shown</source>
         <translation>显示 %1 / 共 %2 项</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/register_page.py" line="269" />
+        <location filename="../../carthane_tcfd/ui/pages/register_page.py" line="278"/>
         <source>Delete %1</source>
         <translation>删除 %1</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/register_page.py" line="270" />
+        <location filename="../../carthane_tcfd/ui/pages/register_page.py" line="279"/>
         <source>Delete %1 “%2” and its %3 action(s)? You can undo this with Ctrl+Z.</source>
         <translation>删除 %1“%2”及其 %3 项应对措施？可按 Ctrl+Z 撤销。</translation>
     </message>
@@ -787,7 +798,7 @@ Open its folder?</source>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/printing.py" line="61" />
+        <location filename="../../carthane_tcfd/ui/dialogs/printing.py" line="61"/>
         <source>Print risk matrix</source>
         <translation>打印风险矩阵</translation>
     </message>
@@ -795,7 +806,7 @@ Open its folder?</source>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/launch.py" line="49" />
+        <location filename="../../carthane_tcfd/ui/launch.py" line="49"/>
         <source>Something went wrong; your saved data is safe. The details were written to %1</source>
         <translation>出现意外错误；已保存的数据安全无损。详细信息已写入 %1</translation>
     </message>

@@ -73,7 +73,7 @@ def make_window(qtbot: Any, tmp_path: Any, lang: str) -> Any:
     window.resize(1400, 850)
     window.show()
     qtbot.waitExposed(window)
-    assert window.open_location(str(tmp_path / "register.sqlite3"))
+    assert window.database_actions.open_location(str(tmp_path / "register.sqlite3"))
     return window
 
 

@@ -32,7 +32,7 @@ def shoot(out: Path, lang: str) -> list[Path]:
     window = build_window(app, settings)
     window.resize(1500, 900)
     window.show()
-    window.open_location(str(folder / "register.sqlite3"))
+    window.database_actions.open_location(str(folder / "register.sqlite3"))
     app.processEvents()
     written = []
 

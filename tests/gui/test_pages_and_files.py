@@ -102,7 +102,7 @@ def test_print_preview_is_built_without_blocking(window, monkeypatch):
     ran = []
     monkeypatch.setattr(QPrintPreviewDialog, "exec", lambda self: ran.append(self) or 0)
     window.tabs.setCurrentWidget(window.matrix)
-    dialog = window.print_matrix()
+    dialog = window.file_actions.print_matrix()
     assert ran == [dialog]
     printer = dialog.printer()
     assert printer.pageLayout().orientation().name == "Landscape"
@@ -125,7 +125,7 @@ def test_printing_paints_every_page(window, tmp_path):
 def test_export_board_pack_runs_on_a_worker_and_writes_the_file(window, qtbot, tmp_path, prompts_recorder):
     prompts_recorder.confirm_answer = False  # do not open the folder
     target = tmp_path / "Carthane_TCFD_board_pack_2024.xlsx"
-    task = window.export_board_pack(str(target))
+    task = window.file_actions.export_board_pack(str(target))
     with qtbot.waitSignal(task.done, timeout=60000):
         pass
     qtbot.waitUntil(lambda: "confirm" in prompts_recorder.kinds(), timeout=5000)
@@ -133,7 +133,7 @@ def test_export_board_pack_runs_on_a_worker_and_writes_the_file(window, qtbot, t
 
 
 def test_export_board_pack_failure_shows_one_message(window, qtbot, tmp_path, prompts_recorder):
-    task = window.export_board_pack(str(tmp_path / "missing" / "pack.xlsx"))
+    task = window.file_actions.export_board_pack(str(tmp_path / "missing" / "pack.xlsx"))
     with qtbot.waitSignal(task.done, timeout=60000):
         pass
     qtbot.waitUntil(lambda: prompts_recorder.kinds() == ["error"], timeout=5000)
@@ -141,7 +141,7 @@ def test_export_board_pack_failure_shows_one_message(window, qtbot, tmp_path, pr
 
 
 def test_export_matrix_from_the_gui(window, tmp_path):
-    window.export_matrix(str(tmp_path / "m.pdf"))
+    window.file_actions.export_matrix(str(tmp_path / "m.pdf"))
     assert (tmp_path / "m.pdf").read_bytes().startswith(b"%PDF")
 
 
@@ -161,7 +161,7 @@ def test_copy_to_next_year_and_switch_period(window, prompts_recorder):
     assert len(window.risks.model.visible_items()) == 6
     labels = [a.text() for a in window.period_menu.actions()]
     assert labels == ["2024 · Draft", "2025 · Draft"]
-    window.switch_period(2024)
+    window.period_actions.switch_period(2024)
     assert window.state.period.year == 2024
 
 
@@ -233,7 +233,7 @@ def test_an_empty_database_gets_its_first_period_from_the_period_menu(qtbot, tmp
     settings.set(LANGUAGE, "en")
     window = build_window(QApplication.instance(), settings)
     qtbot.addWidget(window)
-    assert window.open_location(str(tmp_path / "empty.db"), seed=False)
+    assert window.database_actions.open_location(str(tmp_path / "empty.db"), seed=False)
     assert window.state.period is None and not window.act_new_risk.isEnabled()
     prompts_recorder.text_answer = "2025"
     window.act_new_period.trigger()

@@ -64,6 +64,20 @@ class ItemEditor(QWidget):
     def _build(self) -> None:
         outer = QVBoxLayout(self)
         outer.setContentsMargins(4, 4, 4, 4)
+        self._build_header(outer)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget(scroll)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+        self._build_fields(body)
+        self._build_form(body)
+        outer.addLayout(self._build_buttons())
+        self._connect()
+
+    def _build_header(self, outer: QVBoxLayout) -> None:
+        """The heading (code and title), the banner (read-only, illustrative scores) and the problem summary."""
         self.heading = QLabel(self)
         self.heading.setObjectName("editor_heading")
         self.heading.setStyleSheet("font-size:15px; font-weight:bold;")
@@ -77,15 +91,8 @@ class ItemEditor(QWidget):
         outer.addWidget(self.banner)
         outer.addWidget(self.summary)
 
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        body = QWidget(scroll)
-        form = QFormLayout(body)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
-
+    def _build_fields(self, body: QWidget) -> None:
+        """One widget per field of the item."""
         self.category = QComboBox(body)
         self.title_edit = QLineEdit(body)
         self.title_en = QLineEdit(body)
@@ -95,6 +102,18 @@ class ItemEditor(QWidget):
         self.horizons = CheckList(Horizon, self.lang)
         self.value_chain = CheckList(ValueChain, self.lang)
         self.impacts = CheckList(FinancialImpact, self.lang, columns=2)
+        self.estimate = self._build_estimate(body)
+        self.inherent = ScorePicker(self.lang)
+        self.residual = ScorePicker(self.lang)
+        self.owner = QLineEdit(body)
+        self.sites = QLineEdit(body)
+        self.notes = QPlainTextEdit(body)
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMaximumHeight(70)
+        self._build_mitigations(body)
+
+    def _build_estimate(self, body: QWidget) -> QWidget:
+        """Low – high estimate in CNY, with the impact level it hints at."""
         self.estimate_low = QLineEdit(body)
         self.estimate_high = QLineEdit(body)
         for edit in (self.estimate_low, self.estimate_high):
@@ -109,14 +128,10 @@ class ItemEditor(QWidget):
         self.estimate_hint.setObjectName("estimate_hint")
         self.estimate_hint.setStyleSheet("color:#595959;")
         row.addWidget(self.estimate_hint)
-        self.inherent = ScorePicker(self.lang)
-        self.residual = ScorePicker(self.lang)
-        self.owner = QLineEdit(body)
-        self.sites = QLineEdit(body)
-        self.notes = QPlainTextEdit(body)
-        self.notes.setTabChangesFocus(True)
-        self.notes.setMaximumHeight(70)
+        return estimate
 
+    def _build_mitigations(self, body: QWidget) -> None:
+        """The actions as an editable table, with add / remove / move buttons below it."""
         self.mitigations = MitigationModel(self.lang, self)
         self.mitigation_view = QTableView(body)
         self.mitigation_view.setObjectName("mitigation_view")
@@ -129,17 +144,21 @@ class ItemEditor(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.mitigation_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        buttons = QWidget(body)
-        button_row = QHBoxLayout(buttons)
+        self.mitigation_buttons = QWidget(body)
+        button_row = QHBoxLayout(self.mitigation_buttons)
         button_row.setContentsMargins(0, 0, 0, 0)
-        self.add_action = QPushButton(self.tr("Add action"), buttons)
-        self.remove_action = QPushButton(self.tr("Remove"), buttons)
-        self.up_action = QPushButton(self.tr("Move up"), buttons)
-        self.down_action = QPushButton(self.tr("Move down"), buttons)
+        self.add_action = QPushButton(self.tr("Add action"), self.mitigation_buttons)
+        self.remove_action = QPushButton(self.tr("Remove"), self.mitigation_buttons)
+        self.up_action = QPushButton(self.tr("Move up"), self.mitigation_buttons)
+        self.down_action = QPushButton(self.tr("Move down"), self.mitigation_buttons)
         for button in (self.add_action, self.remove_action, self.up_action, self.down_action):
             button_row.addWidget(button)
         button_row.addStretch(1)
 
+    def _build_form(self, body: QWidget) -> None:
+        """A labelled row per field, each with the place its problems are shown."""
+        form = QFormLayout(body)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         fields: list[tuple[str, QWidget, str]] = [
             (self.tr("Category"), self.category, "category"),
             (self.tr("Title"), self.title_edit, "title"),
@@ -148,14 +167,14 @@ class ItemEditor(QWidget):
             (self.tr("Time horizons"), self.horizons, "horizons"),
             (self.tr("Value chain"), self.value_chain, "value_chain"),
             (self.tr("Financial impacts"), self.impacts, "financial_impacts"),
-            (self.tr("Estimate (CNY)"), estimate, "estimate_high_cny"),
+            (self.tr("Estimate (CNY)"), self.estimate, "estimate_high_cny"),
             (self.tr("Inherent score"), self.inherent, "impact"),
             (self.tr("Residual score"), self.residual, "residual_impact"),
             (self.tr("Owner"), self.owner, "owner"),
             (self.tr("Sites"), self.sites, "sites"),
             (self.tr("Notes"), self.notes, "notes"),
             (self.tr("Mitigations"), self.mitigation_view, "mitigations"),
-            ("", buttons, ""),
+            ("", self.mitigation_buttons, ""),
         ]
         for label, widget, field in fields:
             holder = QWidget(body)
@@ -175,6 +194,8 @@ class ItemEditor(QWidget):
         self._errors["likelihood"] = self._errors["impact"]
         self._errors["residual_likelihood"] = self._errors["residual_impact"]
 
+    def _build_buttons(self) -> QHBoxLayout:
+        """History on the left; Revert and Save on the right."""
         actions = QHBoxLayout()
         self.save_button = QPushButton(self.tr("Save"), self)
         self.save_button.setDefault(True)
@@ -184,8 +205,9 @@ class ItemEditor(QWidget):
         actions.addStretch(1)
         actions.addWidget(self.revert_button)
         actions.addWidget(self.save_button)
-        outer.addLayout(actions)
+        return actions
 
+    def _connect(self) -> None:
         self.save_button.clicked.connect(self.save_requested)
         self.revert_button.clicked.connect(self.revert_requested)
         self.history_button.clicked.connect(self.history_requested)

@@ -2,32 +2,31 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 # Classes needed only after the first paint (file dialogs, Qt's namespace...) are looked up through their
 # module when first used: PySide6 creates each Qt class on first use, which start-up need not pay for.
-from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6 import QtCore
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QToolBar
 
 from carthane_tcfd import APP_NAME, APP_NAME_ZH
-from carthane_tcfd.domain.errors import UserError, ValidationFailed
 from carthane_tcfd.domain.taxonomy import Kind
 from carthane_tcfd.paths import resource
 from carthane_tcfd.ui import prompts
 from carthane_tcfd.ui.app_state import AppState
 from carthane_tcfd.ui.settings import (
     LANGUAGE,
-    LAST_EXPORT_DIR,
     LAST_PERIOD,
-    RECENT_DATABASES,
     USER_NAME,
     WINDOW_GEOMETRY,
     WINDOW_STATE,
     Settings,
 )
+from carthane_tcfd.ui.window.database_actions import DatabaseActions
+from carthane_tcfd.ui.window.file_actions import FileActions
+from carthane_tcfd.ui.window.period_actions import PeriodActions
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QPaintEvent
@@ -75,6 +74,9 @@ class MainWindow(QMainWindow):
         self.lock_banner.hide()
         self.statusBar().addWidget(self.lock_banner)
 
+        self.database_actions = DatabaseActions(self)
+        self.period_actions = PeriodActions(self)
+        self.file_actions = FileActions(self)
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -97,16 +99,15 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         std = QKeySequence.StandardKey
-        self.act_new_db = self._action(self.tr("New database…"), self.new_database, name="new_db")
-        self.act_open_db = self._action(self.tr("Open database…"), self.open_database_file, std.Open, "open_db")
-        self.act_open_url = self._action(
-            self.tr("Open shared database (URL)…"), self.open_database_url, name="open_url"
-        )
-        self.act_export = self._action(self.tr("Export board pack…"), self.export_board_pack, "Ctrl+E", "export")
+        db, periods, files = self.database_actions, self.period_actions, self.file_actions
+        self.act_new_db = self._action(self.tr("New database…"), db.new_database, name="new_db")
+        self.act_open_db = self._action(self.tr("Open database…"), db.open_database_file, std.Open, "open_db")
+        self.act_open_url = self._action(self.tr("Open shared database (URL)…"), db.open_database_url, name="open_url")
+        self.act_export = self._action(self.tr("Export board pack…"), files.export_board_pack, "Ctrl+E", "export")
         self.act_export_matrix = self._action(
-            self.tr("Export matrix as PDF/PNG…"), self.export_matrix, name="export_matrix"
+            self.tr("Export matrix as PDF/PNG…"), files.export_matrix, name="export_matrix"
         )
-        self.act_print = self._action(self.tr("Print risk matrix…"), self.print_matrix, std.Print, "print")
+        self.act_print = self._action(self.tr("Print risk matrix…"), files.print_matrix, std.Print, "print")
         self.act_quit = self._action(self.tr("Quit"), self.close, std.Quit, "quit")
         self.act_undo = self.state.undo.createUndoAction(self, self.tr("Undo"))
         self.act_undo.setShortcuts(std.Undo)
@@ -121,12 +122,12 @@ class MainWindow(QMainWindow):
         self.act_find = self._action(self.tr("Find"), self.focus_find, std.Find, "find")
         self.act_history = self._action(self.tr("History…"), self.show_history, "Ctrl+H", "history")
         self.act_user = self._action(self.tr("Your name in the audit trail…"), self.set_user_name, name="user")
-        self.act_new_period = self._action(self.tr("New period…"), self.new_period, name="new_period")
-        self.act_copy = self._action(self.tr("Copy to next year…"), self.copy_to_next_year, name="copy_year")
-        self.act_submit = self._action(self.tr("Submit for review"), self.submit_for_review, name="submit")
-        self.act_approve = self._action(self.tr("Approve…"), self.approve, name="approve")
-        self.act_reopen = self._action(self.tr("Reopen…"), self.reopen, name="reopen")
-        self.act_properties = self._action(self.tr("Properties…"), self.period_properties, name="properties")
+        self.act_new_period = self._action(self.tr("New period…"), periods.new_period, name="new_period")
+        self.act_copy = self._action(self.tr("Copy to next year…"), periods.copy_to_next_year, name="copy_year")
+        self.act_submit = self._action(self.tr("Submit for review"), periods.submit_for_review, name="submit")
+        self.act_approve = self._action(self.tr("Approve…"), periods.approve, name="approve")
+        self.act_reopen = self._action(self.tr("Reopen…"), periods.reopen, name="reopen")
+        self.act_properties = self._action(self.tr("Properties…"), periods.properties, name="properties")
         self.act_about = self._action(self.tr("About…"), self.about, name="about")
         self.page_actions = []
         for number, name in enumerate(
@@ -170,7 +171,7 @@ class MainWindow(QMainWindow):
         period.addAction(self.act_properties)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.act_about)
-        self._fill_recent()
+        self.database_actions.fill_recent()
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar(self.tr("Main"), self)
@@ -248,13 +249,13 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._keep_all_edits():
+        if not self.keep_all_edits():
             event.ignore()
             return
         self.save_window_settings()
         event.accept()
 
-    def _keep_all_edits(self) -> bool:
+    def keep_all_edits(self) -> bool:
         return all(page.maybe_keep_edits() for page in self.registers())
 
     # ---- pages --------------------------------------------------------------------------------
@@ -307,96 +308,9 @@ class MainWindow(QMainWindow):
         if page.maybe_keep_edits():
             page.select_item(item_id)
 
-    # ---- database -----------------------------------------------------------------------------
-    def open_location(self, location: str | None, *, seed: bool = True) -> bool:
-        """Open a database (path or URL; None: the default file) and its latest or remembered period."""
-        from carthane_tcfd.store.engine import resolve_url
-
-        self.build_pages()
-        if not self._keep_all_edits():
-            return False
-        try:
-            url = resolve_url(location)
-            user = self.settings.get(USER_NAME) or None
-            self.setCursor(QtCore.Qt.CursorShape.WaitCursor)
-            try:
-                self.state.open(url, seed=seed, user=user)
-            finally:
-                self.unsetCursor()
-        except UserError as exc:
-            prompts.error(self, exc.message(self.lang))
-            return False
-        self.settings.remember_database(location or self.state.services.location)
-        self._fill_recent()
-        self.state.select_period(self.settings.get(LAST_PERIOD) or None)
-        opened = self.state.services.opened
-        if opened.created:
-            text = (
-                self.tr("Welcome. The 2024 register from the ESG report was created in %1.")
-                if seed
-                else self.tr("A new empty database was created in %1.")
-            )
-            self.statusBar().showMessage(text.replace("%1", self.state.services.location), 15000)
-        elif opened.upgraded_from:
-            text = self.tr("The database was upgraded; a backup of the old one is at %1.")
-            self.statusBar().showMessage(text.replace("%1", str(opened.backup or "—")), 15000)
-        return True
-
-    def open_database_file(self) -> None:
-        path, _ = QtWidgets.QFileDialog.getOpenFileName(
-            self, self.tr("Open database"), "", self.tr("Register databases (*.sqlite3 *.db);;All files (*)")
-        )
-        if path:
-            self.open_location(path)
-
-    def open_database_url(self) -> None:
-        url = prompts.ask_text(
-            self,
-            self.tr("Open shared database"),
-            self.tr("Database URL, e.g. postgresql+psycopg://user@server/register"),
-        )
-        if url:
-            self.open_location(url.strip())
-
-    def new_database(self) -> None:
-        path, _ = QtWidgets.QFileDialog.getSaveFileName(
-            self, self.tr("New database"), "register.sqlite3", self.tr("Register databases (*.sqlite3 *.db)")
-        )
-        if not path:
-            return
-        if Path(path).exists():
-            prompts.error(self, self.tr("%1 exists already; choose Open database to use it.").replace("%1", path))
-            return
-        seed = prompts.confirm(
-            self,
-            self.tr("New database"),
-            self.tr("Start with the 2024 register from the ESG report? Choose No for an empty database."),
-        )
-        self.open_location(path, seed=seed)
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        for location in self.settings.get(RECENT_DATABASES):
-            action = self.recent_menu.addAction(location)
-            action.triggered.connect(lambda _c=False, loc=location: self.open_location(loc))
-        self.recent_menu.setEnabled(not self.recent_menu.isEmpty())
-
+    # ---- database and periods ----------------------------------------------------------------
     def _database_opened(self) -> None:
         self.db_label.setText(self.state.services.location)  # its periods follow with period_changed
-
-    # ---- periods ------------------------------------------------------------------------------
-    def _fill_periods(self) -> None:
-        self.period_menu.clear()
-        current = self.state.period.year if self.state.period else None
-        for period in self.state.periods:
-            action = self.period_menu.addAction(f"{period.year} · {period.status.label(self.lang)}")
-            action.setCheckable(True)
-            action.setChecked(period.year == current)
-            action.triggered.connect(lambda _c=False, year=period.year: self.switch_period(year))
-
-    def switch_period(self, year: int) -> None:
-        if self._keep_all_edits():
-            self.state.select_period(year)
 
     def _period_changed(self) -> None:
         period = self.state.period
@@ -411,7 +325,7 @@ class MainWindow(QMainWindow):
             self.lock_banner.setText(text.replace("%1", str(period.year)).replace("%2", period.status_changed_by))
             self.statusBar().clearMessage()  # a passing message would be drawn over the banner
         self.lock_banner.setVisible(locked)
-        self._fill_periods()
+        self.period_actions.fill_menu()
         self._refresh_enabled()
 
     def _refresh_counts(self) -> None:
@@ -439,168 +353,6 @@ class MainWindow(QMainWindow):
         self.act_reopen.setEnabled(status in ("in_review", "approved"))
         self.act_properties.setEnabled(has_period)
         self.act_new_period.setEnabled(self.state.register is not None)
-
-    def _period_step(self, step: Any) -> None:
-        assert self.state.period is not None
-        try:
-            step(self.state.period.year)
-        except UserError as exc:
-            prompts.error(self, exc.message(self.lang))
-        self.state.refresh_period()
-
-    def submit_for_review(self) -> None:
-        if self._keep_all_edits():
-            self._period_step(self.state.services.periods.submit_for_review)
-
-    def approve(self) -> None:
-        assert self.state.period is not None
-        text = self.tr("Approve the %1 register? It becomes read-only; your name and the time are recorded.")
-        if self._keep_all_edits() and prompts.confirm(
-            self, self.tr("Approve"), text.replace("%1", str(self.state.period.year))
-        ):
-            self._period_step(self.state.services.periods.approve)
-
-    def reopen(self) -> None:
-        reason = prompts.ask_text(self, self.tr("Reopen period"), self.tr("Why is the period reopened? (recorded)"))
-        if reason is not None:
-            self._period_step(lambda year: self.state.services.periods.reopen(year, reason))
-
-    def new_period(self) -> None:
-        """An empty draft period (a database created empty has none)."""
-        answer = prompts.ask_text(self, self.tr("New period"), self.tr("Reporting year of the new register:"))
-        if answer is None:
-            return
-        if not answer.strip().isdigit():
-            prompts.error(self, self.tr("Please enter a year such as 2025."))
-            return
-        year = int(answer.strip())
-        title = self.tr("%1 climate-related risks and opportunities").replace("%1", str(year))
-        try:
-            created = self.state.services.periods.create(year, title)
-        except UserError as exc:
-            prompts.error(self, exc.message(self.lang))
-            return
-        if self._keep_all_edits():
-            self.state.select_period(created.year)
-
-    def copy_to_next_year(self) -> None:
-        assert self.state.period is not None
-        year = self.state.period.year
-        text = self.tr("Create the %1 register as a draft copy of %2 (items, codes and open actions)?")
-        if not prompts.confirm(
-            self, self.tr("Copy to next year"), text.replace("%1", str(year + 1)).replace("%2", str(year))
-        ):
-            return
-        try:
-            created = self.state.services.periods.copy_to_next_year(year)
-        except UserError as exc:
-            prompts.error(self, exc.message(self.lang))
-            return
-        self.state.select_period(created.year)
-
-    def period_properties(self) -> None:
-        from carthane_tcfd.ui.dialogs.period_dialog import PeriodDialog
-
-        period = self.state.period
-        assert period is not None
-        dialog = PeriodDialog(period, self.lang, self)
-        if period.read_only:
-            dialog.setEnabled(False)
-        while dialog.exec() and dialog.result_draft is not None:
-            try:
-                self.state.services.periods.update(period.year, dialog.result_draft, period.version)
-            except ValidationFailed as exc:
-                dialog.show_problems(exc.problems)
-                continue
-            except UserError as exc:
-                prompts.error(self, exc.message(self.lang))
-            break
-        self.state.refresh_period()
-        self.state.reload_items()
-
-    # ---- files --------------------------------------------------------------------------------
-    def _ask_path(self, title: str, name: str, filters: str) -> str | None:
-        folder = self.settings.get(LAST_EXPORT_DIR) or str(Path.home())
-        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, title, str(Path(folder) / name), filters)
-        if path:
-            self.settings.set(LAST_EXPORT_DIR, str(Path(path).parent))
-        return path or None
-
-    def export_board_pack(self, path: str | None = None) -> Any:
-        from carthane_tcfd.reports.boardpack import default_file_name
-        from carthane_tcfd.ui.workers import run_in_background
-
-        period = self.state.period
-        if period is None:
-            return None
-        path = path or self._ask_path(
-            self.tr("Export board pack"), default_file_name(period.year, self.lang), self.tr("Excel workbook (*.xlsx)")
-        )
-        if not path:
-            return None
-        services, lang, year = self.state.services, self.lang, period.year
-
-        def work() -> Path:
-            from carthane_tcfd.reports.boardpack import write_board_pack
-
-            return write_board_pack(services.periods.snapshot(year), Path(path), lang)
-
-        return run_in_background(self, self.tr("Writing the board pack…"), work, self._exported, self._failed)
-
-    def _exported(self, path: Path) -> None:
-        self.statusBar().showMessage(self.tr("Board pack written to %1").replace("%1", str(path)), 15000)
-        if prompts.confirm(
-            self,
-            self.tr("Board pack ready"),
-            self.tr("The board pack was written to\n%1\n\nOpen its folder?").replace("%1", str(path)),
-        ):
-            QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(path.parent)))
-
-    def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, UserError):
-            prompts.error(self, exc.message(self.lang))
-        else:
-            from carthane_tcfd.logs import log, log_file
-
-            log.error("export failed", exc_info=exc)
-            prompts.error(
-                self, self.tr("The export failed unexpectedly; details are in %1").replace("%1", str(log_file()))
-            )
-
-    def export_matrix(self, path: str | None = None) -> None:
-        from carthane_tcfd.reports.matrix_export import export_matrix
-
-        snapshot = self.state.view()
-        if snapshot is None:
-            return
-        kind = self.matrix.current_kind()
-        name = f"matrix_{kind.value}_{snapshot.period.year}.pdf"
-        path = path or self._ask_path(self.tr("Export matrix"), name, self.tr("PDF (*.pdf);;PNG image (*.png)"))
-        if not path:
-            return
-        try:
-            export_matrix(
-                snapshot,
-                Path(path),
-                view=self.matrix.current_view(),
-                lang=self.lang,
-                kinds=(kind,),
-                flt=self.matrix.filters.current(),
-            )
-        except UserError as exc:
-            prompts.error(self, exc.message(self.lang))
-            return
-        self.statusBar().showMessage(self.tr("Matrix written to %1").replace("%1", path), 15000)
-
-    def print_matrix(self) -> Any:
-        from carthane_tcfd.ui.dialogs.printing import MatrixPrintPreview
-
-        pages = self.matrix.current_pages()
-        if not pages:
-            return None
-        dialog = MatrixPrintPreview(self, [p.figure for p in pages])
-        dialog.exec()
-        return dialog
 
     # ---- settings and help --------------------------------------------------------------------
     def set_language(self, code: str) -> None:

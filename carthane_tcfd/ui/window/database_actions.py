@@ -1,0 +1,101 @@
+"""File ▸ New / Open / Open shared / Recent databases: opening a location and saying what happened."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6 import QtCore, QtWidgets
+from PySide6.QtCore import QObject
+
+from carthane_tcfd.domain.errors import UserError
+from carthane_tcfd.ui import prompts
+from carthane_tcfd.ui.settings import LAST_PERIOD, RECENT_DATABASES, USER_NAME
+
+if TYPE_CHECKING:
+    from carthane_tcfd.ui.window.main_window import MainWindow
+
+
+class DatabaseActions(QObject):
+    """Opens a database for the window: asks for the location, keeps the recent list, reports the outcome."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def open_location(self, location: str | None, *, seed: bool = True) -> bool:
+        """Open a database (path or URL; None: the default file) and its latest or remembered period."""
+        from carthane_tcfd.store.engine import resolve_url
+
+        window, state, settings = self.window, self.window.state, self.window.settings
+        window.build_pages()
+        if not window.keep_all_edits():
+            return False
+        try:
+            url = resolve_url(location)
+            user = settings.get(USER_NAME) or None
+            window.setCursor(QtCore.Qt.CursorShape.WaitCursor)
+            try:
+                state.open(url, seed=seed, user=user)
+            finally:
+                window.unsetCursor()
+        except UserError as exc:
+            prompts.error(window, exc.message(window.lang))
+            return False
+        settings.remember_database(location or state.services.location)
+        self.fill_recent()
+        state.select_period(settings.get(LAST_PERIOD) or None)
+        opened = state.services.opened
+        if opened.created:
+            text = (
+                self.tr("Welcome. The 2024 register from the ESG report was created in %1.")
+                if seed
+                else self.tr("A new empty database was created in %1.")
+            )
+            window.statusBar().showMessage(text.replace("%1", state.services.location), 15000)
+        elif opened.upgraded_from:
+            text = self.tr("The database was upgraded; a backup of the old one is at %1.")
+            window.statusBar().showMessage(text.replace("%1", str(opened.backup or "—")), 15000)
+        return True
+
+    def open_database_file(self) -> None:
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(
+            self.window, self.tr("Open database"), "", self.tr("Register databases (*.sqlite3 *.db);;All files (*)")
+        )
+        if path:
+            self.open_location(path)
+
+    def open_database_url(self) -> None:
+        url = prompts.ask_text(
+            self.window,
+            self.tr("Open shared database"),
+            self.tr("Database URL, e.g. postgresql+psycopg://user@server/register"),
+        )
+        if url:
+            self.open_location(url.strip())
+
+    def new_database(self) -> None:
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(
+            self.window, self.tr("New database"), "register.sqlite3", self.tr("Register databases (*.sqlite3 *.db)")
+        )
+        if not path:
+            return
+        if Path(path).exists():
+            prompts.error(
+                self.window, self.tr("%1 exists already; choose Open database to use it.").replace("%1", path)
+            )
+            return
+        seed = prompts.confirm(
+            self.window,
+            self.tr("New database"),
+            self.tr("Start with the 2024 register from the ESG report? Choose No for an empty database."),
+        )
+        self.open_location(path, seed=seed)
+
+    def fill_recent(self) -> None:
+        menu = self.window.recent_menu
+        menu.clear()
+        for location in self.window.settings.get(RECENT_DATABASES):
+            action = menu.addAction(location)
+            action.triggered.connect(lambda _c=False, loc=location: self.open_location(loc))
+        menu.setEnabled(not menu.isEmpty())
