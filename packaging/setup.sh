@@ -47,6 +47,11 @@ if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; 
   apt_install fonts-wqy-microhei
   # cairo's headers, to build pycairo (PyPI has wheels for Windows only): the fast matrix PDF writer.
   apt_install libcairo2-dev pkg-config
+  if [ $want_test = 1 ]; then
+    # The print test converts the board pack with LibreOffice and measures the PDF (poppler's pdftotext);
+    # Carlito has Calibri's metrics, so LibreOffice sizes columns as Excel does.
+    apt_install libreoffice-calc-nogui poppler-utils fonts-crosextra-carlito
+  fi
   if [ $want_gui = 1 ]; then
     apt_install libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0 libxcb-image0 \
       libxcb-render-util0 libegl1

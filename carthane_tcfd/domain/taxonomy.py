@@ -228,6 +228,12 @@ def labels(values: list[str] | tuple[str, ...], enum: type[Coded], lang: Lang, s
     return _joined(tuple(values), enum, lang, sep)
 
 
+def labels_as_entered(values: list[str] | tuple[str, ...], enum: type[Coded], lang: Lang, sep: str = "、") -> str:
+    """Codes of one vocabulary joined as readable labels, in the order they were entered (an item's
+    financial impacts keep the report's order)."""
+    return sep.join(enum(v).label(lang) for v in values)
+
+
 @functools.cache
 def _joined(values: tuple[str, ...], enum: type[Coded], lang: Lang, sep: str) -> str:
     chosen = set(values)  # registers repeat the same few combinations: each is joined once

@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from carthane_tcfd.domain.fingerprint import snapshot_hash
 from carthane_tcfd.domain.records import ItemSnapshot, RegisterSnapshot
-from carthane_tcfd.domain.taxonomy import Lang
+from carthane_tcfd.domain.taxonomy import Lang, PeriodStatus
 from carthane_tcfd.reports.pack_text import t
-from carthane_tcfd.reports.xlsx import Book, Sheet, put, setup_print
+from carthane_tcfd.reports.xlsx import Book, PageFrame, Sheet, put, setup_print
+
+CONTENT_ID_DIGITS = 12  # of the content hash, printed on every page
 
 SHEETS = (
     "cover",
@@ -32,10 +35,17 @@ class PackContext:
     today: dt.date = field(default_factory=dt.date.today)
     matrix_png: bytes | None = None
     sheets: dict[str, Sheet] = field(default_factory=dict)
+    content_hash: str = ""
 
     def __post_init__(self) -> None:
         for key in SHEETS:
             self.sheets[key] = self.book.add_sheet(self.sheet_name(key))
+        self.content_hash = snapshot_hash(self.snapshot)
+
+    @property
+    def draft(self) -> bool:
+        """Every page says DRAFT until the period is approved."""
+        return self.snapshot.period.status is not PeriodStatus.APPROVED
 
     def t(self, key: str) -> str:
         return t(key, self.lang)
@@ -58,16 +68,26 @@ class PackContext:
         ws.height(1, 28)
         return 4
 
-    def print_setup(self, ws: Sheet, *, title_rows: int | None, last_col: int) -> None:
-        setup_print(
-            ws,
-            header_left=self.t("company"),
-            header_center=f"{self.t('period')} {self.period_text}",
-            confidential=self.t("confidential_short"),
+    @property
+    def page_frame(self) -> PageFrame:
+        return PageFrame(
+            left=f"{self.t('company')} · {self.t('period')} {self.snapshot.period.year}",
+            banner=self.t("draft_banner") if self.draft else "",
+            right=self.t("confidential_short"),
+            content_id=f"{self.t('content_id')} {self.content_hash[:CONTENT_ID_DIGITS]}",
             page_text=self.t("page_of"),
-            title_rows=title_rows,
-            last_col=last_col,
         )
 
+    def print_setup(self, ws: Sheet, *, title_rows: int | None, last_col: int, landscape: bool = True) -> None:
+        """The print rules (reports/print_rules.py) applied to a finished sheet."""
+        setup_print(ws, self.page_frame, title_rows=title_rows, last_col=last_col, landscape=landscape)
+
     def title_of(self, item: ItemSnapshot) -> str:
-        return item.display_title(self.lang)
+        return self.text_of(item.title, item.title_en)
+
+    def text_of(self, zh: str, en: str) -> str:
+        """A text in the edition's language: the English edition prints the Chinese, marked, where the
+        English text is still missing."""
+        if self.lang == "zh" or not zh.strip():
+            return zh
+        return en if en.strip() else f"{zh} {self.t('en_pending')}"

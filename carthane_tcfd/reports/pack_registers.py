@@ -7,12 +7,12 @@ from decimal import Decimal
 from typing import Any
 
 from carthane_tcfd.domain.records import ItemSnapshot
-from carthane_tcfd.domain.scales import Band
-from carthane_tcfd.domain.taxonomy import FinancialImpact, Horizon, Kind, ValueChain, labels
+from carthane_tcfd.domain.taxonomy import FinancialImpact, Horizon, Kind, ValueChain, labels, labels_as_entered
 from carthane_tcfd.reports.pack_context import PackContext
 from carthane_tcfd.reports.xlsx import add_table, band_style_name, put, set_widths
 
 HEADER_ROW = 4
+TOP_ACTIONS = 3  # actions a register row shows; the action tracker lists them all
 
 
 def _estimate(item: ItemSnapshot) -> str:
@@ -28,14 +28,22 @@ def _estimate(item: ItemSnapshot) -> str:
     return fmt(low if low is not None else high)  # type: ignore[arg-type]
 
 
-def _assessment(ctx: PackContext, item: ItemSnapshot) -> str:
-    if item.inherent_band is None and item.residual_band is None:
+def _rating(ctx: PackContext, item: ItemSnapshot, residual: bool) -> str:
+    """'High 12 (3 × 4)', with * when the scores are illustrative; '—' when not assessed."""
+    band = item.residual_band if residual else item.inherent_band
+    lk, im = (item.residual_likelihood, item.residual_impact) if residual else (item.likelihood, item.impact)
+    if band is None or lk is None or im is None:
         return ctx.t("assessment.none")
-    return ctx.t("assessment.illustrative" if item.scores_illustrative else "assessment.assessed")
+    mark = "*" if item.scores_illustrative else ""
+    return f"{band.label(ctx.lang)}{mark}\n{lk * im} ({lk} × {im})"
 
 
-def _mitigation_list(item: ItemSnapshot, ctx: PackContext) -> str:
-    return "\n".join(f"{n}. {m.description} [{m.status.label(ctx.lang)}]" for n, m in enumerate(item.mitigations, 1))
+def _top_actions(item: ItemSnapshot, ctx: PackContext) -> str:
+    """The first actions, numbered; how many more the action tracker lists."""
+    shown = [f"{n}. {ctx.text_of(m.description, '')}" for n, m in enumerate(item.mitigations, 1)]
+    more = len(shown) - TOP_ACTIONS
+    lines = shown[:TOP_ACTIONS] + ([ctx.t("more_actions").format(n=more)] if more > 0 else [])
+    return "\n".join(lines)
 
 
 Column = tuple[str, float, Callable[[ItemSnapshot], Any], str]  # header key, width, value, style
@@ -43,31 +51,18 @@ Column = tuple[str, float, Callable[[ItemSnapshot], Any], str]  # header key, wi
 
 def _columns(ctx: PackContext, kind: Kind) -> list[Column]:
     lang = ctx.lang
-    impact = "b" if kind is Kind.OPPORTUNITY else "i"
-
-    def band(b: Band | None) -> str:
-        return b.label(lang) if b else "—"
-
     return [
         ("col.code", 7, lambda i: i.code, "pack_center"),
-        ("col.category", 12, lambda i: i.category.label(lang), "pack_text"),
-        ("col.title", 16, ctx.title_of, "pack_text"),
-        ("col.description", 36, lambda i: i.description, "pack_text"),
-        ("col.horizons", 8, lambda i: labels(i.horizons, Horizon, lang, "\n"), "pack_text"),
-        ("col.value_chain", 8, lambda i: labels(i.value_chain, ValueChain, lang, "\n"), "pack_text"),
-        ("col.impacts", 13, lambda i: labels(i.financial_impacts, FinancialImpact, lang, "\n"), "pack_text"),
+        ("col.title", 18, lambda i: f"{ctx.title_of(i)}\n{i.category.label(lang)}", "pack_text"),
+        ("col.description", 30, lambda i: ctx.text_of(i.description, ""), "pack_text"),
+        ("col.horizons", 9, lambda i: labels(i.horizons, Horizon, lang, "\n"), "pack_text"),
+        ("col.value_chain", 9, lambda i: labels(i.value_chain, ValueChain, lang, "\n"), "pack_text"),
+        ("col.impacts", 15, lambda i: labels_as_entered(i.financial_impacts, FinancialImpact, lang, "\n"), "pack_text"),
         ("col.estimate", 11, _estimate, "pack_center"),
-        ("col.inh_l", 6, lambda i: i.likelihood, "pack_center"),
-        (f"col.inh_{impact}", 6, lambda i: i.impact, "pack_center"),
-        ("col.inh_score", 6, lambda i: i.inherent_score, "pack_center"),
-        ("col.inh_band", 7, lambda i: band(i.inherent_band), "band:inherent"),
-        ("col.res_l", 6, lambda i: i.residual_likelihood, "pack_center"),
-        (f"col.res_{impact}", 6, lambda i: i.residual_impact, "pack_center"),
-        ("col.res_score", 6, lambda i: i.residual_score, "pack_center"),
-        ("col.res_band", 7, lambda i: band(i.residual_band), "band:residual"),
-        ("col.assessment", 8, lambda i: _assessment(ctx, i), "pack_center"),
-        ("col.owner", 10, lambda i: i.owner, "pack_text"),
-        ("col.mitigations", 48, lambda i: _mitigation_list(i, ctx), "pack_text"),
+        ("col.inherent", 10, lambda i: _rating(ctx, i, residual=False), "band:inherent"),
+        ("col.residual", 10, lambda i: _rating(ctx, i, residual=True), "band:residual"),
+        ("col.owner", 9, lambda i: i.owner or "—", "pack_text"),
+        ("col.top_actions", 28, lambda i: _top_actions(i, ctx), "pack_text"),
     ]
 
 
@@ -78,9 +73,9 @@ def build_register(ctx: PackContext, kind: Kind) -> None:
     columns = _columns(ctx, kind)
     set_widths(ws, [c[1] for c in columns])
     ctx.title_block(ws, f"sheet.{key}")
+    put(ws, 3, 1, ctx.t("register_note"), "pack_note")
     for col, (head, *_rest) in enumerate(columns, start=1):
         put(ws, HEADER_ROW, col, ctx.t(head), "pack_header")
-    ws.height(HEADER_ROW, 42)
     row = HEADER_ROW
     for item in items:
         row += 1
@@ -89,8 +84,6 @@ def build_register(ctx: PackContext, kind: Kind) -> None:
                 b = item.inherent_band if style == "band:inherent" else item.residual_band
                 style = band_style_name(b, kind) if b else "pack_center"
             put(ws, row, col, value(item), style)
-        lines = max(sum(len(m.description) // 26 + 1 for m in item.mitigations), len(item.description) // 19 + 1, 2)
-        ws.height(row, min(400, 14 * lines))
     if items:
         heads = [ctx.t(head) for head, *_rest in columns]
         add_table(ws, "Risks" if kind is Kind.RISK else "Opportunities", HEADER_ROW, row, heads)
@@ -98,7 +91,7 @@ def build_register(ctx: PackContext, kind: Kind) -> None:
             put(ws, row + 2, 1, ctx.t("illustrative"), "pack_note")
     else:
         put(ws, HEADER_ROW + 1, 1, ctx.t("empty_register"), "pack_note")
-    ws.freeze(HEADER_ROW + 1, 4)
+    ws.freeze(HEADER_ROW + 1, 3)
     ctx.print_setup(ws, title_rows=HEADER_ROW, last_col=len(columns))
 
 

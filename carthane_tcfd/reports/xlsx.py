@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
@@ -18,6 +19,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from carthane_tcfd.domain.scales import Band
 from carthane_tcfd.domain.taxonomy import Kind
+from carthane_tcfd.reports import print_rules as rules
 
 FONT = "Microsoft YaHei"  # Excel falls back to the system's CJK font where YaHei is missing
 NAVY = "#1F3864"
@@ -25,6 +27,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 DATE_FORMAT = "yyyy-mm-dd"
 MONEY_FORMAT = "#,##0.00"
 A4 = 9  # Excel's paper size code
+HEADER_FOOTER_PT = 9  # printed as is: headers and footers do not scale with the sheet
 
 
 def _style(
@@ -112,6 +115,8 @@ class Book:
         self.wb = xlsxwriter.Workbook(str(target) if isinstance(target, Path) else target, options)
         self._styles = _styles()
         self._formats: dict[tuple[str, bool], Format] = {}
+        # (font size, wraps) of each style: what the print rules measure a cell by
+        self.measures = {name: (float(s["font_size"]), bool(s["text_wrap"])) for name, s in self._styles.items()}
 
     def format(self, style: str, quoted: bool = False) -> Format:
         found = self._formats.get((style, quoted))
@@ -133,16 +138,46 @@ class Book:
 
 
 class Sheet:
-    """One worksheet, and the last row written (the print area ends there)."""
+    """One worksheet, and what its print set-up needs: the last row written, the column widths, the
+    height each row's text needs, the rows that must stay together on a page, the smallest type used."""
 
     def __init__(self, book: Book, ws: Worksheet) -> None:
         self.book = book
         self.ws = ws
         self.max_row = 0
-        self._breaks: list[int] = []
+        self.widths: list[float] = []
+        self.needed: dict[int, float] = {}  # row -> height its text needs
+        self.fixed: dict[int, float] = {}  # row -> height the sheet asked for
+        self.blocks: dict[int, int] = {}  # first row -> last row of rows kept on one page
+        self.breaks: set[int] = set()
+        self.smallest_font = 100.0
 
     def height(self, row: int, points: float) -> None:
-        self.ws.set_row(row - 1, points)
+        """At least `points` high (a row is always as high as its text needs)."""
+        self.fixed[row] = points
+
+    def width_pt(self, col: int, span: int = 1) -> float:
+        return sum(rules.column_points(w) for w in self.widths[col - 1 : col - 1 + span]) if self.widths else 64.0
+
+    def wrote(self, row: int, col: int, value: Any, style: str, span: int = 1) -> None:
+        """Note a written cell: the height its text needs, and its type size."""
+        size, wrap = self.book.measures[style]
+        if isinstance(value, str) and value:
+            need = rules.cell_height(value, self.width_pt(col, span), size, wrap)
+        else:
+            need = rules.lines_height(1, size)
+        if need > self.needed.get(row, 0.0):
+            self.needed[row] = need
+        if size < self.smallest_font:
+            self.smallest_font = size
+        if row > self.max_row:
+            self.max_row = row
+
+    def keep_together(self, first_row: int, last_row: int) -> None:
+        """Print rows first_row..last_row on one page when they fit on one (a small table, a heading
+        with its table)."""
+        if last_row > first_row:
+            self.blocks[first_row] = last_row
 
     def freeze(self, row: int, col: int) -> None:
         """Rows above `row` and columns left of `col` stay in view."""
@@ -152,17 +187,18 @@ class Sheet:
         self.ws.hide_gridlines(2)
 
     def page_break_before(self, row: int) -> None:
-        self._breaks.append(row - 1)
-        self.ws.set_h_pagebreaks(self._breaks)
+        self.breaks.add(row)
 
-    def link(self, row: int, col: int, text: str, sheet_name: str) -> None:
-        """A link to cell A1 of another sheet of the pack."""
-        self.ws.write_url(row - 1, col - 1, f"internal:'{sheet_name}'!A1", self.book.format("pack_link"), text)
-        self.max_row = max(self.max_row, row)
+    def link(self, row: int, col: int, text: str, target: str, style: str = "pack_link") -> None:
+        """A link to a cell of another sheet of the pack: `target` is a sheet name (its A1) or
+        "'Sheet'!B7"."""
+        where = target if "!" in target else f"'{target}'!A1"
+        self.ws.write_url(row - 1, col - 1, f"internal:{where}", self.book.format(style), text)
+        self.wrote(row, col, text, style)
 
     def merge(self, row: int, first_col: int, last_col: int, value: Any, style: str = "pack_text") -> None:
         self.ws.merge_range(row - 1, first_col - 1, row - 1, last_col - 1, "", self.book.format(style))
-        put(self, row, first_col, value, style)
+        put(self, row, first_col, value, style, span=last_col - first_col + 1)
 
     def image(self, row: int, png: bytes, width_px: int) -> int:
         """A PNG at column A of `row`, scaled to `width_px`; the rows it covers (at 20 px a row)."""
@@ -173,9 +209,15 @@ class Sheet:
         )
         return int(int.from_bytes(png[20:24], "big") * scale / 20)
 
+    def row_heights(self) -> list[float]:
+        """Every row's printed height up to the last row written."""
+        fixed, needed = self.fixed, self.needed
+        return [max(fixed.get(r, 0.0), needed.get(r, 0.0)) or rules.DEFAULT_ROW_PT for r in range(1, self.max_row + 1)]
 
-def put(ws: Sheet, row: int, col: int, value: Any, style: str = "pack_text") -> None:
-    """Write one cell; text that Excel would read as a formula is stored as text with a quote prefix."""
+
+def put(ws: Sheet, row: int, col: int, value: Any, style: str = "pack_text", *, span: int = 1) -> None:
+    """Write one cell (`span` columns wide when merged); text that Excel would read as a formula is
+    stored as text with a quote prefix."""
     r, c, sheet = row - 1, col - 1, ws.ws
     if value is None or value == "":
         sheet.write_blank(r, c, None, ws.book.format(style))
@@ -187,8 +229,7 @@ def put(ws: Sheet, row: int, col: int, value: Any, style: str = "pack_text") -> 
         sheet.write_number(r, c, value, ws.book.format(style))
     else:
         raise TypeError(f"cannot write {type(value).__name__} to the board pack")
-    if row > ws.max_row:
-        ws.max_row = row
+    ws.wrote(row, col, value, style, span)
 
 
 def put_row(ws: Sheet, row: int, values: list[Any], style: str = "pack_text", first_col: int = 1) -> None:
@@ -197,6 +238,7 @@ def put_row(ws: Sheet, row: int, values: list[Any], style: str = "pack_text", fi
 
 
 def set_widths(ws: Sheet, widths: list[float]) -> None:
+    ws.widths = list(widths)
     for index, width in enumerate(widths):
         ws.ws.set_column(index, index, width)
 
@@ -218,28 +260,77 @@ def add_table(ws: Sheet, name: str, first_row: int, last_row: int, heads: list[s
 
 
 def _header_text(text: str) -> str:
-    return "&8" + text.replace("&", "&&")
+    return text.replace("&", "&&")
+
+
+@dataclass(frozen=True)
+class PageFrame:
+    """What every printed page of the pack carries besides its sheet: header and footer texts."""
+
+    left: str  # company and period
+    banner: str  # DRAFT until the period is approved, else ""
+    right: str  # confidentiality
+    content_id: str  # e.g. "Content ID 1a2b3c4d5e6f"
+    page_text: str  # carries the &P / &N fields
 
 
 def setup_print(
     ws: Sheet,
+    frame: PageFrame,
     *,
-    header_left: str,
-    header_center: str,
-    confidential: str,
-    page_text: str,
     title_rows: int | None,
     last_col: int,
+    landscape: bool = True,
 ) -> None:
-    """A4 landscape, fit to one page wide, print titles, header/footer with page X of Y, print area."""
+    """Apply the print rules: A4, one page wide (the scale that takes, as Excel measures columns, is
+    refused when type would print under 8 pt), every row as high as its text, header rows repeated, rows kept together
+    that fit a page, header and footer on every page, print area."""
     sheet = ws.ws
+    page = rules.Page(landscape)
+    scale = rules.fit_scale(ws.widths[:last_col], page)
+    rules.check_type_size(sheet.name, ws.smallest_font, scale)
     sheet.set_paper(A4)
-    sheet.set_landscape()
-    sheet.fit_to_pages(1, 0)
+    if landscape:
+        sheet.set_landscape()
+    else:
+        sheet.set_portrait()
+    sheet.fit_to_pages(1, 0)  # the reader's application fits the width itself, with its own fonts
     sheet.center_horizontally()
-    sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+    sheet.set_margins(
+        left=rules.SIDE_MARGIN_IN,
+        right=rules.SIDE_MARGIN_IN,
+        top=rules.TOP_MARGIN_IN,
+        bottom=rules.BOTTOM_MARGIN_IN,
+    )
+    heights = ws.row_heights()
+    tall = [r for r, h in enumerate(heights, 1) if h > rules.MAX_ROW_PT]
+    if tall:
+        raise rules.PrintRuleError(f"sheet {sheet.name!r}: row {tall[0]} needs more than one row's height")
+    for row, h in enumerate(heights, 1):
+        if h != rules.DEFAULT_ROW_PT:
+            sheet.set_row(row - 1, h)
     if title_rows:
         sheet.repeat_rows(title_rows - 1)
+    repeat = sum(heights[: title_rows or 0])
+    breaks = rules.page_breaks(heights, page.height_pt * 100 / scale, repeat, ws.blocks, ws.breaks)
+    if breaks:
+        sheet.set_h_pagebreaks(breaks[:1023])  # Excel's limit; later pages break where they fill
     sheet.print_area(0, 0, max(ws.max_row, 1) - 1, last_col - 1)
-    sheet.set_header(f"&L{_header_text(header_left)}&C{_header_text(header_center)}&R{_header_text(confidential)}")
-    sheet.set_footer(f"&C&8{page_text}")  # page_text carries the &P / &N fields
+    options = {"scale_with_doc": False, "margin": rules.HEADER_MARGIN_IN}
+    size = f"&{HEADER_FOOTER_PT}"
+    banner = f'&"-,Bold"&KC00000{_header_text(frame.banner)}' if frame.banner else ""
+    sheet.set_header(f"&L{size}{_header_text(frame.left)}&C{size}{banner}&R{size}{_header_text(frame.right)}", options)
+    sheet.set_footer(f"&L{size}{_header_text(frame.content_id)}&R{size}{frame.page_text}", options)
+
+
+def put_long(ws: Sheet, row: int, col: int, text: str, style: str = "pack_plain", *, span: int = 1) -> int:
+    """Write a text that may need more than one row's height over as many rows as it needs, cut at line
+    or word ends; the next free row. Every row holds what it shows, so nothing is cut in print."""
+    size, _wrap = ws.book.measures[style]
+    for piece in rules.split_to_rows(text, ws.width_pt(col, span), size):
+        if span > 1:
+            ws.merge(row, col, col + span - 1, piece, style)
+        else:
+            put(ws, row, col, piece, style)
+        row += 1
+    return row

@@ -82,30 +82,32 @@ def test_register_sheets_hold_the_seed_items_with_their_taxonomy(packs):
     risks = rows_of(wb["风险"])
     assert [r["编号"] for r in risks] == ["PR-01", "PR-02", "TR-01", "TR-02", "TR-03", "TR-04"]
     pr01 = risks[0]
-    assert pr01["类别"] == "物理风险-急性" and pr01["时间范围"] == "短期"
+    assert pr01["名称"].split("\n") == ["极端天气", "物理风险-急性"] and pr01["时间范围"] == "短期"
     assert pr01["价值链"].split("\n") == ["运营", "下游"]
-    assert set(pr01["潜在财务影响"].split("\n")) == {"财产损失增加", "运营成本增加", "营业收入下降"}
-    assert pr01["评估性质"] == "示例*"
-    assert pr01["应对措施"].startswith("1. 每年开展生产基地投保工作")
+    assert pr01["潜在财务影响"].split("\n") == ["财产损失增加", "运营成本增加", "营业收入下降"], "the report's order"
+    assert pr01["固有评级"] == "高*\n12 (3 × 4)" and pr01["剩余评级"] == "中*\n6 (2 × 3)"
+    assert pr01["主要应对措施"].startswith("1. 每年开展生产基地投保工作")
     opportunities = rows_of(wb["机遇"])
     assert [r["编号"] for r in opportunities] == ["OP-01", "OP-02", "OP-03", "OP-04", "OP-05"]
-    assert opportunities[1]["类别"] == "能源来源" and "固有收益" in opportunities[1]
+    assert opportunities[1]["名称"].endswith("能源来源")
     en = rows_of(load_workbook(packs["en"])["Risks"])
-    assert en[2]["Category"] == "Transition risk – policy and legal"
+    assert en[2]["Title"].endswith("Transition risk – policy and legal")
     assert en[2]["Time horizons"].split("\n") == ["Short term", "Medium term", "Long term"]
+    assert en[4]["Financial impacts"].split("\n") == ["Operating cost increase", "Revenue decrease"]
 
 
 def test_band_cells_are_coloured_with_the_one_palette(packs):
     ws = load_workbook(packs["en"])["Risks"]
     heads = [c.value for c in ws[4]]
-    col = heads.index("Inherent rating") + 1
-    for row in range(5, 11):
-        cell = ws.cell(row, col)
-        band = next(b for b in Band if b.label("en") == cell.value)
-        assert cell.fill.fgColor.rgb.upper().endswith(band.colour.lstrip("#").upper())
+    for head in ("Inherent rating", "Residual rating"):
+        col = heads.index(head) + 1
+        for row in range(5, 11):
+            cell = ws.cell(row, col)
+            band = next(b for b in Band if cell.value.startswith(b.label("en")))
+            assert cell.fill.fgColor.rgb.upper().endswith(band.colour.lstrip("#").upper())
     ws = load_workbook(packs["en"])["Opportunities"]
-    cell = ws.cell(5, col)
-    band = next(b for b in Band if b.label("en") == cell.value)
+    cell = ws.cell(5, heads.index("Inherent rating") + 1)
+    band = next(b for b in Band if cell.value.startswith(b.label("en")))
     assert cell.fill.fgColor.rgb.upper().endswith(band.opportunity_colour.lstrip("#").upper())
 
 
@@ -123,8 +125,9 @@ def test_registers_are_excel_tables_with_frozen_headers_and_print_settings(packs
         assert (ws.page_setup.fitToWidth or 1) == 1 and ws.page_setup.fitToHeight == 0
         assert ws.sheet_properties.pageSetUpPr.fitToPage
         assert ws.print_area
-        assert "Page &P of &N" in ws.oddFooter.center.text
-        assert ws.oddHeader.right.text == "Confidential"
+        assert "Page &P of &N" in ws.oddFooter.right.text
+        assert re.search(r"Content ID [0-9a-f]{12}", ws.oddFooter.left.text)
+        assert "Confidential" in ws.oddHeader.right.text and "DRAFT" in ws.oddHeader.center.text
     assert all(ws.page_setup.orientation == "landscape" for ws in wb.worksheets)
 
 
