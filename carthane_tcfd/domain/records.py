@@ -7,7 +7,9 @@ from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from typing import Generic, TypeVar
 
+from carthane_tcfd.domain.effects import FinancialEffects
 from carthane_tcfd.domain.scales import Band, band_for
+from carthane_tcfd.domain.scenarios import ScenarioSet
 from carthane_tcfd.domain.taxonomy import Category, Kind, MitigationStatus, PeriodStatus
 
 ILLUSTRATIVE_NOTE_ZH = "示例评估：报告未披露评分，此评分仅为演示，需由风险负责人复核。"
@@ -46,6 +48,7 @@ class ItemDraft:
     sites: str = ""
     notes: str = ""
     mitigations: list[MitigationDraft] = field(default_factory=list)
+    effects: FinancialEffects = field(default_factory=FinancialEffects)
 
     @property
     def kind(self) -> Kind:
@@ -124,6 +127,7 @@ class ItemSnapshot(ItemHeader):
     mitigations: tuple[MitigationSnapshot, ...]
     updated_at: dt.datetime
     updated_by: str
+    effects: FinancialEffects = field(default_factory=FinancialEffects)
 
     @property
     def open_mitigations(self) -> int:
@@ -155,6 +159,7 @@ class ItemSnapshot(ItemHeader):
             mitigations=[
                 MitigationDraft(m.description, m.owner, m.due, m.status, m.cost_cny, m.id) for m in self.mitigations
             ],
+            effects=self.effects,
         )
 
 
@@ -270,6 +275,7 @@ class RegisterSnapshot(_ByKind[ItemSnapshot]):
     previous: RegisterSnapshot | None = None
     prepared_by: str = ""
     prepared_on: dt.date = field(default_factory=dt.date.today)
+    scenarios: ScenarioSet | None = None  # the scenario set, inputs and assessment grid
 
 
 @dataclass(frozen=True)

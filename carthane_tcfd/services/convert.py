@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import Row
 
+from carthane_tcfd.domain.effects import FinancialEffects
 from carthane_tcfd.domain.records import (
     ItemRow,
     ItemSnapshot,
@@ -49,9 +50,12 @@ def mitigation_snapshot(m: Mitigation | Row[Any]) -> MitigationSnapshot:
 
 
 def item_snapshot(
-    i: Item | Row[Any], matrix_size: int, mitigations: tuple[MitigationSnapshot, ...] | None = None
+    i: Item | Row[Any],
+    matrix_size: int,
+    mitigations: tuple[MitigationSnapshot, ...] | None = None,
+    effects: FinancialEffects | None = None,
 ) -> ItemSnapshot:
-    """An item from its ORM object, or from a Core row with its mitigations loaded beside it."""
+    """An item from its ORM object, or from a Core row with its mitigations (and effects) loaded beside it."""
     if mitigations is None:
         assert isinstance(i, Item)
         mitigations = tuple(mitigation_snapshot(m) for m in i.mitigations)
@@ -80,6 +84,7 @@ def item_snapshot(
         updated_at=i.updated_at,
         updated_by=i.updated_by,
         matrix_size=matrix_size,
+        effects=effects or FinancialEffects(),
     )
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from carthane_tcfd.domain.effects_validation import validate_effects
 from carthane_tcfd.domain.errors import ConflictError, NotFound, ValidationFailed
 from carthane_tcfd.domain.filtering import ItemFilter, matches
 from carthane_tcfd.domain.records import (
@@ -24,6 +25,7 @@ from carthane_tcfd.domain.taxonomy import Kind
 from carthane_tcfd.domain.validation import problem, validate_item, validate_mitigation
 from carthane_tcfd.services.context import ServiceContext, editable, period_by_year
 from carthane_tcfd.services.convert import item_snapshot
+from carthane_tcfd.services.effects import item_effects, write_effects
 from carthane_tcfd.services.queries import period_action_counts, period_counts, period_items, period_rows
 from carthane_tcfd.store.models import CodeCounter, Item, Mitigation, Period, utcnow
 
@@ -116,7 +118,7 @@ class ItemService:
     def get(self, item_id: int) -> ItemSnapshot:
         with self.ctx.read() as session:
             item = self._load(session, item_id)
-            return item_snapshot(item, item.period.matrix_size)
+            return _snapshot(session, item, item.period.matrix_size)
 
     # ---- items ---------------------------------------------------------------------------
     def create(self, year: int, draft: ItemDraft, code: str | None = None) -> ItemSnapshot:
@@ -140,7 +142,8 @@ class ItemService:
             self.ctx.audit(session, "item", item.id, "create", new=f"{code} {item.title}", item_id=item.id, year=year)
             for m in item.mitigations:
                 self.ctx.audit(session, "mitigation", m.id, "create", new=m.description, item_id=item.id, year=year)
-            return item_snapshot(item, period.matrix_size)
+            write_effects(self.ctx, session, item.id, draft.effects, year)
+            return _snapshot(session, item, period.matrix_size)
 
     def update(self, item_id: int, draft: ItemDraft, expected_version: int) -> ItemSnapshot:
         """Save every field and the whole mitigation list of an item, if nobody saved it meanwhile."""
@@ -155,16 +158,17 @@ class ItemService:
                 values["notes"] = _without_illustrative_note(values["notes"])
             changed = self.ctx.apply(session, item, values, "item", item_id=item.id, year=period.year)
             changed += self._sync_mitigations(session, item, draft.mitigations, period.year)
+            changed += write_effects(self.ctx, session, item.id, draft.effects, period.year)
             if changed:
                 self._touch(item)
             session.flush()
-            return item_snapshot(item, period.matrix_size)
+            return _snapshot(session, item, period.matrix_size)
 
     def delete(self, item_id: int, expected_version: int) -> ItemSnapshot:
         """Remove an item with its mitigations; returns what was deleted (for undo)."""
         with self.ctx.write() as session:
             item, period = self._for_change(session, item_id, expected_version)
-            gone = item_snapshot(item, period.matrix_size)
+            gone = _snapshot(session, item, period.matrix_size)
             self.ctx.audit(
                 session, "item", item.id, "delete", old=f"{item.code} {item.title}", item_id=item.id, year=period.year
             )
@@ -220,7 +224,7 @@ class ItemService:
             self._touch(item)
             session.flush()
             session.refresh(item, ["mitigations"])
-            return item_snapshot(item, period.matrix_size)
+            return _snapshot(session, item, period.matrix_size)
 
     def _sync_mitigations(self, session: Session, item: Item, drafts: list[MitigationDraft], year: int) -> list[str]:
         """Make the item's mitigations equal the drafts, in their order; audits each change."""
@@ -289,7 +293,7 @@ class ItemService:
 
     @staticmethod
     def _validate(draft: ItemDraft, matrix_size: int) -> None:
-        problems = validate_item(draft, matrix_size)
+        problems = validate_item(draft, matrix_size) + validate_effects(draft.effects, draft.horizons)
         if problems:
             raise ValidationFailed(problems)
 
@@ -307,6 +311,11 @@ class ItemService:
             session.add(counter)
         counter.last += 1
         return f"{prefix}-{counter.last:02d}"
+
+
+def _snapshot(session: Session, item: Item, matrix_size: int) -> ItemSnapshot:
+    """The whole item with its mitigations and financial effects."""
+    return item_snapshot(item, matrix_size, effects=item_effects(session, item.id))
 
 
 def _mitigation_of(item: Item, mitigation_id: int) -> Mitigation:

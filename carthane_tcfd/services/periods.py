@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, insert, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from carthane_tcfd.domain.errors import ConflictError, NotFound, UserError, ValidationFailed
@@ -19,9 +19,12 @@ from carthane_tcfd.domain.taxonomy import Horizon, PeriodStatus
 from carthane_tcfd.domain.validation import Problem, problem, validate_matrix_size
 from carthane_tcfd.services.context import ServiceContext, editable, period_by_year
 from carthane_tcfd.services.convert import metric_snapshot, period_snapshot
+from carthane_tcfd.services.effects import copy_effects, require_effects_accounted
 from carthane_tcfd.services.items import code_sort_key
 from carthane_tcfd.services.queries import period_items
-from carthane_tcfd.store.models import AuditEntry, CodeCounter, Item, Metric, Mitigation, Period, utcnow
+from carthane_tcfd.services.scenarios import copy_scenarios, scenario_set
+from carthane_tcfd.store.models import AuditEntry, CodeCounter, Item, Metric, Mitigation, Period, Scenario, utcnow
+from carthane_tcfd.store.scenario_defaults import default_scenario_rows
 
 # Which status each workflow step leaves from, and goes to.
 TRANSITIONS: dict[str, tuple[tuple[PeriodStatus, ...], PeriodStatus]] = {
@@ -63,6 +66,7 @@ class PeriodService:
             )
             session.add(period)
             session.flush()
+            session.execute(insert(Scenario), default_scenario_rows(period.id, self.ctx.user))
             self.ctx.audit(session, "period", period.id, "create", new=period.title, year=year)
             return period_snapshot(period)
 
@@ -112,6 +116,8 @@ class PeriodService:
                     f"{year} 年度当前为「{current.label('zh')}」，不能执行此操作。",
                     f"The {year} period is {current.label('en').lower()}; that step does not apply.",
                 )
+            if step == "submit":
+                require_effects_accounted(session, period.id)
             now = utcnow()
             self.ctx.audit(
                 session, "period", period.id, "status", field="status", old=current.value, new=target.value, year=year
@@ -127,7 +133,8 @@ class PeriodService:
             return period_snapshot(period)
 
     def copy_to_next_year(self, year: int) -> PeriodSnapshot:
-        """A new draft period for year+1 with every item (codes kept) and its open mitigations."""
+        """A new draft period for year+1 with every item (codes kept), its open mitigations and financial
+        effects, and the scenario set, inputs and assessment grid."""
         with self.ctx.write() as session:
             source = period_by_year(session, year)
             target_year = year + 1
@@ -151,6 +158,7 @@ class PeriodService:
             items = session.scalars(
                 select(Item).where(Item.period_id == source.id).options(selectinload(Item.mitigations))
             )
+            copies: list[tuple[Item, Item]] = []
             for old in items:
                 copy = Item(period_id=target.id, created_at=now, updated_at=now, updated_by=self.ctx.user)
                 for column in Item.__table__.columns.keys():  # noqa: SIM118 - a ColumnCollection, not a dict
@@ -169,6 +177,11 @@ class PeriodService:
                     for i, m in enumerate(open_actions)
                 ]
                 session.add(copy)
+                copies.append((old, copy))
+            session.flush()
+            item_ids = {old.id: copy.id for old, copy in copies}
+            copy_effects(session, item_ids)
+            copy_scenarios(session, source.id, target.id, item_ids, self.ctx.user)
             for counter in session.scalars(select(CodeCounter).where(CodeCounter.period_id == source.id)):
                 session.add(CodeCounter(period_id=target.id, prefix=counter.prefix, last=counter.last))
             session.flush()
@@ -203,11 +216,15 @@ class PeriodService:
 
 
 def _content(session: Session, period: Period) -> RegisterSnapshot:
-    """A period's content as it stands: settings, items in code order with their actions, metrics."""
+    """A period's content as it stands: settings, items in code order with their actions and financial
+    effects, metrics, the scenario set with its grid."""
     items = sorted(period_items(session, period.id, period.matrix_size), key=lambda i: code_sort_key(i.code))
     metrics = session.scalars(select(Metric).where(Metric.period_id == period.id).order_by(Metric.position))
     return RegisterSnapshot(
-        period=period_snapshot(period), items=tuple(items), metrics=tuple(metric_snapshot(m) for m in metrics)
+        period=period_snapshot(period),
+        items=tuple(items),
+        metrics=tuple(metric_snapshot(m) for m in metrics),
+        scenarios=scenario_set(session, period),
     )
 
 

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from carthane_tcfd.domain.records import ActionCounts, ItemRow, ItemSnapshot, MitigationSnapshot
 from carthane_tcfd.domain.taxonomy import Kind, MitigationStatus
 from carthane_tcfd.services.convert import CODE_LISTS, ROW_FIELDS, item_row, item_snapshot, mitigation_snapshot
+from carthane_tcfd.services.effects import period_effects
 from carthane_tcfd.store.models import Item, Mitigation
 
 ITEMS = Item.__table__
@@ -30,14 +31,18 @@ def _of_period(query: Select[Any], period_id: int, kind: Kind | None, via_join: 
 
 
 def period_items(session: Session, period_id: int, matrix_size: int, kind: Kind | None = None) -> list[ItemSnapshot]:
-    """Every item of a period (or of one kind) with its mitigations in order."""
+    """Every item of a period (or of one kind) with its mitigations in order and its financial effects."""
     items = _of_period(select(ITEMS), period_id, kind, via_join=False)
     actions = _of_period(select(MITIGATIONS), period_id, kind, via_join=True)
     actions = actions.order_by(MITIGATIONS.c.item_id, MITIGATIONS.c.position)
     by_item: dict[int, list[MitigationSnapshot]] = defaultdict(list)
     for row in session.execute(actions).all():  # all(): one fetchall instead of a fetchone per row
         by_item[row.item_id].append(mitigation_snapshot(row))
-    return [item_snapshot(row, matrix_size, tuple(by_item.get(row.id, ()))) for row in session.execute(items).all()]
+    effects = period_effects(session, period_id, kind)
+    return [
+        item_snapshot(row, matrix_size, tuple(by_item.get(row.id, ())), effects.get(row.id))
+        for row in session.execute(items).all()
+    ]
 
 
 def period_rows(session: Session, period_id: int, matrix_size: int, kind: Kind | None = None) -> list[ItemRow]:

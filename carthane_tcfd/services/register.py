@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from carthane_tcfd.services.context import ServiceContext
 from carthane_tcfd.services.items import ItemService
 from carthane_tcfd.services.periods import PeriodService
+from carthane_tcfd.services.scenarios import ScenarioService
 from carthane_tcfd.store.engine import describe
 from carthane_tcfd.store.migrate import OpenResult, open_database
 
@@ -17,6 +18,7 @@ class Register:
     opened: OpenResult
     items: ItemService
     periods: PeriodService
+    scenarios: ScenarioService
 
     @property
     def location(self) -> str:
@@ -34,4 +36,4 @@ def open_register(url: str, *, seed: bool = True, user: str | None = None) -> Re
     """Open the database at `url` (creating, seeding or upgrading it) and the services over it."""
     opened = open_database(url, seed=seed)
     ctx = ServiceContext(opened.engine, user)
-    return Register(url, opened, ItemService(ctx), PeriodService(ctx))
+    return Register(url, opened, ItemService(ctx), PeriodService(ctx), ScenarioService(ctx))

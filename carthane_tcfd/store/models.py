@@ -170,3 +170,94 @@ class AuditEntry(Base):
     field: Mapped[str] = mapped_column(String(60), default="")
     old_value: Mapped[str | None] = mapped_column(Text)
     new_value: Mapped[str | None] = mapped_column(Text)
+
+
+class FinancialEffect(Base):
+    """An item's financial effects (one row per item; the anticipated amounts per horizon beside it)."""
+
+    __tablename__ = "financial_effect"
+
+    item_id: Mapped[int] = mapped_column(ForeignKey("item.id", ondelete="CASCADE"), primary_key=True)
+    current_narrative: Mapped[str] = mapped_column(Text, default="")
+    current_cny: Mapped[Decimal | None] = mapped_column(Money)
+    statement_lines: Mapped[list[str]] = mapped_column(JSON)
+    material_adjustment: Mapped[bool] = mapped_column(Boolean, default=False)
+    reason_code: Mapped[str | None] = mapped_column(String(40))
+    reason_text: Mapped[str] = mapped_column(Text, default="")
+    reason_from_seed: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class AnticipatedEffect(Base):
+    """The anticipated effect of an item in one of its horizons."""
+
+    __tablename__ = "anticipated_effect"
+    __table_args__ = (UniqueConstraint("item_id", "horizon"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("item.id", ondelete="CASCADE"), index=True)
+    horizon: Mapped[str] = mapped_column(String(20))
+    low_cny: Mapped[Decimal | None] = mapped_column(Money)
+    high_cny: Mapped[Decimal | None] = mapped_column(Money)
+    basis: Mapped[str] = mapped_column(Text, default="")
+
+
+class Scenario(Base):
+    """One scenario of a period's set, with its parameters (all empty until an officer fills them)."""
+
+    __tablename__ = "scenario"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    period_id: Mapped[int] = mapped_column(ForeignKey("period.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str] = mapped_column(String(200), default="")
+    source: Mapped[str] = mapped_column(String(200), default="")
+    temperature_c: Mapped[Decimal | None] = mapped_column(Numeric(4, 2))
+    horizon_year: Mapped[int | None] = mapped_column(Integer)
+    carbon_prices: Mapped[list[Any]] = mapped_column(JSON)  # [[year, "price"], ...]
+    electricity_change_pct: Mapped[Decimal | None] = mapped_column(Numeric(8, 2))
+    assumptions: Mapped[str] = mapped_column(Text, default="")
+    is_default: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_by: Mapped[str] = mapped_column(String(200), default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class ScenarioAssessment(Base):
+    """One cell of the assessment grid: an item under a scenario in a horizon."""
+
+    __tablename__ = "scenario_assessment"
+    __table_args__ = (UniqueConstraint("item_id", "scenario_id", "horizon"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("item.id", ondelete="CASCADE"), index=True)
+    scenario_id: Mapped[int] = mapped_column(ForeignKey("scenario.id", ondelete="CASCADE"), index=True)
+    horizon: Mapped[str] = mapped_column(String(20))
+    direction: Mapped[str | None] = mapped_column(String(20))
+    level: Mapped[int | None] = mapped_column(Integer)
+    low_cny: Mapped[Decimal | None] = mapped_column(Money)
+    high_cny: Mapped[Decimal | None] = mapped_column(Money)
+    narrative: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_by: Mapped[str] = mapped_column(String(200), default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class ScenarioInputs(Base):
+    """A period's inputs to the scenario analysis: the resilience narrative and the electricity cost."""
+
+    __tablename__ = "scenario_inputs"
+
+    period_id: Mapped[int] = mapped_column(ForeignKey("period.id", ondelete="CASCADE"), primary_key=True)
+    resilience: Mapped[str] = mapped_column(Text, default="")
+    electricity_cost_cny: Mapped[Decimal | None] = mapped_column(Money)
+    include_scope3: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_by: Mapped[str] = mapped_column(String(200), default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}

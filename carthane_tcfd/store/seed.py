@@ -10,10 +10,21 @@ from typing import Any
 from sqlalchemy import Engine, insert
 from sqlalchemy.orm import Session
 
+from carthane_tcfd.domain.effects import seed_effects
 from carthane_tcfd.domain.records import ILLUSTRATIVE_NOTE_EN, ILLUSTRATIVE_NOTE_ZH
 from carthane_tcfd.domain.taxonomy import Category, MitigationStatus
 from carthane_tcfd.paths import resource
-from carthane_tcfd.store.models import AuditEntry, CodeCounter, Item, Metric, Mitigation, Period
+from carthane_tcfd.store.models import (
+    AuditEntry,
+    CodeCounter,
+    FinancialEffect,
+    Item,
+    Metric,
+    Mitigation,
+    Period,
+    Scenario,
+)
+from carthane_tcfd.store.scenario_defaults import default_scenario_rows
 
 SEED_FILE = "register-2024.json"
 SEED_AUTHOR = "seed: 2024 ESG report"
@@ -32,12 +43,33 @@ def load_seed(engine: Engine, path: Path | None = None) -> int:
         session.add(period)
         session.flush()
         counters: dict[str, int] = {}
+        items = []
         for raw in data["items"]:
             item = _item(raw, period.id)
             session.add(item)
+            items.append(item)
             prefix, number = raw["code"].split("-")
             counters[prefix] = max(counters.get(prefix, 0), int(number))
         session.flush()
+        # The report quantifies no effect: each item records why, marked as the seed's reason.
+        effects = seed_effects()
+        assert effects.reason is not None
+        session.execute(
+            insert(FinancialEffect),
+            [
+                {
+                    "item_id": item.id,
+                    "current_narrative": "",
+                    "statement_lines": [],
+                    "material_adjustment": False,
+                    "reason_code": effects.reason.value,
+                    "reason_text": effects.reason_text,
+                    "reason_from_seed": True,
+                }
+                for item in items
+            ],
+        )
+        session.execute(insert(Scenario), default_scenario_rows(period.id, SEED_AUTHOR))
         session.execute(
             insert(CodeCounter),
             [{"period_id": period.id, "prefix": p, "last": n} for p, n in counters.items()],

@@ -1,0 +1,360 @@
+"""The period's scenario set, its inputs and the assessment grid: read, changed (validated, audited,
+versioned, refused in an approved period), copied to the next year; the sensitivities computed from them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from carthane_tcfd.domain.effects import Direction
+from carthane_tcfd.domain.effects_validation import validate_cell, validate_inputs, validate_scenario
+from carthane_tcfd.domain.errors import ConflictError, NotFound, UserError, ValidationFailed
+from carthane_tcfd.domain.scenarios import (
+    Assessment,
+    CarbonPrice,
+    CellDraft,
+    Scenario,
+    ScenarioDraft,
+    ScenarioInputs,
+    ScenarioSet,
+)
+from carthane_tcfd.domain.sensitivity import Sensitivities, emissions_of, sensitivities
+from carthane_tcfd.domain.taxonomy import Horizon, Lang
+from carthane_tcfd.domain.validation import Problem, problem
+from carthane_tcfd.services.context import ServiceContext, editable, period_by_year
+from carthane_tcfd.services.convert import metric_snapshot
+from carthane_tcfd.store.models import Item, Metric, Period, utcnow
+from carthane_tcfd.store.models import Scenario as ScenarioRow
+from carthane_tcfd.store.models import ScenarioAssessment as AssessmentRow
+from carthane_tcfd.store.models import ScenarioInputs as InputsRow
+
+SCENARIOS = ScenarioRow.__table__
+ASSESSMENTS = AssessmentRow.__table__
+ITEMS = Item.__table__
+
+
+def _both(zh: str, en: str) -> str:
+    return zh if zh == en or not en else f"{zh} / {en}"
+
+
+def scenario_of(row: Any) -> Scenario:
+    return Scenario(
+        name=row.name,
+        name_en=row.name_en,
+        source=row.source,
+        temperature_c=row.temperature_c,
+        horizon_year=row.horizon_year,
+        carbon_prices=tuple(CarbonPrice(int(year), Decimal(str(price))) for year, price in row.carbon_prices or ()),
+        electricity_change_pct=row.electricity_change_pct,
+        assumptions=row.assumptions,
+        id=row.id,
+        position=row.position,
+        is_default=bool(row.is_default),
+        version=row.version,
+    )
+
+
+def assessment_of(row: Any) -> Assessment:
+    return Assessment(
+        direction=Direction(row.direction) if row.direction else None,
+        level=row.level,
+        low_cny=row.low_cny,
+        high_cny=row.high_cny,
+        narrative=row.narrative,
+        item_id=row.item_id,
+        scenario_id=row.scenario_id,
+        horizon=row.horizon,
+        version=row.version,
+    )
+
+
+def inputs_of(row: InputsRow | None) -> ScenarioInputs:
+    if row is None:
+        return ScenarioInputs()
+    return ScenarioInputs(row.resilience, row.electricity_cost_cny, row.include_scope3, row.version)
+
+
+def _scenario_values(d: ScenarioDraft) -> dict[str, Any]:
+    return {
+        "name": d.name.strip(),
+        "name_en": d.name_en.strip(),
+        "source": d.source.strip(),
+        "temperature_c": d.temperature_c,
+        "horizon_year": d.horizon_year,
+        "carbon_prices": [[p.year, str(p.price_cny)] for p in sorted(d.carbon_prices, key=lambda p: p.year)],
+        "electricity_change_pct": d.electricity_change_pct,
+        "assumptions": d.assumptions,
+    }
+
+
+def _cell_text(scenario: str, horizon: str, cell: CellDraft | None) -> str | None:
+    """A grid cell as the audit trail shows it: the scenario, the horizon's and direction's labels."""
+    if cell is None or cell.is_blank:
+        return None
+    h = Horizon(horizon)
+    parts = [f"{scenario} · {_both(h.label('zh'), h.label('en'))}"]
+    if cell.direction is not None:
+        parts.append(_both(cell.direction.label("zh"), cell.direction.label("en")))
+    if cell.level is not None:
+        parts.append(f"L{cell.level}")
+    if cell.low_cny is not None or cell.high_cny is not None:
+        low = "—" if cell.low_cny is None else f"{cell.low_cny:,.2f}"
+        high = "—" if cell.high_cny is None else f"{cell.high_cny:,.2f}"
+        parts.append(f"{low} – {high} CNY")
+    if cell.narrative.strip():
+        parts.append(cell.narrative.strip())
+    return "; ".join(parts)
+
+
+def _raise(problems: list[Problem]) -> None:
+    if problems:
+        raise ValidationFailed(problems)
+
+
+def scenario_set(session: Session, period: Period) -> ScenarioSet:
+    """A period's scenarios (in order), inputs and grid cells."""
+    scenarios = session.execute(
+        select(SCENARIOS).where(SCENARIOS.c.period_id == period.id).order_by(SCENARIOS.c.position, SCENARIOS.c.id)
+    ).all()
+    of_period = select(SCENARIOS.c.id).where(SCENARIOS.c.period_id == period.id)
+    cells = session.execute(select(ASSESSMENTS).where(ASSESSMENTS.c.scenario_id.in_(of_period))).all()
+    return ScenarioSet(
+        year=period.year,
+        matrix_size=period.matrix_size,
+        scenarios=tuple(scenario_of(r) for r in scenarios),
+        inputs=inputs_of(session.get(InputsRow, period.id)),
+        assessments=tuple(assessment_of(r) for r in cells),
+    )
+
+
+def copy_scenarios(session: Session, source_id: int, target_id: int, item_ids: dict[int, int], who: str) -> None:
+    """Copy a period's scenarios, inputs and grid to another period; `item_ids` maps old to new item ids."""
+    now = utcnow()
+    scenario_ids: dict[int, int] = {}
+    for row in session.execute(select(SCENARIOS).where(SCENARIOS.c.period_id == source_id)).mappings().all():
+        values = {k: v for k, v in row.items() if k not in ("id", "version")}
+        values.update(period_id=target_id, updated_at=now, updated_by=who)
+        copy = ScenarioRow(**values)
+        session.add(copy)
+        session.flush()
+        scenario_ids[row["id"]] = copy.id
+    inputs = session.get(InputsRow, source_id)
+    if inputs is not None:
+        session.add(
+            InputsRow(
+                period_id=target_id,
+                resilience=inputs.resilience,
+                electricity_cost_cny=inputs.electricity_cost_cny,
+                include_scope3=inputs.include_scope3,
+                updated_at=now,
+                updated_by=who,
+            )
+        )
+    if scenario_ids:
+        cells = session.execute(select(ASSESSMENTS).where(ASSESSMENTS.c.scenario_id.in_(scenario_ids))).mappings()
+        rows = [
+            {
+                **{k: v for k, v in cell.items() if k not in ("id", "version")},
+                "item_id": item_ids[cell["item_id"]],
+                "scenario_id": scenario_ids[cell["scenario_id"]],
+                "updated_at": now,
+                "updated_by": who,
+            }
+            for cell in cells.all()
+            if cell["item_id"] in item_ids
+        ]
+        if rows:
+            session.execute(insert(AssessmentRow), rows)
+
+
+class ScenarioService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    # ---- reading -------------------------------------------------------------------------
+    def set_of(self, year: int) -> ScenarioSet:
+        with self.ctx.read() as session:
+            return scenario_set(session, period_by_year(session, year))
+
+    def sensitivities(self, year: int, lang: Lang = "zh", scenarios: ScenarioSet | None = None) -> Sensitivities:
+        """The carbon-price and electricity-price sensitivities of a period, from its metrics."""
+        with self.ctx.read() as session:
+            period = period_by_year(session, year)
+            metrics = session.scalars(select(Metric).where(Metric.period_id == period.id))
+            emissions = emissions_of(metric_snapshot(m) for m in metrics)
+            chosen = scenarios if scenarios is not None else scenario_set(session, period)
+        return sensitivities(chosen, emissions, lang)
+
+    # ---- the scenario set ----------------------------------------------------------------
+    def add(self, year: int, draft: ScenarioDraft) -> Scenario:
+        _raise(validate_scenario(draft))
+        with self.ctx.write() as session:
+            period = editable(period_by_year(session, year))
+            last = session.scalar(select(func.max(SCENARIOS.c.position)).where(SCENARIOS.c.period_id == period.id))
+            row = ScenarioRow(
+                period_id=period.id,
+                position=(last if last is not None else -1) + 1,
+                is_default=False,
+                updated_by=self.ctx.user,
+                **_scenario_values(draft),
+            )
+            session.add(row)
+            session.flush()
+            self.ctx.audit(session, "scenario", row.id, "create", new=_both(row.name, row.name_en), year=year)
+            return scenario_of(row)
+
+    def update(self, scenario_id: int, draft: ScenarioDraft, expected_version: int) -> Scenario:
+        """Save a scenario's name, source, temperature, horizon and parameters (also: rename)."""
+        _raise(validate_scenario(draft))
+        with self.ctx.write() as session:
+            row, period = self._for_change(session, scenario_id, expected_version)
+            values = _scenario_values(draft)
+            if self.ctx.apply(session, row, values, "scenario", item_id=None, year=period.year):
+                row.updated_at = utcnow()
+                row.updated_by = self.ctx.user
+            session.flush()
+            return scenario_of(row)
+
+    def remove(self, scenario_id: int, expected_version: int) -> None:
+        """Remove a scenario with its column of the grid."""
+        with self.ctx.write() as session:
+            row, period = self._for_change(session, scenario_id, expected_version)
+            cells = session.scalar(select(func.count()).where(ASSESSMENTS.c.scenario_id == row.id)) or 0
+            self.ctx.audit(
+                session,
+                "scenario",
+                row.id,
+                "delete",
+                old=f"{_both(row.name, row.name_en)} ({cells} cells)",
+                year=period.year,
+            )
+            session.delete(row)
+
+    def save_inputs(self, year: int, inputs: ScenarioInputs) -> ScenarioInputs:
+        """The resilience narrative, the purchased electricity cost and the scope 3 choice of a period;
+        `inputs.version` is the version read (0: none stored yet)."""
+        _raise(validate_inputs(inputs))
+        with self.ctx.write() as session:
+            period = editable(period_by_year(session, year))
+            row = session.get(InputsRow, period.id)
+            current = row.version if row is not None else 0
+            if current != inputs.version:
+                raise ConflictError(str(year), row.updated_by if row else "", row.updated_at if row else None)
+            if row is None:
+                row = InputsRow(period_id=period.id, resilience="", include_scope3=False, updated_by=self.ctx.user)
+                session.add(row)
+                session.flush()
+            values = {
+                "resilience": inputs.resilience,
+                "electricity_cost_cny": inputs.electricity_cost_cny,
+                "include_scope3": inputs.include_scope3,
+            }
+            changed = False
+            for name, value in values.items():
+                if getattr(row, name) != value:
+                    self.ctx.audit(
+                        session, "period", period.id, "update", field=name, old=getattr(row, name), new=value, year=year
+                    )
+                    setattr(row, name, value)
+                    changed = True
+            if changed:
+                row.updated_at = utcnow()
+                row.updated_by = self.ctx.user
+            session.flush()
+            return inputs_of(row)
+
+    # ---- the grid ------------------------------------------------------------------------
+    def save_cell(
+        self, item_id: int, scenario_id: int, horizon: str, cell: CellDraft, expected_version: int
+    ) -> Assessment | None:
+        """Save one cell of the grid (a blank cell is removed); `expected_version` is the version read,
+        0 for a cell not stored yet. The stored cell, or None when it is now blank."""
+        with self.ctx.write() as session:
+            item = session.get(Item, item_id)
+            scenario = session.get(ScenarioRow, scenario_id)
+            if item is None or scenario is None:
+                raise NotFound("该条目或情景已被删除。", "That item or scenario no longer exists.")
+            period = editable(item.period)
+            if scenario.period_id != period.id:
+                raise UserError("情景不属于该条目的年度。", "The scenario belongs to another period.")
+            problems = validate_cell(cell, period.matrix_size)
+            if horizon not in item.horizons:
+                problems.append(
+                    problem(
+                        "horizons",
+                        f"{item.code} 不涉及时间范围 {horizon}",
+                        f"{item.code} does not cover the horizon {horizon}",
+                    )
+                )
+            _raise(problems)
+            row = session.scalars(
+                select(AssessmentRow).where(
+                    AssessmentRow.item_id == item_id,
+                    AssessmentRow.scenario_id == scenario_id,
+                    AssessmentRow.horizon == horizon,
+                )
+            ).one_or_none()
+            if (row.version if row is not None else 0) != expected_version:
+                raise ConflictError(item.code, row.updated_by if row else "", row.updated_at if row else None)
+            name = _both(scenario.name, scenario.name_en)
+            old = assessment_of(row).to_draft() if row is not None else None
+            if old == cell or (old is None and cell.is_blank):
+                return assessment_of(row) if row is not None else None
+            if cell.is_blank:
+                assert row is not None
+                self._audit_cell(session, row.id, "delete", name, horizon, old, None, item_id, period.year)
+                session.delete(row)
+                return None
+            created = row is None
+            if row is None:
+                row = AssessmentRow(item_id=item_id, scenario_id=scenario_id, horizon=horizon)
+                session.add(row)
+            row.direction = cell.direction.value if cell.direction else None
+            row.level = cell.level
+            row.low_cny = cell.low_cny
+            row.high_cny = cell.high_cny
+            row.narrative = cell.narrative
+            row.updated_at = utcnow()
+            row.updated_by = self.ctx.user
+            session.flush()
+            self._audit_cell(
+                session, row.id, "create" if created else "update", name, horizon, old, cell, item_id, period.year
+            )
+            return assessment_of(row)
+
+    # ---- helpers -------------------------------------------------------------------------
+    def _audit_cell(
+        self,
+        session: Session,
+        cell_id: int,
+        action: str,
+        scenario: str,
+        horizon: str,
+        old: CellDraft | None,
+        new: CellDraft | None,
+        item_id: int,
+        year: int,
+    ) -> None:
+        self.ctx.audit(
+            session,
+            "assessment",
+            cell_id,
+            action,
+            field="scenario",
+            old=_cell_text(scenario, horizon, old),
+            new=_cell_text(scenario, horizon, new),
+            item_id=item_id,
+            year=year,
+        )
+
+    def _for_change(self, session: Session, scenario_id: int, expected_version: int) -> tuple[ScenarioRow, Period]:
+        row = session.get(ScenarioRow, scenario_id)
+        if row is None:
+            raise NotFound("该情景已被删除。", "That scenario no longer exists; it may have been removed.")
+        period = editable(session.get_one(Period, row.period_id))
+        if row.version != expected_version:
+            raise ConflictError(_both(row.name, row.name_en), row.updated_by, row.updated_at)
+        return row, period
