@@ -49,4 +49,11 @@ def build_parser() -> argparse.ArgumentParser:
     matrix.add_argument("--lang", choices=["zh", "en"], default="zh")
 
     commands.add_parser("init", help="create or upgrade the database (seeded unless --empty)")
+
+    scenarios = commands.add_parser(
+        "scenarios", help="print the scenario set, its parameters and the computed sensitivities"
+    )
+    scenarios.add_argument("--period", type=int, metavar="YEAR", help="reporting year (default: the latest)")
+    scenarios.add_argument("--json", action="store_true", help="print one JSON object")
+    scenarios.add_argument("--lang", choices=["zh", "en"], help="labels of the text (default: the system's)")
     return parser

@@ -1,4 +1,4 @@
-"""The headless commands (DESIGN.md §3): list, export, matrix, init."""
+"""The headless commands (DESIGN.md §3): list, export, matrix, init, scenarios."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ def run(args: argparse.Namespace) -> int:
         "export": cmd_export,
         "matrix": cmd_matrix,
         "init": cmd_init,
+        "scenarios": cmd_scenarios,
     }
     lang = getattr(args, "lang", None) or system_lang()
     try:
@@ -74,13 +75,30 @@ def cmd_list(args: argparse.Namespace) -> int:
     try:
         year = register.periods.get(args.period).year
         kind = Kind(args.kind) if args.kind else None
-        if args.json:  # with the mitigations
-            json.dump(
-                [item_json(i) for i in register.items.in_period(year, kind)], sys.stdout, ensure_ascii=False, indent=2
-            )
+        if args.json:  # with the mitigations, financial effects and scenario assessments
+            from carthane_tcfd.cli_scenarios import assessments_json, cells_by_item
+
+            scenarios = register.scenarios.set_of(year)
+            cells = cells_by_item(scenarios)
+            items = [
+                {**item_json(i), "scenario_assessments": assessments_json(cells.get(i.id, []), scenarios)}
+                for i in register.items.in_period(year, kind)
+            ]
+            json.dump(items, sys.stdout, ensure_ascii=False, indent=2)
             sys.stdout.write("\n")
         else:  # the grid's rows are enough for the table
             print_table(register.items.rows(year, kind), year, args.lang or system_lang())
+    finally:
+        register.close()
+    return EXIT_OK
+
+
+def cmd_scenarios(args: argparse.Namespace) -> int:
+    from carthane_tcfd.cli_scenarios import cmd_scenarios as show
+
+    register = open_from_args(args)
+    try:
+        show(args, register)
     finally:
         register.close()
     return EXIT_OK
@@ -123,6 +141,8 @@ def _money(value: Decimal | None) -> float | None:
 
 
 def item_json(item: ItemSnapshot) -> dict[str, Any]:
+    from carthane_tcfd.cli_scenarios import effects_json
+
     return {
         "code": item.code,
         "kind": item.kind.value,
@@ -149,6 +169,7 @@ def item_json(item: ItemSnapshot) -> dict[str, Any]:
             }
             for m in item.mitigations
         ],
+        "financial_effects": effects_json(item.effects),
     }
 
 

@@ -243,24 +243,28 @@ class ScenarioService:
             current = row.version if row is not None else 0
             if current != inputs.version:
                 raise ConflictError(str(year), row.updated_by if row else "", row.updated_at if row else None)
-            if row is None:
-                row = InputsRow(period_id=period.id, resilience="", include_scope3=False, updated_by=self.ctx.user)
-                session.add(row)
-                session.flush()
             values = {
                 "resilience": inputs.resilience,
                 "electricity_cost_cny": inputs.electricity_cost_cny,
                 "include_scope3": inputs.include_scope3,
             }
-            changed = False
-            for name, value in values.items():
-                if getattr(row, name) != value:
-                    self.ctx.audit(
-                        session, "period", period.id, "update", field=name, old=getattr(row, name), new=value, year=year
-                    )
-                    setattr(row, name, value)
-                    changed = True
-            if changed:
+            before = inputs_of(row)
+            olds = {
+                "resilience": before.resilience,
+                "electricity_cost_cny": before.electricity_cost_cny,
+                "include_scope3": before.include_scope3,
+            }
+            changed = [name for name in values if olds[name] != values[name]]
+            for name in changed:
+                self.ctx.audit(
+                    session, "period", period.id, "update", field=name, old=olds[name], new=values[name], year=year
+                )
+            if row is None:
+                row = InputsRow(period_id=period.id, updated_by=self.ctx.user, **values)
+                session.add(row)
+            elif changed:
+                for name in changed:
+                    setattr(row, name, values[name])
                 row.updated_at = utcnow()
                 row.updated_by = self.ctx.user
             session.flush()

@@ -1,0 +1,186 @@
+"""Financial effects and scenario analysis through the services, on SQLite and PostgreSQL: round-trip,
+one transaction with the item, audit with labels, versions, approved periods, copy, the submit rule."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+import pytest
+
+from carthane_tcfd.domain.effects import AnticipatedEffect, Direction, FinancialEffects, NotQuantifiedReason
+from carthane_tcfd.domain.errors import ConflictError, PeriodLocked, UserError, ValidationFailed
+from carthane_tcfd.domain.scenarios import CarbonPrice, CellDraft, ScenarioDraft, ScenarioInputs
+
+EFFECTS = FinancialEffects(
+    current_narrative="2024 年台风导致停产两天",
+    current_cny=Decimal("250000.50"),
+    anticipated=(AnticipatedEffect("short", Decimal("100000"), Decimal("900000"), "历史损失 × 频率"),),
+    statement_lines=("revenue", "asset_carrying_amounts"),
+    material_adjustment=True,
+)
+
+
+def first_risk(register):
+    return register.items.in_period(2024)[0]  # PR-01, horizons: short
+
+
+def test_seed_items_carry_the_seed_reason_and_the_default_scenarios_are_empty(register):
+    items = register.items.in_period(2024)
+    assert all(i.effects.reason is NotQuantifiedReason.SOURCE_REPORT and i.effects.reason_from_seed for i in items)
+    assert not any(i.effects.quantified for i in items)
+    scenarios = register.scenarios.set_of(2024)
+    assert len(scenarios.scenarios) == 3 and all(s.is_default for s in scenarios.scenarios)
+    assert all(
+        s.carbon_prices == () and s.electricity_change_pct is None and s.temperature_c is None
+        for s in scenarios.scenarios
+    )
+    assert scenarios.assessments == ()
+
+
+def test_effects_round_trip_with_the_item_and_bump_its_version(register):
+    item = first_risk(register)
+    draft = item.to_draft()
+    draft.effects = EFFECTS
+    saved = register.items.update(item.id, draft, item.version)
+    assert saved.version == item.version + 1
+    assert saved.effects == EFFECTS
+    assert register.items.get(item.id).effects == EFFECTS
+    assert register.periods.snapshot(2024).items[0].effects == EFFECTS
+    history = register.periods.history(item.id)
+    changed = {h.field: h for h in history if h.entity == "item" and h.action == "update"}
+    assert (
+        changed["statement_lines"].new_value
+        == "营业收入 / Revenue; 资产账面价值 / 减值 / Asset carrying amounts / impairment"
+    )
+    assert changed["anticipated"].new_value.startswith("短期 / Short term: 100,000.00 – 900,000.00 CNY")
+    assert changed["reason_code"].old_value == "来源报告未量化 / Not quantified in the source report"
+    assert changed["material_adjustment"].new_value == "是 / Yes"
+
+
+def test_invalid_effects_write_nothing(register):
+    item = first_risk(register)
+    draft = item.to_draft()
+    draft.title = "changed title"
+    draft.effects = FinancialEffects(anticipated=(AnticipatedEffect("long", Decimal(5), Decimal(1)),))
+    with pytest.raises(ValidationFailed) as failure:
+        register.items.update(item.id, draft, item.version)
+    assert {p.field for p in failure.value.problems} == {"effects.anticipated", "effects.anticipated.long.high_cny"}
+    again = register.items.get(item.id)
+    assert again.title == item.title and again.effects == item.effects and again.version == item.version
+
+
+def test_scenario_parameters_rename_add_remove_and_versions(register):
+    scenarios = register.scenarios.set_of(2024).scenarios
+    first = scenarios[0]
+    draft = replace(
+        first.to_draft(),
+        name="有序转型",
+        temperature_c=Decimal("1.5"),
+        horizon_year=2050,
+        carbon_prices=(CarbonPrice(2030, Decimal("200")), CarbonPrice(2025, Decimal("100"))),
+        electricity_change_pct=Decimal("12.5"),
+        assumptions="全国碳市场扩容",
+    )
+    saved = register.scenarios.update(first.id, draft, first.version)
+    assert saved.name == "有序转型" and saved.version == first.version + 1
+    assert [p.year for p in saved.carbon_prices] == [2025, 2030]
+    with pytest.raises(ConflictError):
+        register.scenarios.update(first.id, draft, first.version)
+    added = register.scenarios.add(2024, ScenarioDraft("高碳价压力", "High carbon price stress"))
+    assert added.position == 3 and not added.is_default
+    register.scenarios.remove(scenarios[2].id, scenarios[2].version)
+    names = [s.name for s in register.scenarios.set_of(2024).scenarios]
+    assert names == ["有序转型", scenarios[1].name, "高碳价压力"]
+    with pytest.raises(ValidationFailed):
+        register.scenarios.add(2024, ScenarioDraft("x", temperature_c=Decimal(40)))
+
+
+def test_sensitivities_use_the_periods_scope_1_and_2(register):
+    first = register.scenarios.set_of(2024).scenarios[0]
+    register.scenarios.update(
+        first.id,
+        replace(first.to_draft(), carbon_prices=(CarbonPrice(2030, Decimal(100)),), electricity_change_pct=Decimal(10)),
+        first.version,
+    )
+    inputs = register.scenarios.save_inputs(2024, ScenarioInputs("韧性说明", Decimal("5000000"), False, 0))
+    assert inputs.version == 1
+    sens = register.scenarios.sensitivities(2024)
+    assert sens.carbon[0].emissions_t == Decimal("8272.98")
+    assert sens.carbon[0].result_cny == Decimal("827298.00")
+    assert sens.electricity[0].result_cny == Decimal("500000.00")
+    with pytest.raises(ConflictError):
+        register.scenarios.save_inputs(2024, ScenarioInputs("stale", None, False, 0))
+
+
+def test_grid_cells_are_validated_versioned_audited_and_blank_cells_removed(register):
+    item = first_risk(register)
+    scenario = register.scenarios.set_of(2024).scenarios[1]
+    cell = CellDraft(Direction.ADVERSE, 4, Decimal(1000), Decimal(5000), "停产")
+    saved = register.scenarios.save_cell(item.id, scenario.id, "short", cell, 0)
+    assert saved is not None and saved.version == 1 and saved.to_draft() == cell
+    with pytest.raises(ConflictError):
+        register.scenarios.save_cell(item.id, scenario.id, "short", cell, 0)
+    with pytest.raises(ValidationFailed):  # PR-01 has no long horizon
+        register.scenarios.save_cell(item.id, scenario.id, "long", cell, 0)
+    with pytest.raises(ValidationFailed):
+        register.scenarios.save_cell(item.id, scenario.id, "short", CellDraft(Direction.ADVERSE, 9), 1)
+    assert register.scenarios.save_cell(item.id, scenario.id, "short", CellDraft(), 1) is None
+    assert register.scenarios.set_of(2024).assessments == ()
+    texts = [h.new_value or h.old_value for h in register.periods.history(item.id) if h.entity == "assessment"]
+    assert any("延迟转型" in t and "短期 / Short term" in t and "不利 / Adverse" in t for t in texts)
+
+
+def test_copy_carries_effects_scenarios_inputs_and_grid(register):
+    item = first_risk(register)
+    draft = item.to_draft()
+    draft.effects = EFFECTS
+    register.items.update(item.id, draft, item.version)
+    scenario = register.scenarios.set_of(2024).scenarios[0]
+    register.scenarios.save_cell(item.id, scenario.id, "short", CellDraft(Direction.FAVOURABLE, 2), 0)
+    register.scenarios.save_inputs(2024, ScenarioInputs("韧性", Decimal(10), True, 0))
+    register.periods.copy_to_next_year(2024)
+    copied = register.items.in_period(2025)[0]
+    assert copied.code == item.code and copied.effects == EFFECTS
+    target = register.scenarios.set_of(2025)
+    assert [s.name for s in target.scenarios] == [s.name for s in register.scenarios.set_of(2024).scenarios]
+    assert target.inputs.resilience == "韧性" and target.inputs.include_scope3
+    [cell] = target.assessments
+    assert cell.item_id == copied.id and cell.scenario_id == target.scenarios[0].id and cell.level == 2
+
+
+def test_submit_refuses_items_without_figures_or_reason_naming_them(register):
+    item = first_risk(register)
+    draft = item.to_draft()
+    draft.effects = FinancialEffects(current_narrative="仅有文字")
+    register.items.update(item.id, draft, item.version)
+    with pytest.raises(UserError) as refused:
+        register.periods.submit_for_review(2024)
+    assert "PR-01" in refused.value.en and "PR-01" in refused.value.zh
+    assert register.periods.get(2024).status.value == "draft"
+    item = register.items.get(item.id)
+    draft = item.to_draft()
+    draft.effects = replace(draft.effects, reason=NotQuantifiedReason.MEASUREMENT_UNCERTAINTY)
+    register.items.update(item.id, draft, item.version)
+    assert register.periods.submit_for_review(2024).status.value == "in_review"
+
+
+def test_approved_period_refuses_scenario_changes(register):
+    register.periods.submit_for_review(2024)
+    register.periods.approve(2024)
+    scenario = register.scenarios.set_of(2024).scenarios[0]
+    item = first_risk(register)
+    with pytest.raises(PeriodLocked):
+        register.scenarios.add(2024, ScenarioDraft("新情景"))
+    with pytest.raises(PeriodLocked):
+        register.scenarios.remove(scenario.id, scenario.version)
+    with pytest.raises(PeriodLocked):
+        register.scenarios.save_cell(item.id, scenario.id, "short", CellDraft(Direction.NEUTRAL, 1), 0)
+    with pytest.raises(PeriodLocked):
+        register.scenarios.save_inputs(2024, ScenarioInputs("x"))
+
+
+def test_a_new_period_starts_with_the_default_set(register):
+    register.periods.create(2026, "2026")
+    scenarios = register.scenarios.set_of(2026).scenarios
+    assert scenarios[0].name_en.startswith("Orderly transition") and len(scenarios) == 3
