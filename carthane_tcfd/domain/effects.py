@@ -84,9 +84,6 @@ REASON_REFERENCES: dict[NotQuantifiedReason, str] = {
     NotQuantifiedReason.SOURCE_REPORT: "",
 }
 
-# What the seed records for every item of the 2024 register: the report quantifies nothing.
-SEED_REASON_TEXT = "2024 年 ESG 报告未量化该项财务影响。/ Not quantified in the 2024 report."
-
 
 @dataclass(frozen=True)
 class AnticipatedEffect:
@@ -133,10 +130,9 @@ class FinancialEffects:
 
 
 def seed_effects() -> FinancialEffects:
-    """The effects the seed records for a 2024 item: no figures, the report's reason, marked as the seed's."""
-    return FinancialEffects(
-        reason=NotQuantifiedReason.SOURCE_REPORT, reason_text=SEED_REASON_TEXT, reason_from_seed=True
-    )
+    """The effects the seed records for a 2024 item: no figures, as the 2024 report quantifies none; the
+    reason is marked as the seed's (the GUI and the pack say "not quantified in the 2024 ESG report")."""
+    return FinancialEffects(reason=NotQuantifiedReason.SOURCE_REPORT, reason_from_seed=True)
 
 
 def exposure_by_horizon(

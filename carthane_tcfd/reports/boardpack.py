@@ -10,6 +10,7 @@ from carthane_tcfd.domain.records import RegisterSnapshot
 from carthane_tcfd.domain.taxonomy import Kind, Lang
 from carthane_tcfd.reports.atomic import write_atomically
 from carthane_tcfd.reports.pack_context import PackContext
+from carthane_tcfd.reports.pack_effects import build_financial_effects, build_scenario_analysis, build_scenario_grid
 from carthane_tcfd.reports.pack_front import build_cover, build_governance, build_summary
 from carthane_tcfd.reports.pack_reference import (
     build_disclosure_index,
@@ -44,6 +45,9 @@ def write_workbook(
     build_register(ctx, Kind.OPPORTUNITY)
     build_mitigations(ctx)
     build_matrix_sheet(ctx)
+    build_financial_effects(ctx)
+    build_scenario_analysis(ctx)
+    build_scenario_grid(ctx)
     build_metrics(ctx)
     build_methodology(ctx)
     build_disclosure_index(ctx)

@@ -26,6 +26,8 @@ ITEM_KEYS = {
     "residual_impact",
     "owner",
     "mitigations",
+    "financial_effects",
+    "scenario_assessments",
 }
 MITIGATION_KEYS = {"description", "owner", "due", "status", "cost"}
 

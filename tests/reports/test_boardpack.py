@@ -17,7 +17,21 @@ from carthane_tcfd.domain.taxonomy import MitigationStatus
 from carthane_tcfd.reports import atomic
 from carthane_tcfd.reports.boardpack import default_file_name, write_board_pack
 
-ZH_SHEETS = ["封面", "治理", "摘要", "风险", "机遇", "应对措施", "风险矩阵", "指标", "方法说明", "披露索引"]
+ZH_SHEETS = [
+    "封面",
+    "治理",
+    "摘要",
+    "风险",
+    "机遇",
+    "应对措施",
+    "风险矩阵",
+    "财务影响",
+    "情景分析",
+    "情景评估表",
+    "指标",
+    "方法说明",
+    "披露索引",
+]
 EN_SHEETS = [
     "Cover",
     "Governance",
@@ -26,6 +40,9 @@ EN_SHEETS = [
     "Opportunities",
     "Mitigations",
     "Risk Matrix",
+    "Financial effects",
+    "Scenario analysis",
+    "Scenario grid",
     "Metrics",
     "Methodology",
     "Disclosure index",
