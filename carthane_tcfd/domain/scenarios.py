@@ -4,8 +4,9 @@ scenario and horizon, and the period's inputs (resilience narrative, purchased e
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from carthane_tcfd.domain.effects import Direction
 from carthane_tcfd.domain.scales import Band, band_for
@@ -168,3 +169,28 @@ class ScenarioSet:
 
     def scenario(self, scenario_id: int) -> Scenario | None:
         return next((s for s in self.scenarios if s.id == scenario_id), None)
+
+
+_PATH_ITEM = re.compile(r"^\s*(\d{4})\s*[:：=]\s*([0-9][0-9,，.]*)\s*$")
+
+
+def parse_carbon_path(text: str) -> tuple[CarbonPrice, ...]:
+    """A carbon price path as typed ("2030: 200; 2040: 350", one pair per year); ValueError naming the part
+    that is not "year: price"."""
+    out = []
+    for part in re.split(r"[;；\n]|,\s+|，", text):
+        if not part.strip():
+            continue
+        found = _PATH_ITEM.match(part)
+        if found is None:
+            raise ValueError(part.strip())
+        try:
+            price = Decimal(found[2].replace(",", "").replace("，", ""))
+        except InvalidOperation:
+            raise ValueError(part.strip()) from None
+        out.append(CarbonPrice(int(found[1]), price))
+    return tuple(out)
+
+
+def carbon_path_text(prices: tuple[CarbonPrice, ...]) -> str:
+    return "; ".join(f"{p.year}: {p.price_cny:f}" for p in prices)

@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from carthane_tcfd.domain.effects_validation import validate_effects
 from carthane_tcfd.domain.records import ItemDraft, ItemSnapshot
 from carthane_tcfd.domain.scales import impact_level_for_amount, threshold_text
 from carthane_tcfd.domain.taxonomy import Category, FinancialImpact, Horizon, Kind, Lang, ValueChain, categories_of
 from carthane_tcfd.domain.validation import Problem, parse_amount, problem, validate_item
 from carthane_tcfd.ui.models.mitigation_model import MitigationModel
 from carthane_tcfd.ui.widgets.editor_widgets import CheckList, ScorePicker
+from carthane_tcfd.ui.widgets.effects_editor import EffectsEditor
 from carthane_tcfd.ui.widgets.mitigation_delegate import MitigationDelegate
 
 ERROR_STYLE = "color:#C00000;"
@@ -111,6 +113,7 @@ class ItemEditor(QWidget):
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(70)
         self._build_mitigations(body)
+        self.effects_editor = EffectsEditor(self.lang, body)
 
     def _build_estimate(self, body: QWidget) -> QWidget:
         """Low – high estimate in CNY, with the impact level it hints at."""
@@ -190,6 +193,7 @@ class ItemEditor(QWidget):
                 stack.addWidget(error)
                 self._errors[field] = error
             form.addRow(label, holder)
+        form.addRow(self.effects_editor)
         self._errors["estimate_low_cny"] = self._errors["estimate_high_cny"]
         self._errors["likelihood"] = self._errors["impact"]
         self._errors["residual_likelihood"] = self._errors["residual_impact"]
@@ -217,6 +221,7 @@ class ItemEditor(QWidget):
         self.remove_action.clicked.connect(lambda: self.mitigations.remove(self._current_mitigation()))
         self.up_action.clicked.connect(lambda: self._move_mitigation(-1))
         self.down_action.clicked.connect(lambda: self._move_mitigation(1))
+        self.horizons.changed.connect(lambda: self.effects_editor.set_horizons(self.horizons.values()))
         for signal in (
             self.category.currentIndexChanged,
             self.title_edit.textEdited,
@@ -233,6 +238,7 @@ class ItemEditor(QWidget):
             self.sites.textEdited,
             self.notes.textChanged,
             self.mitigations.edited,
+            self.effects_editor.changed,
         ):
             signal.connect(self._mark_dirty)
 
@@ -284,6 +290,7 @@ class ItemEditor(QWidget):
         for text in (self.description, self.notes):
             text.setReadOnly(read_only)
         self.mitigations.read_only = read_only
+        self.effects_editor.set_read_only(read_only)
         self._read_only_reason = reason
         self._refresh_banner()
         self._refresh_buttons()
@@ -365,6 +372,7 @@ class ItemEditor(QWidget):
             self.sites.setText(draft.sites)
             self.notes.setPlainText(draft.notes)
             self.mitigations.set_drafts(draft.mitigations)
+            self.effects_editor.set_effects(draft.effects, draft.horizons)
             self._scores_illustrative = draft.scores_illustrative
         finally:
             self._loading = False
@@ -399,8 +407,9 @@ class ItemEditor(QWidget):
             sites=self.sites.text(),
             notes=self.notes.toPlainText(),
             mitigations=self.mitigations.drafts(),
+            effects=self.effects_editor.effects(problems),
         )
-        problems += validate_item(draft, self.matrix_size)
+        problems += validate_item(draft, self.matrix_size) + validate_effects(draft.effects, draft.horizons)
         return draft, problems
 
     def show_problems(self, problems: list[Problem]) -> None:
@@ -413,6 +422,7 @@ class ItemEditor(QWidget):
             if target is not None:
                 target.setText("\n".join(filter(None, [target.text(), p.message(self.lang)])))
                 target.show()
+        self.effects_editor.show_problems(problems)
         self.summary.setText(self.tr("Please correct the fields marked in red; nothing was saved.") if problems else "")
         self.summary.setVisible(bool(problems))
 

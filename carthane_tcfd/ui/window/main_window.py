@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from carthane_tcfd.ui.pages.dashboard_page import DashboardPage
     from carthane_tcfd.ui.pages.matrix_page import MatrixPage
     from carthane_tcfd.ui.pages.register_page import RegisterPage
+    from carthane_tcfd.ui.pages.scenarios_page import ScenariosPage
 
 
 class MainWindow(QMainWindow):
@@ -45,6 +46,7 @@ class MainWindow(QMainWindow):
     opportunities: RegisterPage
     matrix: MatrixPage
     dashboard: DashboardPage
+    scenarios: ScenariosPage
 
     def __init__(self, state: AppState, settings: Settings, parent: Any = None) -> None:
         super().__init__(parent)
@@ -131,7 +133,7 @@ class MainWindow(QMainWindow):
         self.act_about = self._action(self.tr("About…"), self.about, name="about")
         self.page_actions = []
         for number, name in enumerate(
-            (self.tr("Risks"), self.tr("Opportunities"), self.tr("Matrix"), self.tr("Dashboard"))
+            (self.tr("Risks"), self.tr("Opportunities"), self.tr("Matrix"), self.tr("Dashboard"), self.tr("Scenarios"))
         ):
             self.page_actions.append(
                 self._action(
@@ -190,23 +192,26 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(lambda _n: self._refresh_enabled())
 
     def build_pages(self) -> None:
-        """The Risks, Opportunities, Matrix and Dashboard pages (once; before a database is opened)."""
+        """The Risks, Opportunities, Matrix, Dashboard and Scenarios pages (once; before a database is opened)."""
         if self._pages_built:
             return
         from carthane_tcfd.ui.pages.dashboard_page import DashboardPage
         from carthane_tcfd.ui.pages.matrix_page import MatrixPage
         from carthane_tcfd.ui.pages.register_page import RegisterPage
+        from carthane_tcfd.ui.pages.scenarios_page import ScenariosPage
 
         self.risks = RegisterPage(Kind.RISK, self.state, self.settings, self)
         self.opportunities = RegisterPage(Kind.OPPORTUNITY, self.state, self.settings, self)
         self.matrix = MatrixPage(self.state, self)
         self.dashboard = DashboardPage(self.state, self)
+        self.scenarios = ScenariosPage(self.state, self)
         self._pages_built = True
         for page, title in (
             (self.risks, self.tr("Risks")),
             (self.opportunities, self.tr("Opportunities")),
             (self.matrix, self.tr("Matrix")),
             (self.dashboard, self.tr("Dashboard")),
+            (self.scenarios, self.tr("Scenarios")),
         ):
             self.tabs.addTab(page, title)
         # Qt's namespace is first touched here (creating its enums costs ~12 ms)

@@ -1,0 +1,187 @@
+"""The scenario assessment grid as a table: items as rows, scenario × horizon as columns, each cell
+coloured by its level. Filtering is done in Python over precomputed keys (DESIGN.md §6)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from carthane_tcfd.domain.filtering import ItemFilter, matches, search_text
+from carthane_tcfd.domain.records import ItemRow
+from carthane_tcfd.domain.scenarios import Assessment, CellDraft, Scenario, ScenarioSet, level_colour, level_text_colour
+from carthane_tcfd.domain.taxonomy import Horizon, Lang
+
+Index = QModelIndex | QPersistentModelIndex
+FIXED = 2  # code, title
+HORIZONS = tuple(Horizon)
+# Saves a cell (item id, scenario id, horizon, draft, expected version) and returns what is stored now.
+CellSaver = Callable[[int, int, str, CellDraft, int], Assessment | None]
+
+
+class ScenarioGridModel(QAbstractTableModel):
+    def __init__(self, lang: Lang, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self.items: list[ItemRow] = []
+        self.visible: list[int] = []  # indices into items
+        self.scenarios: tuple[Scenario, ...] = ()
+        self.cells: dict[tuple[int, int, str], Assessment] = {}
+        self.matrix_size = 5
+        self.read_only = False
+        self.saver: CellSaver | None = None
+        self._haystacks: list[str] = []
+        self._filter = ItemFilter()
+        self._brushes: dict[str | None, QBrush] = {}
+
+    # ---- loading --------------------------------------------------------------------------------
+    def load(self, items: list[ItemRow], scenarios: ScenarioSet) -> None:
+        self.beginResetModel()
+        self.items = sorted(items, key=lambda i: (i.kind.value != "risk", i.code))
+        self._haystacks = [search_text(i) for i in self.items]
+        self.scenarios = scenarios.scenarios
+        self.cells = dict(scenarios.cells)
+        self.matrix_size = scenarios.matrix_size
+        self._apply_filter()
+        self.endResetModel()
+
+    def set_filter(self, flt: ItemFilter) -> None:
+        self.beginResetModel()
+        self._filter = flt
+        self._apply_filter()
+        self.endResetModel()
+
+    def _apply_filter(self) -> None:
+        flt = self._filter
+        if flt.is_empty:
+            self.visible = list(range(len(self.items)))
+        else:
+            self.visible = [n for n, i in enumerate(self.items) if matches(i, flt, self._haystacks[n])]
+
+    # ---- addressing -----------------------------------------------------------------------------
+    def item_at(self, row: int) -> ItemRow:
+        return self.items[self.visible[row]]
+
+    def address(self, index: Index) -> tuple[ItemRow, Scenario, str] | None:
+        """The item, scenario and horizon of a grid cell (None for the code and title columns)."""
+        if not index.isValid() or index.column() < FIXED:
+            return None
+        scenario, horizon = divmod(index.column() - FIXED, len(HORIZONS))
+        return self.item_at(index.row()), self.scenarios[scenario], HORIZONS[horizon].value
+
+    def cell(self, index: Index) -> Assessment | None:
+        found = self.address(index)
+        if found is None:
+            return None
+        item, scenario, horizon = found
+        return self.cells.get((item.id, scenario.id, horizon))
+
+    def covered(self, index: Index) -> bool:
+        """Whether the cell's horizon is one of its item's (only those can be assessed)."""
+        found = self.address(index)
+        return found is not None and found[2] in found[0].horizons
+
+    # ---- Qt model ---------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.visible)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else FIXED + len(self.scenarios) * len(HORIZONS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.columnCount():
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        if section == 0:
+            return self.tr("Code")
+        if section == 1:
+            return self.tr("Title")
+        scenario, horizon = divmod(section - FIXED, len(HORIZONS))
+        return f"{self.scenarios[scenario].display_name(self.lang)}\n{HORIZONS[horizon].label(self.lang)}"
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() >= FIXED and self.covered(index) and not self.read_only:
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self.visible)):
+            return None
+        column = index.column()
+        if column < FIXED:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                item = self.item_at(index.row())
+                return item.code if column == 0 else item.display_title(self.lang)
+            return None
+        covered = self.covered(index)
+        a = self.cell(index)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(a) if covered else "·"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(a) if covered else self.tr("Not one of the item's time horizons")
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._brush(None if a is None else level_colour(a.direction, a.level, self.matrix_size), covered)
+        if role == Qt.ItemDataRole.ForegroundRole and a is not None:
+            return QColor(level_text_colour(a.direction, a.level, self.matrix_size))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Save `value` (a CellDraft) through the saver; errors come out of the saver as UserError."""
+        if role != Qt.ItemDataRole.EditRole or not isinstance(value, CellDraft) or self.saver is None:
+            return False
+        found = self.address(index)
+        if found is None or not self.covered(index) or self.read_only:
+            return False
+        item, scenario, horizon = found
+        current = self.cells.get((item.id, scenario.id, horizon))
+        stored = self.saver(item.id, scenario.id, horizon, value, current.version if current else 0)
+        self.put(stored, (item.id, scenario.id, horizon))
+        self.dataChanged.emit(index, index)
+        return True
+
+    def put(self, stored: Assessment | None, key: tuple[int, int, str]) -> None:
+        if stored is None:
+            self.cells.pop(key, None)
+        else:
+            self.cells[key] = stored
+
+    # ---- presentation -------------------------------------------------------------------------------
+    def _text(self, a: Assessment | None) -> str:
+        if a is None:
+            return ""
+        parts = [a.direction.label(self.lang) if a.direction else "", f"L{a.level}" if a.level is not None else ""]
+        text = " · ".join(p for p in parts if p)
+        if a.low_cny is not None or a.high_cny is not None:
+            text += " ¥"
+        if a.narrative.strip():
+            text += " ✎"
+        return text
+
+    def _tooltip(self, a: Assessment | None) -> str:
+        if a is None:
+            return self.tr("Not assessed: Enter to edit, 1–9 for the level")
+        lines = [self._text(a)]
+        if a.low_cny is not None or a.high_cny is not None:
+            low = "—" if a.low_cny is None else f"{a.low_cny:,.0f}"
+            high = "—" if a.high_cny is None else f"{a.high_cny:,.0f}"
+            lines.append(f"{low} – {high} CNY")
+        if a.narrative.strip():
+            lines.append(a.narrative.strip())
+        return "\n".join(lines)
+
+    def _brush(self, colour: str | None, covered: bool) -> QBrush | None:
+        key = colour if covered else "uncovered"
+        if key is None:
+            return None
+        brush = self._brushes.get(key)
+        if brush is None:
+            brush = self._brushes[key] = QBrush(QColor("#F2F2F2" if key == "uncovered" else key))
+        return brush
