@@ -26,6 +26,39 @@
     </message>
 </context>
 <context>
+    <name>CellDialog</name>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="194"/>
+        <source>CNY, optional</source>
+        <translation>人民币元，可选</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="199"/>
+        <source>Direction</source>
+        <translation>影响方向</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="200"/>
+        <source>Level</source>
+        <translation>影响等级</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="201"/>
+        <source>Low (CNY)</source>
+        <translation>下限（元）</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="202"/>
+        <source>High (CNY)</source>
+        <translation>上限（元）</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="203"/>
+        <source>Narrative</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <location filename="../../carthane_tcfd/ui/dialogs/conflict_dialog.py" line="76"/>
@@ -133,6 +166,84 @@
         <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="91"/>
         <source>Start with the 2024 register from the ESG report? Choose No for an empty database.</source>
         <translation>是否载入 ESG 报告中的 2024 年度登记册？选择“否”将创建空数据库。</translation>
+    </message>
+</context>
+<context>
+    <name>EffectsEditor</name>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="51"/>
+        <source>Financial effects</source>
+        <translation>财务影响</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="62"/>
+        <source>The effect in the current reporting period</source>
+        <translation>本报告期内的财务影响</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="65"/>
+        <source>CNY, optional</source>
+        <translation>人民币元，可选</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="66"/>
+        <source>Current effect</source>
+        <translation>当期影响</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="67"/>
+        <source>Current amount (CNY)</source>
+        <translation>当期金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="68"/>
+        <source>Anticipated (CNY)</source>
+        <translation>预期影响（元）</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="70"/>
+        <source>Statement lines</source>
+        <translation>受影响的报表项目</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="72"/>
+        <source>Significant risk of a material adjustment to carrying amounts next period (IFRS S2 ¶16(b))</source>
+        <translation>下一报告期内资产负债账面价值存在重大调整的重大风险（IFRS S2 第16(b)段）</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="86"/>
+        <source>Why the effect is not quantified, and what is said instead</source>
+        <translation>未量化的原因，以及替代提供的定性信息</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="87"/>
+        <source>From the seed: not quantified in the 2024 ESG report.</source>
+        <translation>种子数据：2024 年 ESG 报告未量化该项影响。</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="89"/>
+        <source>Not quantified because</source>
+        <translation>未量化原因</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="115"/>
+        <source>low</source>
+        <translation>下限</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="116"/>
+        <source>high</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="117"/>
+        <source>basis and assumptions</source>
+        <translation>依据与假设</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="173"/>
+        <source>Not one of the item&apos;s time horizons</source>
+        <translation>不属于该条目的时间范围</translation>
     </message>
 </context>
 <context>
@@ -255,142 +366,142 @@ Open its folder?</source>
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="120"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="123"/>
         <source>CNY, optional</source>
         <translation>元，可选</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="150"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="153"/>
         <source>Add action</source>
         <translation>添加措施</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="151"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="154"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="152"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="155"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="153"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="156"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="163"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="166"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="164"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="167"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="165"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="168"/>
         <source>English title</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="166"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="169"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="167"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="170"/>
         <source>Time horizons</source>
         <translation>时间范围</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="168"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="171"/>
         <source>Value chain</source>
         <translation>价值链</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="169"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="172"/>
         <source>Financial impacts</source>
         <translation>潜在财务影响</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="170"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="173"/>
         <source>Estimate (CNY)</source>
         <translation>财务估算（元）</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="171"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="174"/>
         <source>Inherent score</source>
         <translation>固有评分</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="172"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="175"/>
         <source>Residual score</source>
         <translation>剩余评分</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="173"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="176"/>
         <source>Owner</source>
         <translation>负责部门</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="174"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="177"/>
         <source>Sites</source>
         <translation>涉及地点</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="175"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="178"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="176"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="179"/>
         <source>Mitigations</source>
         <translation>应对措施</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="200"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="204"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="202"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="206"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="203"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="207"/>
         <source>History…</source>
         <translation>修改历史…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="298"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="305"/>
         <source>Illustrative assessment: the 2024 report gives no scores. Rescoring the item replaces them with your assessment.</source>
         <translation>示例评估：2024 年报告未披露评分。重新评分后将以您的评估替代。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="309"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="316"/>
         <source>No item selected</source>
         <translation>未选择条目</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="329"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="336"/>
         <source>New risk</source>
         <translation>新建风险</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="329"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="336"/>
         <source>New opportunity</source>
         <translation>新建机遇</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="416"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="426"/>
         <source>Please correct the fields marked in red; nothing was saved.</source>
         <translation>请更正红色标示的字段；尚未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="434"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="444"/>
         <source>≈ impact level %1 (%2)</source>
         <translation>≈ 影响等级 %1（%2）</translation>
     </message>
@@ -398,227 +509,233 @@ Open its folder?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="134"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="206"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="136"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="210"/>
         <source>Risks</source>
         <translation>风险</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="134"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="207"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="136"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="211"/>
         <source>Opportunities</source>
         <translation>机遇</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="134"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="208"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="136"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="212"/>
         <source>Matrix</source>
         <translation>矩阵</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="134"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="209"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="136"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="213"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="103"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="105"/>
         <source>New database…</source>
         <translation>新建数据库…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="104"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="106"/>
         <source>Open database…</source>
         <translation>打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="105"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="107"/>
         <source>Open shared database (URL)…</source>
         <translation>打开共享数据库（地址）…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="106"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="108"/>
         <source>Export board pack…</source>
         <translation>导出董事会材料…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="108"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="110"/>
         <source>Export matrix as PDF/PNG…</source>
         <translation>导出矩阵为 PDF/PNG…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="110"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="112"/>
         <source>Print risk matrix…</source>
         <translation>打印风险矩阵…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="111"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="113"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="112"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="114"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="114"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="116"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="116"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="118"/>
         <source>New risk</source>
         <translation>新建风险</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="118"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="120"/>
         <source>New opportunity</source>
         <translation>新建机遇</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="120"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="122"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="121"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="123"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="122"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="124"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="123"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="125"/>
         <source>History…</source>
         <translation>修改历史…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="124"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="126"/>
         <source>Your name in the audit trail…</source>
         <translation>审计记录中的姓名…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="125"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="127"/>
         <source>New period…</source>
         <translation>新建年度…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="126"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="128"/>
         <source>Copy to next year…</source>
         <translation>复制到下一年度…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="127"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="129"/>
         <source>Submit for review</source>
         <translation>提交审阅</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="128"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="130"/>
         <source>Approve…</source>
         <translation>批准…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="129"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="131"/>
         <source>Reopen…</source>
         <translation>重新开启…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="130"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="132"/>
         <source>Properties…</source>
         <translation>属性…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="131"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="133"/>
         <source>About…</source>
         <translation>关于…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="144"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="136"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="214"/>
+        <source>Scenarios</source>
+        <translation>情景分析</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="146"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="146"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="148"/>
         <source>Recent databases</source>
         <translation>最近使用的数据库</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="151"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="153"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="157"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="159"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="160"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="362"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="162"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="367"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="161"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="163"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="166"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="168"/>
         <source>&amp;Period</source>
         <translation>年度(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="167"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="169"/>
         <source>Switch period</source>
         <translation>切换年度</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="172"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="174"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="177"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="179"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="318"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="323"/>
         <source>No period</source>
         <translation>无年度</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="324"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="329"/>
         <source>The %1 period was approved by %2; it is read-only. Period ▸ Reopen… to change it.</source>
         <translation>%1 年度已由 %2 批准，为只读。如需修改，请选择 年度 ▸ 重新开启…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="333"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="338"/>
         <source>%1 risks · %2 opportunities</source>
         <translation>%1 项风险 · %2 项机遇</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="363"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="368"/>
         <source>The language changes the next time the program starts. 语言设置将在下次启动时生效。</source>
         <translation>语言设置将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="368"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="373"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="368"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="373"/>
         <source>Your name as the audit trail records it (empty: your login name):</source>
         <translation>审计记录中使用的姓名（留空则使用登录名）：</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="381"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="386"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
@@ -793,6 +910,234 @@ Open its folder?</source>
         <location filename="../../carthane_tcfd/ui/pages/register_page.py" line="279"/>
         <source>Delete %1 “%2” and its %3 action(s)? You can undo this with Ctrl+Z.</source>
         <translation>删除 %1“%2”及其 %3 项应对措施？可按 Ctrl+Z 撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioDialog</name>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="89"/>
+        <source>Scenario</source>
+        <translation>情景</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="96"/>
+        <source>e.g. NGFS phase and scenario name</source>
+        <translation>例如 NGFS 阶段与情景名称</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="99"/>
+        <source>°C by 2100, e.g. 1.5</source>
+        <translation>至 2100 年温升（°C），例如 1.5</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="102"/>
+        <source>last year analysed, e.g. 2050</source>
+        <translation>分析的最后年份，例如 2050</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="105"/>
+        <source>CNY per tCO2e by year, e.g. 2030: 200; 2040: 350</source>
+        <translation>各年份碳价（元/吨CO2e），例如 2030: 200; 2040: 350</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="110"/>
+        <source>%, e.g. 8 or -5</source>
+        <translation>百分比，例如 8 或 -5</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="114"/>
+        <source>Policy, macro-economy, energy mix, technology</source>
+        <translation>政策、宏观经济、能源结构、技术</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="116"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="117"/>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="118"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="119"/>
+        <source>Temperature outcome (°C)</source>
+        <translation>温升结果（°C）</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="120"/>
+        <source>Time horizon (year)</source>
+        <translation>分析年限（年份）</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="121"/>
+        <source>Carbon price path</source>
+        <translation>碳价路径</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="122"/>
+        <source>Electricity price change (%)</source>
+        <translation>电价变化（%）</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="123"/>
+        <source>Assumptions</source>
+        <translation>假设</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioGridModel</name>
+    <message>
+        <location filename="../../carthane_tcfd/ui/models/scenario_grid_model.py" line="99"/>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/models/scenario_grid_model.py" line="101"/>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/models/scenario_grid_model.py" line="127"/>
+        <source>Not one of the item&apos;s time horizons</source>
+        <translation>不属于该条目的时间范围</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/models/scenario_grid_model.py" line="170"/>
+        <source>Not assessed: Enter to edit, 1–9 for the level</source>
+        <translation>未评估：按回车编辑，按 1–9 设定等级</translation>
+    </message>
+</context>
+<context>
+    <name>ScenariosPage</name>
+    <message>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="59"/>
+        <source>Add scenario…</source>
+        <translation>新增情景…</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="60"/>
+        <source>Edit scenario…</source>
+        <translation>编辑情景…</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="62"/>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="245"/>
+        <source>Remove scenario</source>
+        <translation>删除情景</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="64"/>
+        <source>Scenarios:</source>
+        <translation>情景：</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="73"/>
+        <source>Keys: Enter edits a cell; 1–9 sets the level; A adverse, F favourable, N neutral; Del clears.</source>
+        <translation>按键：回车编辑单元格；1–9 设定等级；A 不利、F 有利、N 中性；Del 清除。</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="98"/>
+        <source>How resilient the strategy is under the scenarios (TCFD Strategy c, IFRS S2 ¶22)</source>
+        <translation>各情景下公司战略的气候韧性（TCFD 战略 c，IFRS S2 第22段）</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="102"/>
+        <source>CNY, the period&apos;s purchased electricity cost</source>
+        <translation>人民币元，本年度外购电力成本</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="103"/>
+        <source>Apply the carbon price to scope 3 as well</source>
+        <translation>碳价同时适用于范围三排放</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="105"/>
+        <source>Save narrative and inputs</source>
+        <translation>保存说明与输入</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="123"/>
+        <source>Resilience</source>
+        <translation>气候韧性</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="124"/>
+        <source>Purchased electricity cost</source>
+        <translation>外购电力成本</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="128"/>
+        <source>Emissions used</source>
+        <translation>所用排放量</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="129"/>
+        <source>Sensitivities</source>
+        <translation>敏感性分析</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="205"/>
+        <source>Scope 1: %1 t · scope 2: %2 t · scope 1 + 2: %3 t · scope 3: %4 t (the period&apos;s metrics)</source>
+        <translation>范围一：%1 吨 · 范围二：%2 吨 · 范围一 + 二：%3 吨 · 范围三：%4 吨（本年度指标）</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="244"/>
+        <source>Remove the scenario “%1” and its column of the grid?</source>
+        <translation>删除情景「%1」及其在评估表中的列？</translation>
+    </message>
+</context>
+<context>
+    <name>SensitivityModel</name>
+    <message>
+        <location filename="../../carthane_tcfd/ui/models/sensitivity_model.py" line="19"/>
+        <source>Scenario</source>
+        <translation>情景</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/models/sensitivity_model.py" line="20"/>
+        <source>Sensitivity</source>
+        <translation>敏感性</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/models/sensitivity_model.py" line="21"/>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/models/sensitivity_model.py" line="22"/>
+        <source>Inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/models/sensitivity_model.py" line="23"/>
+        <source>Formula</source>
+        <translation>公式</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/models/sensitivity_model.py" line="24"/>
+        <source>Result (CNY)</source>
+        <translation>结果（元）</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/models/sensitivity_model.py" line="28"/>
+        <source>input missing</source>
+        <translation>缺少输入</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/models/sensitivity_model.py" line="34"/>
+        <source>Carbon price × emissions</source>
+        <translation>碳价 × 排放量</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/models/sensitivity_model.py" line="38"/>
+        <source>Electricity price × purchased electricity cost</source>
+        <translation>电价变化 × 外购电力成本</translation>
     </message>
 </context>
 <context>
