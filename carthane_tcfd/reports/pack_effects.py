@@ -11,7 +11,7 @@ from carthane_tcfd.domain.effects import FinancialEffects, StatementLine, exposu
 from carthane_tcfd.domain.records import ItemSnapshot
 from carthane_tcfd.domain.scenarios import GRID_GUIDANCE, Assessment, ScenarioSet, level_band
 from carthane_tcfd.domain.sensitivity import emissions_of, sensitivities
-from carthane_tcfd.domain.taxonomy import Horizon, Kind, char_width, labels
+from carthane_tcfd.domain.taxonomy import Horizon, Kind, labels
 from carthane_tcfd.reports.pack_context import PackContext
 from carthane_tcfd.reports.xlsx import Sheet, band_style_name, put, put_row, set_widths
 
@@ -89,20 +89,6 @@ def _range(low: Decimal | None, high: Decimal | None) -> str:
     return f"{_money(low)} – {_money(high)}"
 
 
-def _lines(text: str, width: float) -> int:
-    """How many lines `text` wraps to in a column `width` characters wide (CJK characters count two)."""
-    total = 0
-    for line in text.split("\n"):
-        total += max(1, -(-sum(char_width(ch) for ch in line) // max(1, int(width * 0.95))))
-    return total
-
-
-def _fit_row(ws: Sheet, row: int, values: list[str], widths: Sequence[float]) -> None:
-    """Set a row's height to its tallest wrapped cell (XlsxWriter does not size rows)."""
-    lines = max((_lines(v, w) for v, w in zip(values, widths, strict=True) if v), default=1)
-    ws.height(row, min(409, max(15, 13.5 * lines + 2)))
-
-
 def _reason(ctx: PackContext, e: FinancialEffects) -> str:
     if e.reason is None:
         return ""
@@ -125,11 +111,10 @@ def _anticipated(ctx: PackContext, item: ItemSnapshot, horizon: Horizon) -> str:
 def build_financial_effects(ctx: PackContext) -> None:
     ws = ctx.sheet("effects")
     lang = ctx.lang
-    widths: list[float] = [7, 16, 28, 12, 18, 18, 18, 16, 12, 26]
+    widths: list[float] = [7, 14, 26, 11, 17, 17, 17, 15, 11, 22]
     set_widths(ws, widths)
     ctx.title_block(ws, "sheet.effects")
     ws.merge(3, 1, len(widths), _t(ctx, "effects_note"), "pack_note")
-    ws.height(3, 28)
     heads = [
         ctx.t("col.code"),
         ctx.t("col.title"),
@@ -159,11 +144,11 @@ def build_financial_effects(ctx: PackContext) -> None:
         for col, value in enumerate(texts, start=1):
             put(ws, row, col, value, "pack_center" if col in (1, 9) else "pack_text")
         put(ws, row, 4, float(e.current_cny) if e.current_cny is not None else None, "pack_money")
-        _fit_row(ws, row, texts, widths)
     if row == HEADER_ROW:
         row += 1
         put(ws, row, 1, ctx.t("empty_register"), "pack_note")
     row += 2
+    heading = row
     put(ws, row, 1, _t(ctx, "exposure"), "pack_heading")
     row += 1
     put_row(ws, row, [_t(ctx, "kind_col"), "", *(h.label(lang) for h in Horizon)], "pack_header")
@@ -173,6 +158,7 @@ def build_financial_effects(ctx: PackContext) -> None:
         sums = exposure_by_horizon([i.effects for i in ctx.snapshot.of_kind(kind)])
         ws.merge(row, 1, 2, kind.label(lang), "pack_text")
         put_row(ws, row, [_range(*sums[h.value]) if h.value in sums else "—" for h in Horizon], "pack_center", 3)
+    ws.keep_together(heading, row)
     ws.freeze(HEADER_ROW + 1, 3)
     ctx.print_setup(ws, title_rows=HEADER_ROW, last_col=len(widths))
 
@@ -180,6 +166,7 @@ def build_financial_effects(ctx: PackContext) -> None:
 def _scenario_set(ctx: PackContext, ws: Sheet, row: int, scenarios: ScenarioSet, widths: Sequence[float]) -> int:
     lang = ctx.lang
     empty = _t(ctx, "empty_parameter")
+    heading = row
     put(ws, row, 1, _t(ctx, "scenario_set"), "pack_heading")
     row += 1
     heads = ["col.scenario", "col.source", "col.temperature", "col.horizon_year", "col.carbon_path", "col.electricity"]
@@ -198,17 +185,17 @@ def _scenario_set(ctx: PackContext, ws: Sheet, row: int, scenarios: ScenarioSet,
         ]
         put_row(ws, row, texts)
         ws.merge(row, 7, 8, s.assumptions or empty, "pack_text")
-        _fit_row(ws, row, [*texts, s.assumptions], [*widths[:6], widths[6] + widths[7]])
+    ws.keep_together(heading, row)
     return row + 2
 
 
 def _sensitivities(ctx: PackContext, ws: Sheet, row: int, scenarios: ScenarioSet, widths: Sequence[float]) -> int:
     result = sensitivities(scenarios, emissions_of(ctx.snapshot.metrics), ctx.lang)
+    heading = row
     put(ws, row, 1, _t(ctx, "sensitivity"), "pack_heading")
     row += 1
     scope3 = _t(ctx, "scope3_suffix") if scenarios.inputs.include_scope3 else ""
     ws.merge(row, 1, len(widths), _t(ctx, "sensitivity_note").format(s3=scope3), "pack_note")
-    ws.height(row, 28)
     row += 1
     heads = ["col.scenario", "col.kind_of", "col.year", "col.inputs"]
     put_row(ws, row, [_t(ctx, h) for h in heads], "pack_header")
@@ -224,7 +211,6 @@ def _sensitivities(ctx: PackContext, ws: Sheet, row: int, scenarios: ScenarioSet
         put_row(ws, row, [c.scenario, _t(ctx, "carbon"), c.year, inputs])
         ws.merge(row, 5, 7, c.formula, "pack_text")
         put(ws, row, 8, float(c.result_cny) if c.result_cny is not None else missing, "pack_money")
-        _fit_row(ws, row, [c.scenario, _t(ctx, "carbon"), inputs], [widths[0], widths[1], widths[3]])
     for x in result.electricity:
         row += 1
         cost = f"{x.cost_cny:,.2f} CNY" if x.cost_cny is not None else missing
@@ -232,7 +218,7 @@ def _sensitivities(ctx: PackContext, ws: Sheet, row: int, scenarios: ScenarioSet
         put_row(ws, row, [x.scenario, _t(ctx, "electricity"), "", inputs])
         ws.merge(row, 5, 7, x.formula, "pack_text")
         put(ws, row, 8, float(x.result_cny) if x.result_cny is not None else missing, "pack_money")
-        _fit_row(ws, row, [x.scenario, _t(ctx, "electricity"), inputs], [widths[0], widths[1], widths[3]])
+    ws.keep_together(heading, row)
     return row + 2
 
 
@@ -266,7 +252,6 @@ def build_scenario_grid(ctx: PackContext) -> None:
     ctx.title_block(ws, "sheet.scenario_grid")
     scenarios = _scenarios_of(ctx)
     ws.merge(3, 1, len(widths), _t(ctx, "grid_legend").format(n=scenarios.matrix_size), "pack_note")
-    ws.height(3, 28)
     heads = [ctx.t("col.code"), ctx.t("col.title"), _t(ctx, "col.scenario"), *(h.label(lang) for h in Horizon)]
     put_row(ws, HEADER_ROW, heads, "pack_header")
     ws.merge(HEADER_ROW, 7, 8, _t(ctx, "col.narrative"), "pack_header")
@@ -289,12 +274,9 @@ def build_scenario_grid(ctx: PackContext) -> None:
                 if a and a.narrative.strip()
             )
             ws.merge(row, 7, 8, notes, "pack_text")
-            shown = [_cell_text(ctx, a) for a in found]
-            _fit_row(ws, row, [*texts, *shown, notes], [*widths[:6], widths[6] + widths[7]])
     if row == HEADER_ROW:
         row += 1
         ws.merge(row, 1, 8, GRID_GUIDANCE[0 if lang == "zh" else 1], "pack_note")
-        ws.height(row, 30)
     ws.freeze(HEADER_ROW + 1, 3)
     ctx.print_setup(ws, title_rows=HEADER_ROW, last_col=len(widths))
 
@@ -306,7 +288,7 @@ def _scenarios_of(ctx: PackContext) -> ScenarioSet:
 
 def build_scenario_analysis(ctx: PackContext) -> None:
     ws = ctx.sheet("scenarios")
-    widths: list[float] = [24, 20, 11, 22, 22, 14, 30, 16]
+    widths: list[float] = [22, 20, 11, 20, 22, 14, 30, 16]
     set_widths(ws, widths)
     row = ctx.title_block(ws, "sheet.scenarios")
     scenarios = _scenarios_of(ctx)
@@ -317,6 +299,5 @@ def build_scenario_analysis(ctx: PackContext) -> None:
     resilience = scenarios.inputs.resilience.strip() or ctx.t("not_written")
     for paragraph in [p for p in resilience.split("\n") if p.strip()]:
         ws.merge(row, 1, 8, paragraph, "pack_plain")
-        _fit_row(ws, row, [paragraph], [sum(widths)])
         row += 1
     ctx.print_setup(ws, title_rows=None, last_col=len(widths))

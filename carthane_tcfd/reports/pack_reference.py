@@ -185,13 +185,13 @@ TCFD_INDEX: list[tuple[str, str, tuple[str, str], tuple[str, ...]]] = [
         "TCFD",
         "战略 b / Strategy b",
         ("风险与机遇对业务、战略和财务规划的影响", "Their impact on the business, strategy and financial planning"),
-        ("risks", "opportunities", "summary"),
+        ("effects", "risks", "opportunities", "summary"),
     ),
     (
         "TCFD",
         "战略 c / Strategy c",
         ("不同气候情景下战略的韧性", "Resilience of the strategy under different climate scenarios"),
-        ("governance",),
+        ("scenarios", "scenario_grid"),
     ),
     (
         "TCFD",
@@ -257,7 +257,7 @@ SSE_INDEX: list[tuple[str, str, tuple[str, str], tuple[str, ...]]] = [
             "气候相关风险与机遇的应对措施与财务影响",
             "Responses to climate-related risks and opportunities and their financial implications",
         ),
-        ("risks", "mitigations"),
+        ("effects", "risks", "mitigations"),
     ),
     (
         "SSE 14",
