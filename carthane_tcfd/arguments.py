@@ -4,6 +4,7 @@ Kept apart from the commands so that starting the desktop application imports on
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from pathlib import Path
 
 from carthane_tcfd import __version__
@@ -56,4 +57,41 @@ def build_parser() -> argparse.ArgumentParser:
     scenarios.add_argument("--period", type=int, metavar="YEAR", help="reporting year (default: the latest)")
     scenarios.add_argument("--json", action="store_true", help="print one JSON object")
     scenarios.add_argument("--lang", choices=["zh", "en"], help="labels of the text (default: the system's)")
+    _period_commands(commands)
+    compare = commands.add_parser("compare", help="what changed between two periods")
+    compare.add_argument("--from", dest="from_year", required=True, type=int, metavar="YEAR")
+    compare.add_argument("--to", dest="to_year", required=True, type=int, metavar="YEAR")
+    compare.add_argument("--json", action="store_true", help="print one JSON object")
+    compare.add_argument("--lang", choices=["zh", "en"], help="labels of the text (default: the system's)")
     return parser
+
+
+def _period_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    period = commands.add_parser("period", help="list, copy and sign off reporting periods")
+    steps = period.add_subparsers(dest="period_command", metavar="list|copy|submit|approve|return|reopen")
+    steps.required = True
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=["zh", "en"], help="language of the output (default: the system's)")
+    listing = steps.add_parser("list", help="the periods with their status and sign-off", parents=[common])
+    listing.add_argument("--json", action="store_true", help="print one JSON array")
+    copy = steps.add_parser("copy", help="copy a period's register to the next year (codes kept)", parents=[common])
+    copy.add_argument("year", type=int, metavar="YEAR")
+    for name, text in (
+        ("submit", "submit a period for review"),
+        ("approve", "approve a period in review (a comment is required; not by who submitted it)"),
+        ("return", "return a period in review for changes"),
+        ("reopen", "reopen a period in review or approved (a comment is required)"),
+    ):
+        step = steps.add_parser(name, help=text, parents=[common])
+        step.add_argument("year", type=int, metavar="YEAR")
+        step.add_argument("--comment", default="", metavar="TEXT")
+        if name == "approve":
+            step.add_argument("--meeting-date", type=_iso_date, metavar="YYYY-MM-DD", help="committee meeting")
+            step.add_argument("--meeting-ref", default="", metavar="TEXT", help="committee meeting reference")
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None

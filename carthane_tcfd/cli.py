@@ -1,4 +1,5 @@
-"""The headless commands (DESIGN.md §3): list, export, matrix, init, scenarios."""
+"""The headless commands (DESIGN.md §3): list, export, matrix, init, scenarios; period and compare are in
+cli_periods."""
 
 from __future__ import annotations
 
@@ -22,12 +23,16 @@ EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 def run(args: argparse.Namespace) -> int:
     """Run one headless command; the exit code. Expected failures print one line, no traceback."""
+    from carthane_tcfd.cli_periods import cmd_compare, cmd_period
+
     handlers: dict[str, Callable[[argparse.Namespace], int]] = {
         "list": cmd_list,
         "export": cmd_export,
         "matrix": cmd_matrix,
         "init": cmd_init,
         "scenarios": cmd_scenarios,
+        "period": cmd_period,
+        "compare": cmd_compare,
     }
     lang = getattr(args, "lang", None) or system_lang()
     try:
@@ -195,14 +200,19 @@ def print_table(items: Sequence[ItemHeader], year: int, lang: Lang) -> None:
         )
         for i in items
     ]
-    widths = [max(_width(str(r[c])) for r in [heads, *rows]) for c in range(len(heads))]
-    for row in [heads, *rows]:
-        print("  ".join(str(v) + " " * (w - _width(str(v))) for v, w in zip(row, widths, strict=True)).rstrip())
+    print_rows(heads, rows)
     note = "* 示例评估（报告未披露评分）" if lang == "zh" else "* illustrative assessment (the report gives no scores)"
     count = f"{year}: {len(items)}" + (" 项" if lang == "zh" else " items")
     print(
         count + ("；" + note if lang == "zh" else "; " + note) if any(i.scores_illustrative for i in items) else count
     )
+
+
+def print_rows(heads: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    """A table in columns as wide as their widest text (CJK characters count twice)."""
+    widths = [max(_width(str(r[c])) for r in [heads, *rows]) for c in range(len(heads))]
+    for row in [heads, *rows]:
+        print("  ".join(str(v) + " " * (w - _width(str(v))) for v, w in zip(row, widths, strict=True)).rstrip())
 
 
 def _width(text: str) -> int:

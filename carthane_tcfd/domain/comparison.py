@@ -18,7 +18,8 @@ from carthane_tcfd.domain.taxonomy import Kind, MitigationStatus
 
 # What identifies or stamps a record rather than says something about it: never reported as a change.
 BOOKKEEPING = frozenset({"id", "code", "version", "updated_at", "updated_by", "matrix_size", "mitigations"})
-PERIOD_BOOKKEEPING = frozenset({"id", "year", "status", "status_changed_by", "status_changed_at", "version"})
+# A period's title names its year, so every copy changes it: not reported either.
+PERIOD_BOOKKEEPING = frozenset({"id", "year", "title", "status", "status_changed_by", "status_changed_at", "version"})
 ITEM_FIELDS = tuple(f.name for f in dataclasses.fields(ItemSnapshot) if f.name not in BOOKKEEPING)
 PERIOD_FIELDS = tuple(f.name for f in dataclasses.fields(PeriodSnapshot) if f.name not in PERIOD_BOOKKEEPING)
 SECTION_SKIP = PACK_CONTEXT_FIELDS | {"period", "items"}

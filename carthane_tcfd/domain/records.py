@@ -10,6 +10,7 @@ from typing import Generic, TypeVar
 from carthane_tcfd.domain.effects import FinancialEffects
 from carthane_tcfd.domain.scales import Band, band_for
 from carthane_tcfd.domain.scenarios import ScenarioSet
+from carthane_tcfd.domain.signoff import Signoff
 from carthane_tcfd.domain.taxonomy import Category, Kind, MitigationStatus, PeriodStatus
 
 ILLUSTRATIVE_NOTE_ZH = "示例评估：报告未披露评分，此评分仅为演示，需由风险负责人复核。"
@@ -195,6 +196,7 @@ class PeriodDraft:
     horizon_definitions: dict[str, dict[str, str]]
     impact_thresholds_cny: list[int]
     narrative: Narrative
+    one_person_team: bool = False
 
 
 @dataclass(frozen=True)
@@ -210,6 +212,7 @@ class PeriodSnapshot:
     status_changed_by: str
     status_changed_at: dt.datetime | None
     version: int
+    one_person_team: bool = False  # segregation of duties relaxed: who submits may approve
 
     @property
     def read_only(self) -> bool:
@@ -276,6 +279,8 @@ class RegisterSnapshot(_ByKind[ItemSnapshot]):
     prepared_by: str = ""
     prepared_on: dt.date = field(default_factory=dt.date.today)
     scenarios: ScenarioSet | None = None  # the scenario set, inputs and assessment grid
+    signoff: Signoff | None = None
+    frozen_hash: str | None = None  # the approval's snapshot hash when the report is built from it
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 # What a register snapshot carries only for the report being written, not as the period's content.
-PACK_CONTEXT_FIELDS = frozenset({"previous", "prepared_by", "prepared_on", "signoff"})
+PACK_CONTEXT_FIELDS = frozenset({"previous", "prepared_by", "prepared_on", "signoff", "frozen_hash"})
 
 
 def to_data(value: Any) -> Any:

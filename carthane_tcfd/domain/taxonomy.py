@@ -122,6 +122,15 @@ class PeriodStatus(Coded):
     APPROVED = "approved"
 
 
+class WorkflowStep(Coded):
+    """A step of a period's sign-off."""
+
+    SUBMIT = "submit"
+    APPROVE = "approve"
+    RETURN = "return"
+    REOPEN = "reopen"
+
+
 _labels(Kind, {"risk": ("风险", "Risk"), "opportunity": ("机遇", "Opportunity")})
 _labels(
     Category,
@@ -174,6 +183,15 @@ _labels(
 _labels(
     PeriodStatus,
     {"draft": ("草稿", "Draft"), "in_review": ("审阅中", "In review"), "approved": ("已批准", "Approved")},
+)
+_labels(
+    WorkflowStep,
+    {
+        "submit": ("提交审阅", "Submitted for review"),
+        "approve": ("批准", "Approved"),
+        "return": ("退回修改", "Returned for changes"),
+        "reopen": ("重新开启", "Reopened"),
+    },
 )
 
 CATEGORY_DEFINITIONS: dict[Category, tuple[str, str]] = {

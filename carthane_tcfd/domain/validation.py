@@ -81,6 +81,9 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "resilience": ("气候韧性说明", "Resilience narrative"),
     "electricity_cost_cny": ("外购电力成本", "Purchased electricity cost"),
     "include_scope3": ("包含范围三", "Include scope 3"),
+    "comment": ("意见", "Comment"),
+    "meeting_date": ("委员会会议日期", "Committee meeting date"),
+    "meeting_reference": ("会议编号", "Meeting reference"),
 }
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError, OperationalError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 from sqlalchemy.orm.exc import StaleDataError
 
 from carthane_tcfd.domain.errors import ConflictError, DatabaseError, NotFound, PeriodLocked
@@ -21,15 +21,17 @@ from carthane_tcfd.store.models import AuditEntry, Period
 USER_ENV = "CARTHANE_TCFD_USER"
 
 
-def default_user() -> str:
-    """Who is recorded in the audit trail: the configured name, else the OS user."""
-    configured = os.environ.get(USER_ENV, "").strip()
-    if configured:
-        return configured
+def os_account() -> str:
+    """The login name of the OS account running the program."""
     try:
         return getpass.getuser()
     except Exception:  # no login name on some service accounts
         return "unknown"
+
+
+def default_user() -> str:
+    """Who is recorded in the audit trail: the configured name, else the OS user."""
+    return os.environ.get(USER_ENV, "").strip() or os_account()
 
 
 def audit_text(value: Any) -> str | None:
@@ -59,9 +61,14 @@ class ServiceContext:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """A session in one transaction: committed whole, or rolled back whole."""
+        """A session in one transaction: committed whole, or rolled back whole. On SQLite the transaction
+        takes the write lock before its first read (BEGIN IMMEDIATE), so what a change checks (the
+        period's status) cannot change before it commits; on PostgreSQL the period's row is locked
+        (see editable and locked_period)."""
         try:
             with self._sessions() as session, session.begin():
+                if self.engine.dialect.name == "sqlite":
+                    session.connection().exec_driver_sql("BEGIN IMMEDIATE")
                 yield session
         except StaleDataError as exc:
             raise ConflictError("该记录 / This record", "", None) from exc
@@ -124,8 +131,23 @@ def period_by_year(session: Session, year: int) -> Period:
     return period
 
 
+def locked_period(session: Session, year: int) -> Period:
+    """The period, its row locked against every other change until this transaction ends (PostgreSQL;
+    a SQLite write transaction holds the database's write lock already)."""
+    query = select(Period).where(Period.year == year).with_for_update().execution_options(populate_existing=True)
+    period = session.scalars(query).one_or_none()
+    if period is None:
+        raise NotFound(f"没有 {year} 年度的登记册。", f"There is no register for {year}.")
+    return period
+
+
 def editable(period: Period) -> Period:
-    """The period, if changes to it are allowed; approved periods refuse every change."""
+    """The period, if changes to it are allowed; approved periods refuse every change. Its status is
+    read again under a shared lock of its row (PostgreSQL), so an approval cannot commit between this
+    check and the change: the approval waits for the change, or the change sees the approval."""
+    session = object_session(period)
+    if session is not None and session.get_bind().dialect.name == "postgresql":
+        session.refresh(period, ["status", "version"], with_for_update={"read": True})
     if period.status == PeriodStatus.APPROVED.value:
         raise PeriodLocked(period.year)
     return period

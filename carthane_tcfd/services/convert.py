@@ -34,6 +34,7 @@ def period_snapshot(p: Period) -> PeriodSnapshot:
         status_changed_by=p.status_changed_by,
         status_changed_at=p.status_changed_at,
         version=p.version,
+        one_person_team=p.one_person_team,
     )
 
 

@@ -1,13 +1,15 @@
-"""Reporting periods: settings, the draft → in review → approved workflow, copy to the next year,
-register snapshots for reports and the audit history."""
+"""Reporting periods: settings, copy to the next year, register snapshots for reports, comparisons of
+two periods and the audit history. The sign-off workflow is in workflow.py."""
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 from sqlalchemy import func, insert, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from carthane_tcfd.domain.comparison import PeriodComparison, compare_periods
 from carthane_tcfd.domain.errors import ConflictError, NotFound, UserError, ValidationFailed
 from carthane_tcfd.domain.records import (
     AuditRecord,
@@ -15,23 +17,16 @@ from carthane_tcfd.domain.records import (
     PeriodSnapshot,
     RegisterSnapshot,
 )
-from carthane_tcfd.domain.taxonomy import Horizon, PeriodStatus
+from carthane_tcfd.domain.taxonomy import Horizon
 from carthane_tcfd.domain.validation import Problem, problem, validate_matrix_size
-from carthane_tcfd.services.context import ServiceContext, editable, period_by_year
-from carthane_tcfd.services.convert import metric_snapshot, period_snapshot
-from carthane_tcfd.services.effects import copy_effects, require_effects_accounted
-from carthane_tcfd.services.items import code_sort_key
-from carthane_tcfd.services.queries import period_items
-from carthane_tcfd.services.scenarios import copy_scenarios, scenario_set
-from carthane_tcfd.store.models import AuditEntry, CodeCounter, Item, Metric, Mitigation, Period, Scenario, utcnow
+from carthane_tcfd.services.context import ServiceContext, editable, locked_period, period_by_year
+from carthane_tcfd.services.convert import period_snapshot
+from carthane_tcfd.services.effects import copy_effects
+from carthane_tcfd.services.scenarios import copy_scenarios
+from carthane_tcfd.services.snapshots import reported_content
+from carthane_tcfd.services.workflow import signoff_of
+from carthane_tcfd.store.models import AuditEntry, CodeCounter, Item, Mitigation, Period, Scenario, utcnow
 from carthane_tcfd.store.scenario_defaults import default_scenario_rows
-
-# Which status each workflow step leaves from, and goes to.
-TRANSITIONS: dict[str, tuple[tuple[PeriodStatus, ...], PeriodStatus]] = {
-    "submit": ((PeriodStatus.DRAFT,), PeriodStatus.IN_REVIEW),
-    "approve": ((PeriodStatus.IN_REVIEW,), PeriodStatus.APPROVED),
-    "reopen": ((PeriodStatus.IN_REVIEW, PeriodStatus.APPROVED), PeriodStatus.DRAFT),
-}
 
 
 class PeriodService:
@@ -72,7 +67,7 @@ class PeriodService:
 
     def update(self, year: int, draft: PeriodDraft, expected_version: int) -> PeriodSnapshot:
         with self.ctx.write() as session:
-            period = editable(period_by_year(session, year))
+            period = editable(locked_period(session, year))
             if period.version != expected_version:
                 raise ConflictError(f"{year}", period.updated_by, period.updated_at)
             problems = _validate_period(draft, _highest_score(session, period.id))
@@ -87,48 +82,11 @@ class PeriodService:
                 "strategy_text": draft.narrative.strategy,
                 "risk_management_text": draft.narrative.risk_management,
                 "metrics_targets_text": draft.narrative.metrics_targets,
+                "one_person_team": draft.one_person_team,
             }
             if self.ctx.apply(session, period, values, "period", item_id=None, year=year):
                 period.updated_at = utcnow()
                 period.updated_by = self.ctx.user
-            session.flush()
-            return period_snapshot(period)
-
-    # ---- workflow ------------------------------------------------------------------------
-    def submit_for_review(self, year: int) -> PeriodSnapshot:
-        return self._move(year, "submit")
-
-    def approve(self, year: int) -> PeriodSnapshot:
-        return self._move(year, "approve")
-
-    def reopen(self, year: int, reason: str) -> PeriodSnapshot:
-        if not reason.strip():
-            raise ValidationFailed([problem("reason", "重新开启须说明原因", "a reason is required to reopen")])
-        return self._move(year, "reopen", reason.strip())
-
-    def _move(self, year: int, step: str, reason: str = "") -> PeriodSnapshot:
-        sources, target = TRANSITIONS[step]
-        with self.ctx.write() as session:
-            period = period_by_year(session, year)
-            current = PeriodStatus(period.status)
-            if current not in sources:
-                raise UserError(
-                    f"{year} 年度当前为「{current.label('zh')}」，不能执行此操作。",
-                    f"The {year} period is {current.label('en').lower()}; that step does not apply.",
-                )
-            if step == "submit":
-                require_effects_accounted(session, period.id)
-            now = utcnow()
-            self.ctx.audit(
-                session, "period", period.id, "status", field="status", old=current.value, new=target.value, year=year
-            )
-            if reason:
-                self.ctx.audit(session, "period", period.id, "status", field="reason", new=reason, year=year)
-            period.status = target.value
-            period.status_changed_by = self.ctx.user
-            period.status_changed_at = now
-            period.updated_at = now
-            period.updated_by = self.ctx.user
             session.flush()
             return period_snapshot(period)
 
@@ -190,15 +148,24 @@ class PeriodService:
 
     # ---- reading for reports and history -------------------------------------------------
     def snapshot(self, year: int | None = None) -> RegisterSnapshot:
-        """Everything a report needs of a period, with the previous period's snapshot to say what changed."""
+        """Everything a report needs of a period (an approved one as frozen at its approval), with its
+        sign-off and the previous period's snapshot to say what changed."""
         with self.ctx.read() as session:
             period = _period_or_latest(session, year)
             previous = session.scalars(select(Period).where(Period.year == period.year - 1)).one_or_none()
             return dataclasses.replace(
-                _content(session, period),
-                previous=None if previous is None else _content(session, previous),
+                reported_content(session, period),
+                previous=None if previous is None else reported_content(session, previous),
                 prepared_by=self.ctx.user,
+                signoff=signoff_of(session, period),
             )
+
+    def compare(self, from_year: int, to_year: int, today: dt.date) -> PeriodComparison:
+        """What changed from one period to another (each as approved, or as it stands)."""
+        with self.ctx.read() as session:
+            old = reported_content(session, period_by_year(session, from_year))
+            new = reported_content(session, period_by_year(session, to_year))
+        return compare_periods(old, new, today)
 
     def history(self, item_id: int) -> list[AuditRecord]:
         """The audit entries of an item and its mitigations, newest first."""
@@ -213,19 +180,6 @@ class PeriodService:
                 .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
             )
             return [AuditRecord(r.at, r.who, r.entity, r.action, r.field, r.old_value, r.new_value) for r in rows]
-
-
-def _content(session: Session, period: Period) -> RegisterSnapshot:
-    """A period's content as it stands: settings, items in code order with their actions and financial
-    effects, metrics, the scenario set with its grid."""
-    items = sorted(period_items(session, period.id, period.matrix_size), key=lambda i: code_sort_key(i.code))
-    metrics = session.scalars(select(Metric).where(Metric.period_id == period.id).order_by(Metric.position))
-    return RegisterSnapshot(
-        period=period_snapshot(period),
-        items=tuple(items),
-        metrics=tuple(metric_snapshot(m) for m in metrics),
-        scenarios=scenario_set(session, period),
-    )
 
 
 def _period_or_latest(session: Session, year: int | None) -> Period:

@@ -8,6 +8,7 @@ from carthane_tcfd.services.context import ServiceContext
 from carthane_tcfd.services.items import ItemService
 from carthane_tcfd.services.periods import PeriodService
 from carthane_tcfd.services.scenarios import ScenarioService
+from carthane_tcfd.services.workflow import WorkflowService
 from carthane_tcfd.store.engine import describe
 from carthane_tcfd.store.migrate import OpenResult, open_database
 
@@ -19,6 +20,7 @@ class Register:
     items: ItemService
     periods: PeriodService
     scenarios: ScenarioService
+    workflow: WorkflowService
 
     @property
     def location(self) -> str:
@@ -36,4 +38,4 @@ def open_register(url: str, *, seed: bool = True, user: str | None = None) -> Re
     """Open the database at `url` (creating, seeding or upgrading it) and the services over it."""
     opened = open_database(url, seed=seed)
     ctx = ServiceContext(opened.engine, user)
-    return Register(url, opened, ItemService(ctx), PeriodService(ctx), ScenarioService(ctx))
+    return Register(url, opened, ItemService(ctx), PeriodService(ctx), ScenarioService(ctx), WorkflowService(ctx))

@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -56,6 +57,7 @@ class Period(Base):
     strategy_text: Mapped[str] = mapped_column(Text, default="")
     risk_management_text: Mapped[str] = mapped_column(Text, default="")
     metrics_targets_text: Mapped[str] = mapped_column(Text, default="")
+    one_person_team: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     status_changed_by: Mapped[str] = mapped_column(String(200), default="")
     status_changed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
@@ -261,3 +263,36 @@ class ScenarioInputs(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}
+
+
+class FrozenSnapshot(Base):
+    """A period's whole content as approved: JSON text (domain.snapshot_data) and its SHA-256."""
+
+    __tablename__ = "period_snapshot"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    period_id: Mapped[int] = mapped_column(ForeignKey("period.id", ondelete="CASCADE"), index=True)
+    taken_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    taken_by: Mapped[str] = mapped_column(String(200))
+    content_hash: Mapped[str] = mapped_column(String(64))
+    content: Mapped[str] = mapped_column(Text)
+
+
+class WorkflowRecord(Base):
+    """One step of a period's sign-off: submit, approve, return for changes, reopen."""
+
+    __tablename__ = "workflow_record"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    period_id: Mapped[int] = mapped_column(ForeignKey("period.id", ondelete="CASCADE"), index=True)
+    step: Mapped[str] = mapped_column(String(20))
+    from_status: Mapped[str] = mapped_column(String(20))
+    to_status: Mapped[str] = mapped_column(String(20))
+    who: Mapped[str] = mapped_column(String(200))  # the name in the audit trail
+    os_account: Mapped[str] = mapped_column(String(200))
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    meeting_date: Mapped[dt.date | None] = mapped_column(Date)
+    meeting_reference: Mapped[str] = mapped_column(String(200), default="")
+    relaxed: Mapped[bool] = mapped_column(Boolean, default=False)  # segregation of duties was relaxed
+    snapshot_id: Mapped[int | None] = mapped_column(ForeignKey("period_snapshot.id"))

@@ -98,3 +98,17 @@ def zh_window(qtbot: Any, tmp_path: Any, prompts_recorder: Prompts) -> Any:
     for translator in app.findChildren(QTranslator):  # the next test starts in English again
         app.removeTranslator(translator)
         translator.deleteLater()
+
+
+def approve_by_another_officer(window: Any, year: int) -> None:
+    """Submit as the window's user and approve as another (who submits may not approve)."""
+    from carthane_tcfd.domain.signoff import StepRequest
+    from carthane_tcfd.services.register import open_register
+
+    window.state.services.workflow.submit(year, StepRequest())
+    other = open_register(window.state.services.url, user="approver")
+    try:
+        other.workflow.approve(year, StepRequest("批准"))
+    finally:
+        other.close()
+    window.state.refresh_period()

@@ -7,6 +7,7 @@ from PySide6.QtCore import QPoint, Qt
 
 from carthane_tcfd.domain.taxonomy import Kind
 from carthane_tcfd.services.register import open_register
+from tests.gui.conftest import approve_by_another_officer
 
 
 def codes(page):
@@ -203,9 +204,7 @@ def test_delete_asks_and_can_be_undone_with_the_same_code(window, prompts_record
 
 
 def test_an_approved_period_is_read_only_and_says_why(window):
-    window.state.services.periods.submit_for_review(2024)
-    window.state.services.periods.approve(2024)
-    window.state.refresh_period()
+    approve_by_another_officer(window, 2024)
     page = window.risks
     page.select_item(page.model.item_at(0).id)
     assert not page.editor.title_edit.isEnabled()
@@ -219,9 +218,7 @@ def test_an_approved_period_is_read_only_and_says_why(window):
 
 
 def test_reopen_asks_for_a_reason_and_unlocks(window, prompts_recorder):
-    window.state.services.periods.submit_for_review(2024)
-    window.state.services.periods.approve(2024)
-    window.state.refresh_period()
+    approve_by_another_officer(window, 2024)
     prompts_recorder.text_answer = "补充台风风险"
     window.act_reopen.trigger()
     assert window.state.period.status.value == "draft"

@@ -12,6 +12,7 @@ from carthane_tcfd.domain.scenarios import CarbonPrice, CellDraft, ScenarioDraft
 from carthane_tcfd.ui.dialogs.scenario_dialogs import CellDialog, ScenarioDialog
 from carthane_tcfd.ui.models.scenario_grid_model import ScenarioGridModel
 from carthane_tcfd.ui.models.sensitivity_model import SensitivityModel
+from tests.gui.conftest import approve_by_another_officer
 
 
 def open_scenarios(window, qtbot):
@@ -167,9 +168,7 @@ def test_scenario_parameters_inputs_and_sensitivities(window, qtbot):
 
 
 def test_an_approved_period_locks_the_grid(window, qtbot):
-    window.state.services.periods.submit_for_review(2024)
-    window.state.services.periods.approve(2024)
-    window.state.refresh_period()
+    approve_by_another_officer(window, 2024)
     page = open_scenarios(window, qtbot)
     assert not page.model.flags(page.model.index(0, 2)) & Qt.ItemFlag.ItemIsEditable
     assert not page.add_button.isEnabled() and page.resilience.isReadOnly()

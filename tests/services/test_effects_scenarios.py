@@ -11,6 +11,8 @@ import pytest
 from carthane_tcfd.domain.effects import AnticipatedEffect, Direction, FinancialEffects, NotQuantifiedReason
 from carthane_tcfd.domain.errors import ConflictError, PeriodLocked, UserError, ValidationFailed
 from carthane_tcfd.domain.scenarios import CarbonPrice, CellDraft, ScenarioDraft, ScenarioInputs
+from carthane_tcfd.domain.signoff import StepRequest
+from carthane_tcfd.services.register import open_register
 
 EFFECTS = FinancialEffects(
     current_narrative="2024 年台风导致停产两天",
@@ -155,19 +157,21 @@ def test_submit_refuses_items_without_figures_or_reason_naming_them(register):
     draft.effects = FinancialEffects(current_narrative="仅有文字")
     register.items.update(item.id, draft, item.version)
     with pytest.raises(UserError) as refused:
-        register.periods.submit_for_review(2024)
+        register.workflow.submit(2024, StepRequest())
     assert "PR-01" in refused.value.en and "PR-01" in refused.value.zh
     assert register.periods.get(2024).status.value == "draft"
     item = register.items.get(item.id)
     draft = item.to_draft()
     draft.effects = replace(draft.effects, reason=NotQuantifiedReason.MEASUREMENT_UNCERTAINTY)
     register.items.update(item.id, draft, item.version)
-    assert register.periods.submit_for_review(2024).status.value == "in_review"
+    assert register.workflow.submit(2024, StepRequest()).status.value == "in_review"
 
 
 def test_approved_period_refuses_scenario_changes(register):
-    register.periods.submit_for_review(2024)
-    register.periods.approve(2024)
+    register.workflow.submit(2024, StepRequest())
+    approver = open_register(register.url, user="approver")
+    approver.workflow.approve(2024, StepRequest("同意"))
+    approver.close()
     scenario = register.scenarios.set_of(2024).scenarios[0]
     item = first_risk(register)
     with pytest.raises(PeriodLocked):

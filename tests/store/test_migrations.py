@@ -13,7 +13,17 @@ from carthane_tcfd.store.engine import make_engine
 from carthane_tcfd.store.migrate import SCHEMA_HEAD, alembic_config, downgrade, open_database, upgrade
 from carthane_tcfd.store.models import Base
 
-TABLES = {"period", "item", "mitigation", "metric", "code_counter", "audit_entry", "alembic_version"}
+TABLES = {
+    "period",
+    "item",
+    "mitigation",
+    "metric",
+    "code_counter",
+    "audit_entry",
+    "period_snapshot",
+    "workflow_record",
+    "alembic_version",
+}
 
 
 def test_schema_head_constant_is_the_newest_migration():

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from carthane_tcfd.domain.errors import UserError, ValidationFailed
+from carthane_tcfd.domain.signoff import StepRequest
 from carthane_tcfd.ui import prompts
 
 if TYPE_CHECKING:
@@ -47,22 +48,23 @@ class PeriodActions(QObject):
 
     def submit_for_review(self) -> None:
         if self.window.keep_all_edits():
-            self._step(self.state.services.periods.submit_for_review)
+            self._step(lambda year: self.state.services.workflow.submit(year, StepRequest()))
 
     def approve(self) -> None:
         assert self.state.period is not None
         text = self.tr("Approve the %1 register? It becomes read-only; your name and the time are recorded.")
-        if self.window.keep_all_edits() and prompts.confirm(
-            self.window, self.tr("Approve"), text.replace("%1", str(self.state.period.year))
-        ):
-            self._step(self.state.services.periods.approve)
+        if not self.window.keep_all_edits():
+            return
+        comment = prompts.ask_text(self.window, self.tr("Approve"), text.replace("%1", str(self.state.period.year)))
+        if comment is not None:
+            self._step(lambda year: self.state.services.workflow.approve(year, StepRequest(comment)))
 
     def reopen(self) -> None:
         reason = prompts.ask_text(
             self.window, self.tr("Reopen period"), self.tr("Why is the period reopened? (recorded)")
         )
         if reason is not None:
-            self._step(lambda year: self.state.services.periods.reopen(year, reason))
+            self._step(lambda year: self.state.services.workflow.reopen(year, StepRequest(reason)))
 
     def new_period(self) -> None:
         """An empty draft period (a database created empty has none)."""

@@ -1,0 +1,199 @@
+"""The headless commands of periods and their sign-off (DESIGN.md §3): period list | copy | submit |
+approve | return | reopen, and compare."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from typing import Any
+
+from carthane_tcfd.cli import EXIT_OK, open_from_args, print_rows
+from carthane_tcfd.domain.comparison import MATRIX_COLUMNS, MATRIX_ROWS, Basis, Direction, PeriodComparison
+from carthane_tcfd.domain.comparison_text import (
+    band_key_label,
+    change_text,
+    comparison_data,
+    field_label,
+    item_title,
+    rerating_label,
+    section_summary,
+)
+from carthane_tcfd.domain.signoff import SignoffRecord, StepRequest
+from carthane_tcfd.domain.taxonomy import Kind, Lang, WorkflowStep
+from carthane_tcfd.i18n import system_lang
+
+
+def _lang(args: argparse.Namespace) -> Lang:
+    return args.lang or system_lang()
+
+
+def _say(lang: Lang, zh: str, en: str) -> None:
+    print(zh if lang == "zh" else en)
+
+
+def cmd_period(args: argparse.Namespace) -> int:
+    register = open_from_args(args)
+    lang = _lang(args)
+    try:
+        command = args.period_command
+        if command == "list":
+            _list_periods(register, args.json, lang)
+        elif command == "copy":
+            created = register.periods.copy_to_next_year(args.year)
+            count = sum(register.items.counts(created.year).values())
+            _say(
+                lang,
+                f"已将 {args.year} 年度复制为 {created.year} 年度草稿（{count} 项，编号不变）。",
+                f"Copied {args.year} to a draft {created.year} register ({count} items, codes kept).",
+            )
+        else:
+            step = WorkflowStep(command)
+            request = StepRequest(
+                args.comment, getattr(args, "meeting_date", None), getattr(args, "meeting_ref", "") or ""
+            )
+            period = register.workflow.step(args.year, step, request)
+            _say(
+                lang,
+                f"{args.year} 年度：{step.label('zh')}（{register.user}），现为「{period.status.label('zh')}」。",
+                f"{args.year}: {step.label('en').lower()} by {register.user}; now {period.status.label('en').lower()}.",
+            )
+            if step is WorkflowStep.APPROVE:
+                approval = register.workflow.signoff(args.year).approved
+                assert approval is not None and approval.snapshot_hash is not None
+                _say(lang, f"快照 SHA-256：{approval.snapshot_hash}", f"Snapshot SHA-256: {approval.snapshot_hash}")
+    finally:
+        register.close()
+    return EXIT_OK
+
+
+def _record_data(r: SignoffRecord) -> dict[str, Any]:
+    return {
+        "step": r.step.value,
+        "from": r.from_status.value,
+        "to": r.to_status.value,
+        "who": r.who,
+        "os_account": r.os_account,
+        "at": r.at.isoformat(timespec="seconds") + "Z",
+        "comment": r.comment,
+        "meeting_date": r.meeting_date.isoformat() if r.meeting_date else None,
+        "meeting_reference": r.meeting_reference,
+        "segregation_relaxed": r.relaxed,
+        "snapshot_hash": r.snapshot_hash,
+    }
+
+
+def _list_periods(register: Any, as_json: bool, lang: Lang) -> None:
+    periods = []
+    for p in register.periods.all():
+        counts = register.items.counts(p.year)
+        signoff = register.workflow.signoff(p.year)
+        approved = signoff.approved
+        periods.append(
+            {
+                "year": p.year,
+                "title": p.title,
+                "status": p.status.value,
+                "items": sum(counts.values()),
+                "risks": counts[Kind.RISK],
+                "opportunities": counts[Kind.OPPORTUNITY],
+                "one_person_team": p.one_person_team,
+                "approved_by": approved.who if approved else None,
+                "approved_at": approved.at.isoformat(timespec="seconds") + "Z" if approved else None,
+                "snapshot_hash": approved.snapshot_hash if approved else None,
+                "signoff": [_record_data(r) for r in signoff.records],
+                "_status_label": p.status.label(lang),
+                "_last": signoff.records[-1] if signoff.records else None,
+            }
+        )
+    if as_json:
+        shown = [{k: v for k, v in p.items() if not k.startswith("_")} for p in periods]
+        json.dump(shown, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return
+    heads = (
+        ("年度", "名称", "状态", "条目", "最近一步", "由", "时间 (UTC)", "批准快照 SHA-256")
+        if lang == "zh"
+        else ("Year", "Title", "Status", "Items", "Last step", "By", "At (UTC)", "Approved snapshot SHA-256")
+    )
+    rows = []
+    for p in periods:
+        last: SignoffRecord | None = p["_last"]
+        rows.append(
+            (
+                str(p["year"]),
+                p["title"],
+                p["_status_label"],
+                str(p["items"]),
+                last.step.label(lang) if last else "—",
+                last.signer if last else "—",
+                last.at.strftime("%Y-%m-%d %H:%M") if last else "—",
+                p["snapshot_hash"] or "—",
+            )
+        )
+    print_rows(heads, rows)
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    register = open_from_args(args)
+    try:
+        result = register.periods.compare(args.from_year, args.to_year, dt.date.today())
+    finally:
+        register.close()
+    if args.json:
+        json.dump(comparison_data(result), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print_comparison(result, _lang(args))
+    return EXIT_OK
+
+
+def print_comparison(result: PeriodComparison, lang: Lang) -> None:
+    zh = lang == "zh"
+    print(f"{result.from_year} → {result.to_year}")
+    for key, items in (("new", result.new), ("closed", result.closed)):
+        print(f"{band_key_label(key, lang)} ({len(items)})")
+        for item in items:
+            print(f"  {item_title(item, lang)}")
+    print(f"{'修改' if zh else 'Modified'} ({len(result.modified)})")
+    for m in result.modified:
+        print(f"  {item_title(m.new, lang)}")
+        for change in m.changes:
+            print(f"    {change_text(change, lang)}")
+    for basis in Basis:
+        for direction in Direction:
+            rerated = result.rerated_by(basis, direction)
+            if rerated:
+                print(
+                    f"{rerating_label(basis, direction, lang)}: "
+                    + ", ".join(f"{r.code} {r.old_score}→{r.new_score}" for r in rerated)
+                )
+    for key, found in (
+        ("新增措施" if zh else "Actions added", result.actions_added),
+        ("已完成措施" if zh else "Actions completed", result.actions_completed),
+        ("逾期措施" if zh else "Actions overdue", result.actions_overdue),
+    ):
+        print(f"{key} ({len(found)})" + (": " + ", ".join(sorted({a.code for a in found})) if found else ""))
+    for change in result.period_changes:
+        print(f"{'年度设置' if zh else 'Period'} · {change_text(change, lang)}")
+    for section, added, removed, changed in section_summary(result):
+        counts = (
+            f"新增 {len(added)}，{result.to_year} 年度无 {len(removed)}，变化 {len(changed)}"
+            if zh
+            else f"{len(added)} new, {len(removed)} not in {result.to_year}, {len(changed)} changed"
+        )
+        print(f"{field_label(section, lang)}: {counts}")
+        for s in changed:
+            print(f"  {s.key}: " + "; ".join(change_text(c, lang) for c in s.changes))
+    for kind in Kind:
+        matrix = result.movement_matrix(Basis.INHERENT, kind)
+        if not any(matrix.values()):
+            continue
+        title = f"{kind.label(lang)} · {'固有评级变动' if zh else 'inherent rating movement'}"
+        print(title)
+        heads = ("", *(band_key_label(c, lang) for c in MATRIX_COLUMNS))
+        rows = [
+            (band_key_label(r, lang), *(str(len(matrix[(r, c)]) or "·") for c in MATRIX_COLUMNS)) for r in MATRIX_ROWS
+        ]
+        print_rows(heads, rows)

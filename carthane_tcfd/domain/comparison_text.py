@@ -1,0 +1,169 @@
+"""How a comparison of two periods reads, in either language: field names, values, the movement matrix's
+rows and columns, and the comparison as JSON data. Shared by the CLI, the board pack and the GUI."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+
+from carthane_tcfd.domain.comparison import (
+    CLOSED,
+    NEW,
+    UNASSESSED,
+    Basis,
+    Direction,
+    FieldChange,
+    PeriodComparison,
+    SectionChange,
+)
+from carthane_tcfd.domain.records import ItemSnapshot, Narrative
+from carthane_tcfd.domain.scales import Band
+from carthane_tcfd.domain.snapshot_data import to_data
+from carthane_tcfd.domain.taxonomy import Coded, FinancialImpact, Horizon, Lang, ValueChain, labels
+from carthane_tcfd.domain.validation import FIELD_LABELS
+
+CODE_LIST_VOCABULARY: dict[str, type[Coded]] = {
+    "horizons": Horizon,
+    "value_chain": ValueChain,
+    "financial_impacts": FinancialImpact,
+}
+MORE_LABELS: dict[str, tuple[str, str]] = {
+    "narrative": ("叙述", "Narratives"),
+    "horizon_definitions": ("时间范围定义", "Horizon definitions"),
+    "impact_thresholds_cny": ("影响金额阈值", "Impact thresholds"),
+    "one_person_team": ("一人团队（放宽职责分离）", "One-person team (segregation relaxed)"),
+    "value": ("数值", "Value"),
+    "metrics": ("指标", "Metrics"),
+    NEW: ("新增", "New"),
+    CLOSED: ("已关闭", "Closed"),
+    UNASSESSED: ("未评估", "Not assessed"),
+}
+TEXT_LIMIT = 120  # characters of a long text shown in a change line; the JSON keeps the whole text
+
+
+def field_label(name: str, lang: Lang) -> str:
+    zh, en = FIELD_LABELS.get(name) or MORE_LABELS.get(name) or (name, name)
+    return zh if lang == "zh" else en
+
+
+def value_text(name: str, value: Any, lang: Lang) -> str:
+    """A field's value as a reader sees it: labels for codes, '—' for nothing, long text shortened."""
+    if value is None or value == "" or value == ():
+        return "—"
+    if name in CODE_LIST_VOCABULARY:
+        return labels(value, CODE_LIST_VOCABULARY[name], lang, "、" if lang == "zh" else ", ")
+    if isinstance(value, Coded):
+        return value.label(lang)
+    if isinstance(value, bool):
+        return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
+    if isinstance(value, Narrative):
+        return "…"
+    text = str(value) if not isinstance(value, Enum) else str(value.value)
+    return text if len(text) <= TEXT_LIMIT else text[: TEXT_LIMIT - 1] + "…"
+
+
+def change_text(change: FieldChange, lang: Lang) -> str:
+    """'Owner: 安环部 → 行政部'."""
+    sep = "：" if lang == "zh" else ": "
+    old, new = value_text(change.field, change.old, lang), value_text(change.field, change.new, lang)
+    return f"{field_label(change.field, lang)}{sep}{old} → {new}"
+
+
+def band_key_label(key: str, lang: Lang) -> str:
+    """A row or column of the movement matrix: a band, not assessed, new or closed."""
+    if key in MORE_LABELS:
+        return field_label(key, lang)
+    return Band(key).label(lang)
+
+
+def section_summary(
+    result: PeriodComparison,
+) -> list[tuple[str, list[SectionChange], list[SectionChange], list[SectionChange]]]:
+    """Per other section (metrics, …): its records added, absent from the later period, and changed."""
+    sections: dict[str, list[SectionChange]] = {}
+    for s in result.sections:
+        sections.setdefault(s.section, []).append(s)
+    return [
+        (
+            name,
+            [s for s in found if s.added],
+            [s for s in found if s.removed],
+            [s for s in found if not s.added and not s.removed],
+        )
+        for name, found in sections.items()
+    ]
+
+
+def rerating_label(basis: Basis, direction: Direction, lang: Lang) -> str:
+    """'Inherent rating up' / '固有评级上调'."""
+    if lang == "zh":
+        return f"{'固有' if basis is Basis.INHERENT else '剩余'}评级{'上调' if direction is Direction.UP else '下调'}"
+    return f"{basis.value.capitalize()} rating {direction.value}"
+
+
+def item_title(item: ItemSnapshot, lang: Lang) -> str:
+    return f"{item.code} {item.display_title(lang)}"
+
+
+def comparison_data(result: PeriodComparison) -> dict[str, Any]:
+    """The comparison as JSON data: codes, whole values old → new, ISO dates."""
+
+    def changes(found: tuple[FieldChange, ...]) -> list[dict[str, Any]]:
+        return [{"field": c.field, "old": to_data(c.old), "new": to_data(c.new)} for c in found]
+
+    def item(i: ItemSnapshot) -> dict[str, Any]:
+        return {"code": i.code, "kind": i.kind.value, "title": i.title, "title_en": i.title_en}
+
+    return {
+        "from": result.from_year,
+        "to": result.to_year,
+        "new": [item(i) for i in result.new],
+        "closed": [item(i) for i in result.closed],
+        "modified": [{**item(m.new), "changes": changes(m.changes)} for m in result.modified],
+        "rerated": [
+            {
+                "code": r.code,
+                "basis": r.basis.value,
+                "direction": r.direction.value,
+                "old_score": r.old_score,
+                "new_score": r.new_score,
+                "old_band": r.old_band.value if r.old_band else None,
+                "new_band": r.new_band.value if r.new_band else None,
+            }
+            for r in result.rerated
+        ],
+        "actions": {
+            key: [
+                {
+                    "code": a.code,
+                    "description": a.action.description,
+                    "status": a.action.status.value,
+                    "due": a.action.due.isoformat() if a.action.due else None,
+                }
+                for a in found
+            ]
+            for key, found in (
+                ("added", result.actions_added),
+                ("completed", result.actions_completed),
+                ("overdue", result.actions_overdue),
+            )
+        },
+        "movements": [
+            {
+                "code": m.code,
+                "kind": m.kind.value,
+                "basis": m.basis.value,
+                "old": list(m.old) if m.old else None,
+                "new": list(m.new) if m.new else None,
+                "old_band": m.old_band,
+                "new_band": m.new_band,
+            }
+            for m in result.movements
+            if m.moved
+        ],
+        "period": changes(result.period_changes),
+        "sections": [
+            {"section": s.section, "key": s.key, "added": s.added, "removed": s.removed, "changes": changes(s.changes)}
+            for s in result.sections
+        ],
+    }
