@@ -73,9 +73,9 @@ def test_who_submitted_cannot_approve_and_is_told_why(officers):
 
 def test_who_changed_items_after_submission_cannot_approve(officers):
     alice, bob, carol = officers["alice"], officers["bob"], officers["carol"]
-    alice.items.create(2024, new_draft())  # before submission: alice may still approve later
-    bob.workflow.submit(2024, StepRequest())
-    item = carol.items.in_period(2024)[0]
+    item = alice.items.in_period(2024)[0]
+    item = alice.items.update(item.id, dataclasses.replace(item.to_draft(), owner="行政部"), item.version)
+    bob.workflow.submit(2024, StepRequest())  # alice changed it before submission: she may still approve
     carol.items.add_mitigation(item.id, MitigationDraft("复核"), item.version)
     with pytest.raises(SegregationRefused, match="changed the 2024 period after it was submitted"):
         carol.workflow.approve(2024, StepRequest("同意"))
