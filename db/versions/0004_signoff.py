@@ -18,8 +18,9 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("period") as batch:
-        batch.add_column(sa.Column("one_person_team", sa.Boolean(), nullable=False, server_default=sa.false()))
+    # ALTER TABLE ADD/DROP COLUMN, never a batch copy: on SQLite a copy drops the period table, and the
+    # foreign keys' ON DELETE CASCADE would empty every table that refers to it.
+    op.add_column("period", sa.Column("one_person_team", sa.Boolean(), nullable=False, server_default=sa.false()))
     op.create_table(
         "period_snapshot",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -65,5 +66,4 @@ def downgrade() -> None:
     op.drop_table("workflow_record")
     op.drop_index("ix_period_snapshot_period_id", table_name="period_snapshot")
     op.drop_table("period_snapshot")
-    with op.batch_alter_table("period") as batch:
-        batch.drop_column("one_person_team")
+    op.drop_column("period", "one_person_team")
