@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Generic, TypeVar
 
 from carthane_tcfd.domain.effects import FinancialEffects
+from carthane_tcfd.domain.metric_set import MetricsView
 from carthane_tcfd.domain.scales import Band, band_for
 from carthane_tcfd.domain.scenarios import ScenarioSet
 from carthane_tcfd.domain.signoff import Signoff
@@ -220,20 +221,6 @@ class PeriodSnapshot:
 
 
 @dataclass(frozen=True)
-class MetricSnapshot:
-    code: str
-    group: str  # ghg | energy | water
-    label_zh: str
-    label_en: str
-    unit: str
-    value: Decimal
-    level: int  # 0 headline, 1 sub-item
-
-    def label(self, lang: str) -> str:
-        return self.label_en if lang == "en" else self.label_zh
-
-
-@dataclass(frozen=True)
 class AuditRecord:
     """One audit entry as the history view shows it."""
 
@@ -274,7 +261,7 @@ class RegisterSnapshot(_ByKind[ItemSnapshot]):
 
     period: PeriodSnapshot
     items: tuple[ItemSnapshot, ...]
-    metrics: tuple[MetricSnapshot, ...]
+    metrics: MetricsView | None = None
     previous: RegisterSnapshot | None = None
     prepared_by: str = ""
     prepared_on: dt.date = field(default_factory=dt.date.today)

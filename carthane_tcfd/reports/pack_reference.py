@@ -1,4 +1,4 @@
-"""The reference sheets of the board pack: matrix grids, metrics, methodology, disclosure index."""
+"""The reference sheets of the board pack: matrix grids, methodology, disclosure index."""
 
 from __future__ import annotations
 
@@ -64,29 +64,6 @@ def _grid(ctx: PackContext, row: int, kind: Kind, view: MatrixView, size: int) -
         put(ws, row, 3, ", ".join(i.code for i in grid.unscored), "pack_note")
         row += 1
     return row
-
-
-def build_metrics(ctx: PackContext) -> None:
-    ws = ctx.sheet("metrics")
-    set_widths(ws, [52, 14, 18])
-    row = ctx.title_block(ws, "metrics_title")
-    metrics = ctx.snapshot.metrics
-    if not metrics:
-        put(ws, row, 1, ctx.t("no_metrics"), "pack_note")
-    group = None
-    for metric in metrics:
-        if metric.group != group:
-            group = metric.group
-            row += 1 if row > 4 else 0
-            put(ws, row, 1, ctx.t(f"group.{group}"), "pack_heading")
-            row += 1
-            put_row(ws, row, [ctx.t("metric"), ctx.t("unit"), ctx.t("value")], "pack_header")
-            row += 1
-        put(ws, row, 1, ("    " * metric.level) + metric.label(ctx.lang), "pack_text")
-        put(ws, row, 2, metric.unit, "pack_center")
-        put(ws, row, 3, float(metric.value), "pack_number")
-        row += 1
-    ctx.print_setup(ws, title_rows=None, last_col=3)
 
 
 def build_methodology(ctx: PackContext) -> None:

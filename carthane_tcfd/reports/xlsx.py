@@ -87,6 +87,8 @@ def _styles() -> dict[str, dict[str, Any]]:
         "pack_link": _style(colour="#0563C1", wrap=False),
         "pack_confidential": _style(bold=True, size=11, colour="#C00000", wrap=False),
         "pack_axis": _style(bold=True, h="center", v="vcenter", border=True, fill="#F2F2F2"),
+        "pack_total": _style(bold=True, border=True, fill="#F2F2F2"),
+        "pack_missing": _style(italic=True, h="center", v="vcenter", border=True, colour="#9C5700", fill="#FFEB9C"),
     }
     for kind in Kind:
         for band in Band:

@@ -12,13 +12,12 @@ from carthane_tcfd.domain.effects import FinancialEffects
 from carthane_tcfd.domain.records import (
     ItemRow,
     ItemSnapshot,
-    MetricSnapshot,
     MitigationSnapshot,
     Narrative,
     PeriodSnapshot,
 )
 from carthane_tcfd.domain.taxonomy import Category, MitigationStatus, PeriodStatus
-from carthane_tcfd.store.models import Item, Metric, Mitigation, Period
+from carthane_tcfd.store.models import Item, Mitigation, Period
 
 
 def period_snapshot(p: Period) -> PeriodSnapshot:
@@ -126,7 +125,3 @@ def item_row(values: Row[Any], matrix_size: int, open_mitigations: int, actions_
     for name in CODE_LISTS:
         row[name] = code_list(row[name])
     return ItemRow(**row, matrix_size=matrix_size, open_mitigations=open_mitigations, actions_text=actions_text)
-
-
-def metric_snapshot(m: Metric) -> MetricSnapshot:
-    return MetricSnapshot(m.code, m.group, m.label_zh, m.label_en, m.unit, m.value, m.level)

@@ -25,6 +25,7 @@ from carthane_tcfd.services.effects import copy_effects
 from carthane_tcfd.services.scenarios import copy_scenarios
 from carthane_tcfd.services.snapshots import reported_content
 from carthane_tcfd.services.workflow import signoff_of
+from carthane_tcfd.store.metric_records import read_metric_set, write_metric_set
 from carthane_tcfd.store.models import AuditEntry, CodeCounter, Item, Mitigation, Period, Scenario, utcnow
 from carthane_tcfd.store.scenario_defaults import default_scenario_rows
 
@@ -92,7 +93,8 @@ class PeriodService:
 
     def copy_to_next_year(self, year: int) -> PeriodSnapshot:
         """A new draft period for year+1 with every item (codes kept), its open mitigations and financial
-        effects, and the scenario set, inputs and assessment grid."""
+        effects, the scenario set, inputs and assessment grid, and the metrics' structure (lines with their
+        status and reason, basis, custom metrics' names, targets) without this year's figures."""
         with self.ctx.write() as session:
             source = period_by_year(session, year)
             target_year = year + 1
@@ -142,6 +144,8 @@ class PeriodService:
             copy_scenarios(session, source.id, target.id, item_ids, self.ctx.user)
             for counter in session.scalars(select(CodeCounter).where(CodeCounter.period_id == source.id)):
                 session.add(CodeCounter(period_id=target.id, prefix=counter.prefix, last=counter.last))
+            metrics, _ = read_metric_set(session, source.id)
+            write_metric_set(session, target.id, metrics.structure(), self.ctx.user, lambda *_: None)
             session.flush()
             self.ctx.audit(session, "period", target.id, "create", new=f"copied from {year}", year=target_year)
             return period_snapshot(target)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from carthane_tcfd.services.context import ServiceContext
 from carthane_tcfd.services.items import ItemService
+from carthane_tcfd.services.metrics import MetricService
 from carthane_tcfd.services.periods import PeriodService
 from carthane_tcfd.services.scenarios import ScenarioService
 from carthane_tcfd.services.workflow import WorkflowService
@@ -21,6 +22,7 @@ class Register:
     periods: PeriodService
     scenarios: ScenarioService
     workflow: WorkflowService
+    metrics: MetricService
 
     @property
     def location(self) -> str:
@@ -38,4 +40,12 @@ def open_register(url: str, *, seed: bool = True, user: str | None = None) -> Re
     """Open the database at `url` (creating, seeding or upgrading it) and the services over it."""
     opened = open_database(url, seed=seed)
     ctx = ServiceContext(opened.engine, user)
-    return Register(url, opened, ItemService(ctx), PeriodService(ctx), ScenarioService(ctx), WorkflowService(ctx))
+    return Register(
+        url,
+        opened,
+        ItemService(ctx),
+        PeriodService(ctx),
+        ScenarioService(ctx),
+        WorkflowService(ctx),
+        MetricService(ctx),
+    )

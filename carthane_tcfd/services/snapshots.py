@@ -13,22 +13,22 @@ from carthane_tcfd.domain.fingerprint import content_text, text_hash
 from carthane_tcfd.domain.records import RegisterSnapshot
 from carthane_tcfd.domain.snapshot_data import from_data
 from carthane_tcfd.domain.taxonomy import PeriodStatus
-from carthane_tcfd.services.convert import metric_snapshot, period_snapshot
+from carthane_tcfd.services.convert import period_snapshot
 from carthane_tcfd.services.items import code_sort_key
+from carthane_tcfd.services.metrics import metrics_view
 from carthane_tcfd.services.queries import period_items
 from carthane_tcfd.services.scenarios import scenario_set
-from carthane_tcfd.store.models import FrozenSnapshot, Metric, Period, utcnow
+from carthane_tcfd.store.models import FrozenSnapshot, Period, utcnow
 
 
 def current_content(session: Session, period: Period) -> RegisterSnapshot:
     """A period's content as it stands: settings, items in code order with their actions and financial
     effects, metrics, the scenario set with its grid."""
     items = sorted(period_items(session, period.id, period.matrix_size), key=lambda i: code_sort_key(i.code))
-    metrics = session.scalars(select(Metric).where(Metric.period_id == period.id).order_by(Metric.position))
     return RegisterSnapshot(
         period=period_snapshot(period),
         items=tuple(items),
-        metrics=tuple(metric_snapshot(m) for m in metrics),
+        metrics=metrics_view(session, period),
         scenarios=scenario_set(session, period),
     )
 

@@ -40,7 +40,7 @@ def utcnow() -> dt.datetime:
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
-    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON, list[int]: JSON}
+    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON, list[int]: JSON, list[Any]: JSON}
 
 
 class Period(Base):
@@ -68,9 +68,6 @@ class Period(Base):
     __mapper_args__ = {"version_id_col": version}
 
     items: Mapped[list[Item]] = relationship(back_populates="period", cascade="all, delete-orphan")
-    metrics: Mapped[list[Metric]] = relationship(
-        back_populates="period", cascade="all, delete-orphan", order_by="Metric.position"
-    )
 
 
 class CodeCounter(Base):
@@ -136,24 +133,100 @@ class Mitigation(Base):
     item: Mapped[Item] = relationship(back_populates="mitigations")
 
 
-class Metric(Base):
-    """A GHG, energy or water figure held for a period (scope 1/2/3 and sub-items, totals, intensity)."""
+Figure = Numeric(24, 8)  # inventory figures: up to 10^15, 8 decimal places (validated in the domain)
 
-    __tablename__ = "metric"
+
+class InventoryLine(Base):
+    """One line of a period's GHG and energy inventory (codes in domain.ghg.LINES)."""
+
+    __tablename__ = "inventory_line"
     __table_args__ = (UniqueConstraint("period_id", "code"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     period_id: Mapped[int] = mapped_column(ForeignKey("period.id", ondelete="CASCADE"), index=True)
     code: Mapped[str] = mapped_column(String(60))
-    group: Mapped[str] = mapped_column(String(20))
-    label_zh: Mapped[str] = mapped_column(String(200))
-    label_en: Mapped[str] = mapped_column(String(200))
-    unit: Mapped[str] = mapped_column(String(40))
-    value: Mapped[Decimal] = mapped_column(Numeric(20, 6))
-    level: Mapped[int] = mapped_column(Integer, default=0)
-    position: Mapped[int] = mapped_column(Integer)
+    value: Mapped[Decimal | None] = mapped_column(Figure)
+    tce: Mapped[Decimal | None] = mapped_column(Figure)
+    status: Mapped[str] = mapped_column(String(20), default="calculated")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(String(500), default="")
 
-    period: Mapped[Period] = relationship(back_populates="metrics")
+
+class MetricBasis(Base):
+    """How a period's inventory was drawn up; its version guards the period's whole metric set."""
+
+    __tablename__ = "metric_basis"
+
+    period_id: Mapped[int] = mapped_column(ForeignKey("period.id", ondelete="CASCADE"), primary_key=True)
+    boundary: Mapped[str | None] = mapped_column(String(30))
+    standards: Mapped[str] = mapped_column(Text, default="")
+    factor_sources: Mapped[str] = mapped_column(Text, default="")
+    gwp: Mapped[str] = mapped_column(String(200), default="")
+    verification: Mapped[str | None] = mapped_column(String(30))
+    verification_note: Mapped[str] = mapped_column(Text, default="")
+    scope2_for_total: Mapped[str] = mapped_column(String(20), default="location")
+    output_unit_zh: Mapped[str] = mapped_column(String(40), default="")
+    output_unit_en: Mapped[str] = mapped_column(String(40), default="")
+    target_note: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(String(500), default="")
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_by: Mapped[str] = mapped_column(String(200), default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class CustomMetricEntry(Base):
+    """A further metric the officer tracks in a period."""
+
+    __tablename__ = "custom_metric"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    period_id: Mapped[int] = mapped_column(ForeignKey("period.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name_zh: Mapped[str] = mapped_column(String(200), default="")
+    name_en: Mapped[str] = mapped_column(String(200), default="")
+    unit: Mapped[str] = mapped_column(String(40), default="")
+    value: Mapped[Decimal | None] = mapped_column(Figure)
+    source: Mapped[str] = mapped_column(String(500), default="")
+
+
+class CrossIndustryEntry(Base):
+    """An IFRS S2 ¶29 (b)–(g) cross-industry metric of a period."""
+
+    __tablename__ = "cross_industry_metric"
+    __table_args__ = (UniqueConstraint("period_id", "code"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    period_id: Mapped[int] = mapped_column(ForeignKey("period.id", ondelete="CASCADE"), index=True)
+    code: Mapped[str] = mapped_column(String(40))
+    state: Mapped[str] = mapped_column(String(20), default="not_measured")
+    amount: Mapped[Decimal | None] = mapped_column(Figure)
+    unit: Mapped[str] = mapped_column(String(40), default="")
+    share_pct: Mapped[Decimal | None] = mapped_column(Figure)
+    narrative: Mapped[str] = mapped_column(Text, default="")
+
+
+class ClimateTarget(Base):
+    """A climate target held in a period, with its base, target and milestones."""
+
+    __tablename__ = "climate_target"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    period_id: Mapped[int] = mapped_column(ForeignKey("period.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(200))
+    title_en: Mapped[str] = mapped_column(String(200), default="")
+    metric: Mapped[str] = mapped_column(String(30))
+    coverage: Mapped[str] = mapped_column(Text, default="")
+    base_year: Mapped[int] = mapped_column(Integer)
+    base_value: Mapped[Decimal] = mapped_column(Figure)
+    target_year: Mapped[int] = mapped_column(Integer)
+    target_value: Mapped[Decimal] = mapped_column(Figure)
+    milestones: Mapped[list[Any]] = mapped_column(JSON)
+    science_based: Mapped[bool] = mapped_column(Boolean, default=False)
+    validated: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[str] = mapped_column(String(20), default="draft")
 
 
 class AuditEntry(Base):

@@ -11,15 +11,29 @@ from sqlalchemy import Engine, insert
 from sqlalchemy.orm import Session
 
 from carthane_tcfd.domain.effects import seed_effects
+from carthane_tcfd.domain.ghg import (
+    Boundary,
+    CrossIndustry,
+    LineStatus,
+    MeasureState,
+    Scope2Basis,
+    TargetMetric,
+    TargetStatus,
+    Verification,
+)
+from carthane_tcfd.domain.inventory import Basis, CustomMetric, Inventory, Line
+from carthane_tcfd.domain.metric_set import MetricSet
+from carthane_tcfd.domain.metrics_validation import validate_metric_set
 from carthane_tcfd.domain.records import ILLUSTRATIVE_NOTE_EN, ILLUSTRATIVE_NOTE_ZH
+from carthane_tcfd.domain.targets import CrossIndustryMetric, Milestone, Target, cross_industry_of
 from carthane_tcfd.domain.taxonomy import Category, MitigationStatus
 from carthane_tcfd.paths import resource
+from carthane_tcfd.store.metric_records import write_metric_set
 from carthane_tcfd.store.models import (
     AuditEntry,
     CodeCounter,
     FinancialEffect,
     Item,
-    Metric,
     Mitigation,
     Period,
     Scenario,
@@ -74,23 +88,7 @@ def load_seed(engine: Engine, path: Path | None = None) -> int:
             insert(CodeCounter),
             [{"period_id": period.id, "prefix": p, "last": n} for p, n in counters.items()],
         )
-        session.execute(
-            insert(Metric),
-            [
-                {
-                    "period_id": period.id,
-                    "code": code,
-                    "group": group,
-                    "label_zh": zh,
-                    "label_en": en,
-                    "unit": unit,
-                    "value": Decimal(value),
-                    "level": level,
-                    "position": position,
-                }
-                for position, (code, group, zh, en, unit, value, level) in enumerate(data["metrics"])
-            ],
-        )
+        write_metric_set(session, period.id, seed_metric_set(data["metrics"]), SEED_AUTHOR, lambda *_: None)
         session.add(
             AuditEntry(
                 who=SEED_AUTHOR,
@@ -131,3 +129,68 @@ def _item(raw: dict[str, Any], period_id: int) -> Item:
             for i, text in enumerate(raw["mitigations"])
         ],
     )
+
+
+def _decimal(value: str | None) -> Decimal | None:
+    return None if value is None else Decimal(value)
+
+
+def seed_metric_set(raw: dict[str, Any]) -> MetricSet:
+    """The seed's metrics section as a metric set, checked as any save is (a bad seed fails loudly)."""
+    lines = [
+        Line(
+            r["code"],
+            _decimal(r.get("value")),
+            _decimal(r.get("tce")),
+            LineStatus(r.get("status", "calculated")),
+            r.get("reason", ""),
+            r.get("source", ""),
+        )
+        for r in raw["lines"]
+    ]
+    b = dict(raw["basis"])
+    basis = Basis(
+        boundary=Boundary(b.pop("boundary")) if b.get("boundary") else None,
+        verification=Verification(b.pop("verification")) if b.get("verification") else None,
+        scope2_for_total=Scope2Basis(b.pop("scope2_for_total", "location")),
+        **{k: v for k, v in b.items() if k not in ("boundary", "verification")},
+    )
+    custom = tuple(
+        CustomMetric(
+            c["name_zh"], c.get("name_en", ""), c.get("unit", ""), _decimal(c.get("value")), c.get("source", "")
+        )
+        for c in raw["custom"]
+    )
+    cross = [
+        CrossIndustryMetric(
+            CrossIndustry(c["code"]),
+            MeasureState(c["state"]),
+            _decimal(c.get("amount")),
+            c.get("unit", ""),
+            _decimal(c.get("share_pct")),
+            c.get("narrative", ""),
+        )
+        for c in raw["cross_industry"]
+    ]
+    targets = tuple(
+        Target(
+            title=t["title"],
+            title_en=t.get("title_en", ""),
+            metric=TargetMetric(t["metric"]),
+            coverage=t.get("coverage", ""),
+            base_year=t["base_year"],
+            base_value=Decimal(t["base_value"]),
+            target_year=t["target_year"],
+            target_value=Decimal(t["target_value"]),
+            milestones=tuple(Milestone(y, Decimal(v)) for y, v in t.get("milestones", [])),
+            science_based=t.get("science_based", False),
+            validated=t.get("validated", False),
+            status=TargetStatus(t.get("status", "draft")),
+        )
+        for t in raw["targets"]
+    )
+    metrics = MetricSet(Inventory.of(lines, basis, custom), cross_industry_of(cross), targets)
+    problems = validate_metric_set(metrics)
+    if problems:
+        raise ValueError("the seed's metrics do not validate: " + "; ".join(p.en for p in problems))
+    return metrics
