@@ -266,8 +266,8 @@ def differs(stated: Decimal, computed: Decimal) -> bool:
 
 
 def inventory_notices(inventory: Inventory, totals: InventoryTotals | None = None) -> list[Notice]:
-    """Stated totals that differ from the sum of their lines (both numbers given), and lines marked
-    calculated that have no value yet."""
+    """Stated totals that differ from the sum of their lines (both numbers given), and, once scope 3 is
+    being filled in, its categories marked calculated that have no value yet."""
     totals = totals or inventory_totals(inventory)
     out: list[Notice] = []
     for code, name in STATED_CHECKS.items():
@@ -284,10 +284,14 @@ def inventory_notices(inventory: Inventory, totals: InventoryTotals | None = Non
                 f"{d.en} ({format_figure(line.value)}) differs from the sum of its lines ({format_figure(shown)})",
             )
         )
-    for line in inventory.lines:
-        d = line.definition
-        if d.group in (LineGroup.SCOPE3,) and line.status is LineStatus.CALCULATED and line.value is None:
-            out.append(Notice(line.code, f"{d.zh}：标为已核算，尚无数值", f"{d.en}: marked calculated, no value yet"))
+    scope3 = inventory.of_group(LineGroup.SCOPE3)
+    if any(line.value is not None for line in scope3):  # once scope 3 is being filled in, the gaps in it
+        for line in scope3:
+            d = line.definition
+            if line.status is LineStatus.CALCULATED and line.value is None:
+                out.append(
+                    Notice(line.code, f"{d.zh}：标为已核算，尚无数值", f"{d.en}: marked calculated, no value yet")
+                )
     return out
 
 

@@ -13,6 +13,8 @@ from carthane_tcfd.domain.targets import CrossIndustryMetric, Target
 from carthane_tcfd.domain.validation import SHORT_MAX, TEXT_MAX, TITLE_MAX, Problem
 
 FIGURE_MAX = Decimal(10) ** 15  # above this a figure is certainly a typing error
+PLACES_MAX = 8  # what the database keeps (Numeric(24, 8)): nothing is rounded silently
+DIGITS_MAX = 15  # what survives SQLite's floating-point storage exactly
 REASON_MAX = 2_000
 SOURCE_MAX = 500
 UNIT_MAX = 40
@@ -24,16 +26,32 @@ def _p(field: str, where: tuple[str, str], zh: str, en: str) -> Problem:
 
 
 def _figure(
-    out: list[Problem], field: str, where: tuple[str, str], value: Decimal | None, upper: Decimal = FIGURE_MAX
+    out: list[Problem],
+    field: str,
+    where: tuple[str, str],
+    value: Decimal | None,
+    upper: Decimal = FIGURE_MAX,
+    negative: bool = False,
 ) -> None:
     if value is None:
         return
     if not value.is_finite():
         out.append(_p(field, where, "须为有限数值", "must be a finite number"))
-    elif value < 0:
+    elif value < 0 and not negative:
         out.append(_p(field, where, "不能为负数", "must not be negative"))
-    elif value > upper:
+    elif abs(value) > upper:
         out.append(_p(field, where, f"不能超过 {upper:,f}", f"must be at most {upper:,f}"))
+    elif _places(value) > PLACES_MAX:
+        out.append(_p(field, where, f"最多 {PLACES_MAX} 位小数", f"must have at most {PLACES_MAX} decimal places"))
+    elif len(value.normalize().as_tuple().digits) > DIGITS_MAX:
+        out.append(
+            _p(field, where, f"最多 {DIGITS_MAX} 位有效数字", f"must have at most {DIGITS_MAX} significant digits")
+        )
+
+
+def _places(value: Decimal) -> int:
+    exponent = value.normalize().as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
 def _text(out: list[Problem], field: str, where: tuple[str, str], value: str, limit: int) -> None:
@@ -104,8 +122,7 @@ def validate_custom(metrics: tuple[CustomMetric, ...]) -> list[Problem]:
         _text(out, f"{field}.name_en", where, m.name_en, TITLE_MAX)
         _text(out, f"{field}.unit", where, m.unit, UNIT_MAX)
         _text(out, f"{field}.source", where, m.source, SOURCE_MAX)
-        if m.value is not None and (not m.value.is_finite() or abs(m.value) > FIGURE_MAX):
-            out.append(_p(f"{field}.value", where, "须为有限数值", "must be a finite number"))
+        _figure(out, f"{field}.value", where, m.value, negative=True)
         if m.key in seen and m.key[0]:
             out.append(_p(f"{field}.name_zh", where, "名称与单位重复", "repeats another metric's name and unit"))
         seen.add(m.key)

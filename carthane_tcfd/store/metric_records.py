@@ -177,7 +177,13 @@ def _apply(obj: Any, values: dict[str, Any], prefix: str, audit: Audit) -> None:
 
 
 def write_metric_set(session: Session, period_id: int, metrics: MetricSet, user: str, audit: Audit) -> MetricBasis:
-    """Write a validated metric set over what the period holds, auditing each changed field."""
+    """Write a validated metric set over what the period holds, auditing each changed field. Nothing is
+    flushed here, so the caller's stamp on the basis makes one update (one new version)."""
+    with session.no_autoflush:
+        return _write(session, period_id, metrics, user, audit)
+
+
+def _write(session: Session, period_id: int, metrics: MetricSet, user: str, audit: Audit) -> MetricBasis:
     basis = session.get(MetricBasis, period_id)
     if basis is None:
         basis = MetricBasis(period_id=period_id, updated_by=user)

@@ -28,7 +28,7 @@ ZH_SHEETS = [
     "财务影响",
     "情景分析",
     "情景评估表",
-    "指标",
+    "指标与目标",
     "方法说明",
     "披露索引",
 ]
@@ -43,7 +43,7 @@ EN_SHEETS = [
     "Financial effects",
     "Scenario analysis",
     "Scenario grid",
-    "Metrics",
+    "Metrics and targets",
     "Methodology",
     "Disclosure index",
 ]
@@ -210,7 +210,7 @@ def test_a_second_reader_opens_the_pack(packs):
     risks = book.get_sheet_by_name("风险").to_python()
     codes = [row[0] for row in risks if str(row[0]).startswith(("PR-", "TR-"))]
     assert codes == ["PR-01", "PR-02", "TR-01", "TR-02", "TR-03", "TR-04"]
-    metrics = book.get_sheet_by_name("指标").to_python()
+    metrics = book.get_sheet_by_name("指标与目标").to_python()
     assert any(row[0] == "排放总量" or "温室气体排放总量" in str(row[0]) for row in metrics)
 
 
@@ -221,11 +221,11 @@ def test_summary_metrics_methodology_and_disclosure_say_what_the_board_needs(pac
     assert "TR-01" in summary
     metrics = {
         row[0].strip(): row[2]
-        for row in wb["Metrics"].iter_rows(min_row=4, values_only=True)
+        for row in wb["Metrics and targets"].iter_rows(min_row=4, values_only=True)
         if row[0] and isinstance(row[2], float)
     }
     assert metrics["Total GHG emissions (scopes 1, 2, 3)"] == 10134.03
-    assert metrics["Scope 2 GHG emissions"] == 8022.84
+    assert metrics["Scope 2, location-based"] == 8022.84
     method = [c for row in wb["Methodology"].iter_rows(values_only=True) for c in row if c]
     assert "Within 1 year" in method and "10–16" in method and "CNY 2m–10m" in method
     index = [row for row in wb["Disclosure index"].iter_rows(min_row=5, values_only=True) if row[0]]

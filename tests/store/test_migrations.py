@@ -17,7 +17,11 @@ TABLES = {
     "period",
     "item",
     "mitigation",
-    "metric",
+    "inventory_line",
+    "metric_basis",
+    "custom_metric",
+    "cross_industry_metric",
+    "climate_target",
     "code_counter",
     "audit_entry",
     "period_snapshot",
@@ -43,6 +47,9 @@ def test_upgrade_and_downgrade_both_run(db_url):
     engine = make_engine(db_url)
     upgrade(engine)
     assert set(inspect(engine).get_table_names()) >= TABLES
+    downgrade(engine, "0002")
+    assert "metric" in inspect(engine).get_table_names()
+    assert "inventory_line" not in inspect(engine).get_table_names()
     downgrade(engine, "0001")
     assert "metric" not in inspect(engine).get_table_names()
     downgrade(engine, "base")

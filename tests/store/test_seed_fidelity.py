@@ -90,18 +90,123 @@ def test_period_carries_the_reports_horizons_and_narratives(seeded):
     assert "战略委员会" in period.narrative.governance and "董事会" in period.narrative.governance
 
 
-def test_ghg_and_energy_figures_match_the_report(seeded):
-    values = {m.code: m.value for m in seeded.metrics}
-    assert values["ghg.scope1"] == Decimal("250.14")
-    assert values["ghg.scope2"] == Decimal("8022.84")
-    assert values["ghg.scope3"] == Decimal("1861.05")
-    assert values["ghg.total"] == Decimal("10134.03")
-    assert values["ghg.scope1"] + values["ghg.scope2"] + values["ghg.scope3"] == values["ghg.total"]
-    subs = ["ghg.scope3.cat1", "ghg.scope3.cat4", "ghg.scope3.cat5", "ghg.scope3.cat7"]
-    assert sum(values[c] for c in subs) == values["ghg.scope3"]
-    assert values["energy.renewable_share"] == Decimal("13.64")
-    assert values["energy.pv_output"] == Decimal("2150689")
-    assert values["water.total"] == Decimal("21462")
-    text = report_text()
-    for figure in ("250.14", "8,022.84", "1,861.05", "10,134.03", "0.00017", "1,937.85", "21,462"):
-        assert figure in text
+# (line code or computed figure, the figure as stored or computed, the report's row as printed in it)
+INVENTORY_FIGURES = [
+    ("scope1.stationary_combustion", "1.14", "固定源排放 tCO2e 1.14"),
+    ("scope1.mobile_combustion", "10.44", "移动源排放 tCO2e 10.44"),
+    ("scope1.fugitive", "238.56", "无组织逸散排放 tCO2e 238.56"),
+    ("scope2.location", "8022.84", "范围二温室气体排放量 tCO2e 8,022.84"),
+    ("scope3.purchased_goods_services", "9.24", "类别 1：外购商品和服务 tCO2e 9.24"),
+    ("scope3.upstream_transport", "1805.06", "类别 4：上游运输和配送 tCO2e 1,805.06"),
+    ("scope3.waste", "13.48", "类别 5：运营中产生的废弃物 tCO2e 13.48"),
+    ("scope3.employee_commuting", "33.27", "类别 7：员工通勤 tCO2e 33.27"),
+    ("stated.ghg_total", "10134.03", "排放总量 tCO2e 10,134.03"),
+    ("stated.ghg_intensity", "0.00017", "排放强度 tCO2e/件 0.00017"),
+    ("energy.natural_gas", "527", "天然气 立方米 527"),
+    ("energy.gasoline", "4670", "汽油 升 4,670"),
+    ("energy.solar_pv", "2150689", "可再生能源（光伏） 千瓦时 2,150,689"),
+    ("energy.purchased_electricity", "13570968.02", "外购电力 千瓦时 13,570,968.02"),
+    ("stated.energy_tce", "1937.85", "吨标煤 1,937.85"),
+    ("stated.energy_kwh", "15767706.94", "总能源消耗 千瓦时 15,767,706.94"),
+    ("stated.energy_intensity", "0.000032", "总能源消耗强度 吨标煤 /件 0.000032"),
+    ("resource.pv_output", "2150689", "年度总发电量 2,150,689 kWh"),
+    ("resource.pv_avoided", "1279", "累计减少排放 1,279 tCO2e"),
+    ("resource.water", "21462", "总耗水量 吨 21,462"),
+]
+CARRIER_TCE = [
+    ("energy.natural_gas", "0.64", "立方米 527 吨标煤 0.64"),
+    ("energy.gasoline", "5.02", "升 4,670 吨标煤 5.02"),
+    ("energy.solar_pv", "264.32", "千瓦时 2,150,689 吨标煤 264.32"),
+    ("energy.purchased_electricity", "1667.87", "千瓦时 13,570,968.02 吨标煤 1,667.87"),
+]
+# computed from the lines, never typed: (name, places shown, the report's figure, the report's words)
+COMPUTED_FIGURES = [
+    ("scope1", None, "250.14", "范围一温室气体排放量 tCO2e 250.14"),
+    ("scope3", None, "1861.05", "范围三温室气体排放量 tCO2e 1,861.05"),
+    ("total", None, "10134.03", "总量为 10,134.03 tCO2e"),
+    ("share_scope1", 2, "2.47", "范围一排放占比 2.47%"),
+    ("share_scope2", 2, "79.17", "范围二排放占比 79.17%"),
+    ("share_scope3", 2, "18.36", "范围三排放占比 18.36%"),
+    ("energy_tce", None, "1937.85", "能源消耗总量为 1,937.85吨标准煤"),
+    ("renewable_share", 2, "13.64", "可再生能源占比 % 13.64"),
+    ("pv_coverage", 2, "13.68", "覆盖工厂用电 13.68%"),
+]
+FACTOR_SOURCES = [
+    "IPCC 2021年第六次评估报告",
+    "《省级温室气体清单编制指南（试行）》",
+    "2589-2020 综合能耗计算通则",
+    "2006年 IPCC国家温室气体清单指南",
+    "《2022年电力二氧化碳排放因子》",
+    "中国生命周期基础数据库（CLCD）",
+    "《中国城市绿色出行及其碳排放分析报告》",
+]
+CITATION = "《2024年度ESG报告》"
+
+
+def _in_report(words: str) -> bool:
+    return squash(words) in squash(report_text())
+
+
+@pytest.mark.parametrize("code,figure,words", INVENTORY_FIGURES, ids=[f[0] for f in INVENTORY_FIGURES])
+def test_inventory_line_is_the_reports_figure_and_cites_it(seeded, code, figure, words):
+    line = seeded.metrics.current.inventory.line(code)
+    assert line.value == Decimal(figure)
+    assert _in_report(words), f"the report does not print {words!r}"
+    assert line.source.startswith(CITATION)
+
+
+@pytest.mark.parametrize("code,figure,words", CARRIER_TCE, ids=[f[0] for f in CARRIER_TCE])
+def test_energy_carrier_in_tce_is_the_reports_figure(seeded, code, figure, words):
+    assert seeded.metrics.current.inventory.line(code).tce == Decimal(figure)
+    assert _in_report(words)
+
+
+@pytest.mark.parametrize("key,places,figure,words", COMPUTED_FIGURES, ids=[f[0] for f in COMPUTED_FIGURES])
+def test_computed_figure_equals_the_reports(seeded, key, places, figure, words):
+    from carthane_tcfd.domain.metric_rows import metric_rows
+
+    row = next(r for r in metric_rows(seeded.metrics) if r.key == f"computed.{key}")
+    value = row.value if places is None else row.value.quantize(Decimal(1).scaleb(-places))
+    assert value == Decimal(figure)
+    assert _in_report(words)
+
+
+def test_scope3_categories_not_in_the_report_are_marked_not_calculated(seeded):
+    from carthane_tcfd.domain.ghg import LineGroup, LineStatus
+
+    lines = seeded.metrics.current.inventory.of_group(LineGroup.SCOPE3)
+    calculated = [line.definition.number for line in lines if line.status is LineStatus.CALCULATED]
+    assert calculated == [1, 4, 5, 7]
+    assert _in_report("类别 1-外购商品和服务、类别 4-上游运输和配送、类别 5-运营中产生的废弃物、类别 7-员工通勤")
+    for line in lines:
+        if line.status is not LineStatus.CALCULATED:
+            assert line.status is LineStatus.NOT_CALCULATED and line.value is None
+            assert "not calculated in the 2024 report" in line.reason
+
+
+def test_basis_is_the_reports_boundary_and_factor_sources(seeded):
+    from carthane_tcfd.domain.ghg import Boundary, Verification
+
+    basis = seeded.metrics.current.inventory.basis
+    assert basis.boundary is Boundary.OPERATIONAL_CONTROL and _in_report("采用运营控制法界定温室气体核算边界")
+    for source in FACTOR_SOURCES:
+        assert squash(source) in squash(basis.factor_sources) and _in_report(source), source
+    assert _in_report("依据 ISO 14064标准") and "ISO 14064" in basis.standards
+    assert basis.verification is Verification.VERIFICATION_CONDUCTED and _in_report("首次开展了温室气体排放核查工作")
+    assert basis.gwp == "", "the report does not say which GWP set it used"
+    assert (basis.output_unit_zh, basis.output_unit_en) == ("件", "piece")
+    assert basis.source.startswith(CITATION)
+
+
+def test_no_target_is_seeded_and_the_report_says_target_setting_is_under_way(seeded):
+    from carthane_tcfd.domain.ghg import MeasureState
+
+    metrics = seeded.metrics.current
+    assert metrics.targets == ()
+    assert "逐步推进碳排放自查与减碳目标制定工作" in metrics.inventory.basis.target_note
+    assert _in_report("逐步推进碳排放自查与减碳目标制定工作")
+    assert all(m.state is MeasureState.NOT_MEASURED for m in metrics.cross_industry)
+
+
+def test_seeded_figures_raise_no_mismatch_warning(seeded):
+    assert seeded.metrics.notices == []
