@@ -20,7 +20,7 @@ from carthane_tcfd.domain.ghg import (
     TargetStatus,
     Verification,
 )
-from carthane_tcfd.domain.inventory import Basis, CustomMetric, Line
+from carthane_tcfd.domain.inventory import CustomMetric, Line
 from carthane_tcfd.domain.metric_set import MetricSet
 from carthane_tcfd.domain.targets import CrossIndustryMetric, Milestone, Target, cross_industry_of
 
