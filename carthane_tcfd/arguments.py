@@ -63,6 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--to", dest="to_year", required=True, type=int, metavar="YEAR")
     compare.add_argument("--json", action="store_true", help="print one JSON object")
     compare.add_argument("--lang", choices=["zh", "en"], help="labels of the text (default: the system's)")
+
+    metrics = commands.add_parser("metrics", help="GHG inventory, energy, cross-industry metrics and targets")
+    metrics.add_argument("--period", type=int, metavar="YEAR", help="reporting year (default: the latest)")
+    metrics.add_argument("--json", action="store_true", help="print one JSON object with stable codes")
+    metrics.add_argument("--lang", choices=["zh", "en"], help="labels of the table (default: the system's)")
     return parser
 
 

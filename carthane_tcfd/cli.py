@@ -1,5 +1,5 @@
-"""The headless commands (DESIGN.md §3): list, export, matrix, init, scenarios; period and compare are in
-cli_periods."""
+"""The headless commands (DESIGN.md §3): list, export, matrix, init, scenarios, metrics; period and compare
+are in cli_periods."""
 
 from __future__ import annotations
 
@@ -33,6 +33,7 @@ def run(args: argparse.Namespace) -> int:
         "scenarios": cmd_scenarios,
         "period": cmd_period,
         "compare": cmd_compare,
+        "metrics": cmd_metrics,
     }
     lang = getattr(args, "lang", None) or system_lang()
     try:
@@ -106,6 +107,23 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
         show(args, register)
     finally:
         register.close()
+    return EXIT_OK
+
+
+def cmd_metrics(args: argparse.Namespace) -> int:
+    from carthane_tcfd.cli_metrics import metrics_json, metrics_text
+
+    register = open_from_args(args)
+    try:
+        period = register.periods.get(args.period)
+        view = register.metrics.view(period.year)
+    finally:
+        register.close()
+    if args.json:
+        json.dump(metrics_json(view, period.status.value), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print("\n".join(metrics_text(view, args.lang or system_lang())))
     return EXIT_OK
 
 

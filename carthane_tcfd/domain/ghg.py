@@ -211,7 +211,7 @@ _labels(
         "scope3": ("范围三", "Scope 3"),
         "energy": ("能源消耗", "Energy"),
         "resource": ("光伏与水资源", "Solar PV and water"),
-        "stated": ("报告所列合计与强度", "Totals and intensities as stated"),
+        "stated": ("合计、占比与强度", "Totals, shares and intensities"),
         "output": ("强度分母", "Intensity denominators"),
     },
 )

@@ -54,6 +54,15 @@ class MetricRow:
     def unit_of(self, lang: Lang, output_unit: str) -> str:
         return self.unit_text if self.unit is None else unit_label(self.unit, lang, output_unit)
 
+    def status_text(self, lang: Lang) -> str:
+        """Computed, left out (with the status), or not entered yet; empty for an entered figure."""
+        zh = lang == "zh"
+        if self.computed:
+            return "计算所得" if zh else "computed"
+        if self.line is not None and self.line.status is not LineStatus.CALCULATED:
+            return self.line.status.label(lang)
+        return ("未填写" if zh else "not entered") if self.value is None else ""
+
     def value_text(self, empty: str = "—") -> str:
         return format_figure(self.value, self.places, empty)
 

@@ -159,7 +159,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "custom_metrics": ("其他指标", "Further metrics"),
     "in_tce": ("折标煤", "in coal equivalent"),
     "tce": ("吨标煤", "tce"),
-    "computed": ("计算所得", "Computed"),
     "cross_title": ("跨行业指标（IFRS S2 第29段 (b)–(g)）", "Cross-industry metrics (IFRS S2 ¶29 (b)–(g))"),
     "cross_metric": ("指标", "Metric"),
     "cross_state": ("状态", "State"),
