@@ -149,18 +149,16 @@ class MetricsSheet:
         self.row += 1
 
     def _status_text(self, row: MetricRow) -> str:
-        if row.computed:
-            return self.t("computed")
+        """Computed, left out with the reason, or where the figure comes from."""
         line = row.line
+        if row.computed or (line is None and row.value is None):
+            return row.status_text(self.lang)
         if line is None:
             return self.view.current.inventory.custom[int(row.key.split(".")[1])].source
         if line.status is not LineStatus.CALCULATED:
-            return (
-                f"{line.status.label(self.lang)}：{line.reason}"
-                if self.lang == "zh"
-                else f"{line.status.label(self.lang)}: {line.reason}"
-            )
-        return line.source
+            separator = "：" if self.lang == "zh" else ": "
+            return f"{line.status.label(self.lang)}{separator}{line.reason}"
+        return line.source or row.status_text(self.lang)
 
     def cross_industry(self) -> None:
         self.heading("cross_title")

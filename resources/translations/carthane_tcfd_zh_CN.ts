@@ -509,233 +509,239 @@ Open its folder?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="136"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="210"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="140"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="223"/>
         <source>Risks</source>
         <translation>风险</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="136"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="211"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="141"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="224"/>
         <source>Opportunities</source>
         <translation>机遇</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="136"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="212"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="142"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="225"/>
         <source>Matrix</source>
         <translation>矩阵</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="136"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="213"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="143"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="226"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="105"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="108"/>
         <source>New database…</source>
         <translation>新建数据库…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="106"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="109"/>
         <source>Open database…</source>
         <translation>打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="107"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="110"/>
         <source>Open shared database (URL)…</source>
         <translation>打开共享数据库（地址）…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="108"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="111"/>
         <source>Export board pack…</source>
         <translation>导出董事会材料…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="110"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="113"/>
         <source>Export matrix as PDF/PNG…</source>
         <translation>导出矩阵为 PDF/PNG…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="112"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="115"/>
         <source>Print risk matrix…</source>
         <translation>打印风险矩阵…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="113"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="116"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="114"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="117"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="116"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="119"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="118"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="121"/>
         <source>New risk</source>
         <translation>新建风险</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="120"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="123"/>
         <source>New opportunity</source>
         <translation>新建机遇</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="122"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="125"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="123"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="126"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="124"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="127"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="125"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="128"/>
         <source>History…</source>
         <translation>修改历史…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="126"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="129"/>
         <source>Your name in the audit trail…</source>
         <translation>审计记录中的姓名…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="127"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="130"/>
         <source>New period…</source>
         <translation>新建年度…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="128"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="131"/>
         <source>Copy to next year…</source>
         <translation>复制到下一年度…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="129"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="132"/>
         <source>Submit for review</source>
         <translation>提交审阅</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="130"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="133"/>
         <source>Approve…</source>
         <translation>批准…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="131"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="134"/>
         <source>Reopen…</source>
         <translation>重新开启…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="132"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="135"/>
         <source>Properties…</source>
         <translation>属性…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="133"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="136"/>
         <source>About…</source>
         <translation>关于…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="136"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="214"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="144"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="227"/>
         <source>Scenarios</source>
         <translation>情景分析</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="146"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="145"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="228"/>
+        <source>Metrics &amp;&amp; targets</source>
+        <translation>指标与目标</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="156"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="148"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="158"/>
         <source>Recent databases</source>
         <translation>最近使用的数据库</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="153"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="163"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="159"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="169"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="162"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="367"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="172"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="384"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="163"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="173"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="168"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="178"/>
         <source>&amp;Period</source>
         <translation>年度(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="169"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="179"/>
         <source>Switch period</source>
         <translation>切换年度</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="174"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="184"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="179"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="189"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="323"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="340"/>
         <source>No period</source>
         <translation>无年度</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="329"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="346"/>
         <source>The %1 period was approved by %2; it is read-only. Period ▸ Reopen… to change it.</source>
         <translation>%1 年度已由 %2 批准，为只读。如需修改，请选择 年度 ▸ 重新开启…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="338"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="355"/>
         <source>%1 risks · %2 opportunities</source>
         <translation>%1 项风险 · %2 项机遇</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="368"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="385"/>
         <source>The language changes the next time the program starts. 语言设置将在下次启动时生效。</source>
         <translation>语言设置将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="373"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="390"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="373"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="390"/>
         <source>Your name as the audit trail records it (empty: your login name):</source>
         <translation>审计记录中使用的姓名（留空则使用登录名）：</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="386"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="403"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
@@ -781,6 +787,79 @@ Open its folder?</source>
         <location filename="../../carthane_tcfd/ui/pages/matrix_page.py" line="158"/>
         <source>Likelihood %1 × impact %2: %3 item(s)</source>
         <translation>可能性 %1 × 影响 %2：%3 项</translation>
+    </message>
+</context>
+<context>
+    <name>MetricsPage</name>
+    <message>
+        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="96"/>
+        <source>Save metrics</source>
+        <translation>保存指标</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="97"/>
+        <source>Discard changes</source>
+        <translation>放弃更改</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="118"/>
+        <source>Basis</source>
+        <translation>核算基础</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="119"/>
+        <source>Further metrics</source>
+        <translation>其他指标</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="120"/>
+        <source>Cross-industry metrics</source>
+        <translation>跨行业指标</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="121"/>
+        <source>Targets</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="124"/>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="147"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="148"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="190"/>
+        <source>No period</source>
+        <translation>无年度</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="224"/>
+        <source>Metrics and targets %1</source>
+        <translation>%1 年度指标与目标</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="226"/>
+        <source>compared with %1</source>
+        <translation>对比 %1 年度</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="228"/>
+        <source>approved: read-only</source>
+        <translation>已批准：只读</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="230"/>
+        <source>unsaved changes</source>
+        <translation>有未保存的更改</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
-"""The main window: menus, toolbar, status bar and the pages (Risks, Opportunities, Matrix, Dashboard)."""
+"""The main window: menus, toolbar, status bar and the pages (Risks, Opportunities, Matrix, Dashboard,
+Metrics & targets)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 
     from carthane_tcfd.ui.pages.dashboard_page import DashboardPage
     from carthane_tcfd.ui.pages.matrix_page import MatrixPage
+    from carthane_tcfd.ui.pages.metrics_page import MetricsPage
     from carthane_tcfd.ui.pages.register_page import RegisterPage
     from carthane_tcfd.ui.pages.scenarios_page import ScenariosPage
 
@@ -47,6 +49,7 @@ class MainWindow(QMainWindow):
     matrix: MatrixPage
     dashboard: DashboardPage
     scenarios: ScenariosPage
+    metrics: MetricsPage
 
     def __init__(self, state: AppState, settings: Settings, parent: Any = None) -> None:
         super().__init__(parent)
@@ -133,7 +136,14 @@ class MainWindow(QMainWindow):
         self.act_about = self._action(self.tr("About…"), self.about, name="about")
         self.page_actions = []
         for number, name in enumerate(
-            (self.tr("Risks"), self.tr("Opportunities"), self.tr("Matrix"), self.tr("Dashboard"), self.tr("Scenarios"))
+            (
+                self.tr("Risks"),
+                self.tr("Opportunities"),
+                self.tr("Matrix"),
+                self.tr("Dashboard"),
+                self.tr("Scenarios"),
+                self.tr("Metrics && targets"),
+            )
         ):
             self.page_actions.append(
                 self._action(
@@ -192,11 +202,13 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(lambda _n: self._refresh_enabled())
 
     def build_pages(self) -> None:
-        """The Risks, Opportunities, Matrix, Dashboard and Scenarios pages (once; before a database is opened)."""
+        """The Risks, Opportunities, Matrix, Dashboard, Scenarios and Metrics & targets pages (once; before a
+        database is opened)."""
         if self._pages_built:
             return
         from carthane_tcfd.ui.pages.dashboard_page import DashboardPage
         from carthane_tcfd.ui.pages.matrix_page import MatrixPage
+        from carthane_tcfd.ui.pages.metrics_page import MetricsPage
         from carthane_tcfd.ui.pages.register_page import RegisterPage
         from carthane_tcfd.ui.pages.scenarios_page import ScenariosPage
 
@@ -205,6 +217,7 @@ class MainWindow(QMainWindow):
         self.matrix = MatrixPage(self.state, self)
         self.dashboard = DashboardPage(self.state, self)
         self.scenarios = ScenariosPage(self.state, self)
+        self.metrics = MetricsPage(self.state, self)
         self._pages_built = True
         for page, title in (
             (self.risks, self.tr("Risks")),
@@ -212,6 +225,7 @@ class MainWindow(QMainWindow):
             (self.matrix, self.tr("Matrix")),
             (self.dashboard, self.tr("Dashboard")),
             (self.scenarios, self.tr("Scenarios")),
+            (self.metrics, self.tr("Metrics && targets")),
         ):
             self.tabs.addTab(page, title)
         # Qt's namespace is first touched here (creating its enums costs ~12 ms)
@@ -261,7 +275,10 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def keep_all_edits(self) -> bool:
-        return all(page.maybe_keep_edits() for page in self.registers())
+        pages: list[RegisterPage | MetricsPage] = [*self.registers()]
+        if self._pages_built:
+            pages.append(self.metrics)
+        return all(page.maybe_keep_edits() for page in pages)
 
     # ---- pages --------------------------------------------------------------------------------
     def current_register(self) -> RegisterPage | None:

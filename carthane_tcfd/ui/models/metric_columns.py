@@ -1,0 +1,297 @@
+"""The columns of the Metrics & targets page's tables: the inventory (grouped by scope and category, a
+computed total above the lines it sums, last period's figure and the change), the officer's own metrics,
+the cross-industry metrics and the targets. Typed text is parsed here; the domain validates on save."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from carthane_tcfd.domain.ghg import LineStatus, MeasureState, TargetMetric, TargetStatus
+from carthane_tcfd.domain.inventory import CustomMetric, Line, format_figure
+from carthane_tcfd.domain.metric_rows import MetricRow
+from carthane_tcfd.domain.metric_set import MetricsView
+from carthane_tcfd.domain.targets import CrossIndustryMetric, Milestone, Target
+from carthane_tcfd.domain.taxonomy import Coded, Lang
+from carthane_tcfd.domain.validation import parse_amount
+from carthane_tcfd.ui.models.record_model import Column
+
+NOT_A_NUMBER = ("不是数字：", "not a number: ")
+NOT_A_YEAR = ("不是年份：", "not a year: ")
+MILESTONES_FORMAT = ("里程碑格式为「年份: 数值; …」", "milestones are written 'year: value; …'")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A row of the inventory table: a section title, or one of the inventory's rows."""
+
+    title: str = ""
+    row: MetricRow | None = None
+
+    @property
+    def line(self) -> Line | None:
+        return self.row.line if self.row else None
+
+
+def _msg(pair: tuple[str, str], lang: Lang, value: object = "") -> str:
+    return (pair[0] if lang == "zh" else pair[1]) + str(value)
+
+
+def figure(text: Any, lang: Lang) -> Decimal | None:
+    """A figure as typed ("1,805.06", blank for none); ValueError with a message the user reads."""
+    try:
+        value = parse_amount(str(text or ""))
+    except ValueError:
+        raise ValueError(_msg(NOT_A_NUMBER, lang, text)) from None
+    if value is not None and not value.is_finite():
+        raise ValueError(_msg(NOT_A_NUMBER, lang, text))
+    return value
+
+
+def year(text: Any, lang: Lang) -> int:
+    try:
+        return int(str(text).strip())
+    except ValueError:
+        raise ValueError(_msg(NOT_A_YEAR, lang, text)) from None
+
+
+def _choices(enum: type[Coded], lang: Lang) -> list[tuple[str, str]]:
+    return [(m.value, m.label(lang)) for m in enum]
+
+
+def _pct(value: Decimal | None) -> str:
+    return "" if value is None else f"{value.quantize(Decimal('0.1')):+,f}%"
+
+
+# ---- the inventory ---------------------------------------------------------------------------------
+def inventory_columns(lang: Lang, view: MetricsView) -> list[Column[Entry]]:
+    output_unit = view.current.inventory.basis.output_unit(lang)
+    before = str(view.previous_year) if view.previous_year else ("上期" if lang == "zh" else "Previous")
+
+    def label(e: Entry) -> str:
+        if e.row is None:
+            return e.title
+        return e.row.label(lang) if e.row.level == 0 else "    " + e.row.label(lang)
+
+    def with_line(e: Entry, **changes: Any) -> Entry:
+        assert e.row is not None and e.line is not None
+        return Entry(row=dataclasses.replace(e.row, line=dataclasses.replace(e.line, **changes)))
+
+    def is_line(e: Entry) -> bool:
+        return e.line is not None
+
+    def carrier(e: Entry) -> bool:
+        return e.line is not None and e.line.definition.tce
+
+    def status_text(e: Entry) -> str:
+        return "" if e.row is None else e.row.status_text(lang)
+
+    return [
+        Column("指标", "Metric", label),
+        Column("单位", "Unit", lambda e: e.row.unit_of(lang, output_unit) if e.row else ""),
+        Column(
+            str(view.year),
+            str(view.year),
+            lambda e: e.row.value_text("") if e.row else "",
+            edit=lambda e, v: with_line(e, value=figure(v, lang)),
+            number=True,
+            editable_for=is_line,
+        ),
+        Column(
+            "折标煤（吨）",
+            "tce",
+            lambda e: format_figure(e.row.tce, empty="") if carrier(e) and e.row else "",
+            edit=lambda e, v: with_line(e, tce=figure(v, lang)),
+            number=True,
+            editable_for=carrier,
+        ),
+        Column(
+            before,
+            before,
+            lambda e: format_figure(e.row.previous, e.row.places, "") if e.row else "",
+            number=True,
+        ),
+        Column("变化", "Change", lambda e: _pct(e.row.change_pct) if e.row else "", number=True),
+        Column(
+            "状态",
+            "Status",
+            status_text,
+            edit=lambda e, v: with_line(e, status=LineStatus(v)),
+            choices=lambda: _choices(LineStatus, lang),
+            code=lambda e: e.line.status.value if e.line else "",
+            editable_for=is_line,
+        ),
+        Column(
+            "未核算原因",
+            "Reason left out",
+            lambda e: e.line.reason if e.line else "",
+            edit=lambda e, v: with_line(e, reason=str(v)),
+            editable_for=is_line,
+        ),
+        Column(
+            "出处",
+            "Source",
+            lambda e: e.line.source if e.line else "",
+            edit=lambda e, v: with_line(e, source=str(v)),
+            editable_for=is_line,
+        ),
+    ]
+
+
+# ---- the officer's own metrics ----------------------------------------------------------------------
+def custom_columns(lang: Lang) -> list[Column[CustomMetric]]:
+    def setter(name: str, parse: Any = str) -> Any:
+        return lambda m, v: dataclasses.replace(m, **{name: parse(v)})
+
+    return [
+        Column("名称", "Name (Chinese)", lambda m: m.name_zh, edit=setter("name_zh")),
+        Column("英文名称", "Name (English)", lambda m: m.name_en, edit=setter("name_en")),
+        Column("单位", "Unit", lambda m: m.unit, edit=setter("unit")),
+        Column(
+            "数值",
+            "Value",
+            lambda m: format_figure(m.value, empty=""),
+            edit=setter("value", lambda v: figure(v, lang)),
+            number=True,
+        ),
+        Column("出处", "Source", lambda m: m.source, edit=setter("source")),
+    ]
+
+
+# ---- cross-industry metrics ------------------------------------------------------------------------
+def cross_industry_columns(lang: Lang) -> list[Column[CrossIndustryMetric]]:
+    def setter(name: str, parse: Any = str) -> Any:
+        return lambda m, v: dataclasses.replace(m, **{name: parse(v)})
+
+    return [
+        Column("条款", "Reference", lambda m: m.code.paragraph),
+        Column("指标", "Metric", lambda m: m.code.label(lang)),
+        Column(
+            "状态",
+            "State",
+            lambda m: m.state.label(lang),
+            edit=setter("state", MeasureState),
+            choices=lambda: _choices(MeasureState, lang),
+            code=lambda m: m.state.value,
+        ),
+        Column(
+            "金额",
+            "Amount",
+            lambda m: format_figure(m.amount, empty=""),
+            edit=setter("amount", lambda v: figure(v, lang)),
+            number=True,
+        ),
+        Column("单位", "Unit", lambda m: m.unit, edit=setter("unit")),
+        Column(
+            "比例（%）",
+            "Share (%)",
+            lambda m: format_figure(m.share_pct, empty=""),
+            edit=setter("share_pct", lambda v: figure(v, lang)),
+            number=True,
+        ),
+        Column("说明", "Narrative", lambda m: m.narrative, edit=setter("narrative")),
+    ]
+
+
+# ---- targets -----------------------------------------------------------------------------------------
+def milestones_text(milestones: tuple[Milestone, ...]) -> str:
+    return "; ".join(f"{m.year}: {format_figure(m.value)}" for m in milestones)
+
+
+def parse_milestones(text: Any, lang: Lang) -> tuple[Milestone, ...]:
+    out = []
+    for part in str(text or "").replace("；", ";").split(";"):
+        if not part.strip():
+            continue
+        head, colon, value = part.replace("：", ":").partition(":")
+        number = figure(value, lang) if colon else None
+        if number is None:
+            raise ValueError(_msg(MILESTONES_FORMAT, lang))
+        out.append(Milestone(year(head, lang), number))
+    return tuple(out)
+
+
+def target_columns(lang: Lang, view_of: Any) -> list[Column[Target]]:
+    """`view_of()` gives the page's current view, for each target's progress."""
+    yes_no = [("1", "是" if lang == "zh" else "yes"), ("0", "否" if lang == "zh" else "no")]
+
+    def setter(name: str, parse: Any = str) -> Any:
+        return lambda t, v: dataclasses.replace(t, **{name: parse(v)})
+
+    def required_figure(v: Any) -> Decimal:
+        value = figure(v, lang)
+        if value is None:
+            raise ValueError(_msg(NOT_A_NUMBER, lang, v))
+        return value
+
+    def flag(name: str) -> Column[Target]:
+        zh, en = {"science_based": ("科学碳目标", "Science-based"), "validated": ("已验证", "Validated")}[name]
+        return Column(
+            zh,
+            en,
+            lambda t: dict(yes_no)["1" if getattr(t, name) else "0"],
+            edit=setter(name, lambda v: str(v) == "1"),
+            choices=lambda: yes_no,
+            code=lambda t: "1" if getattr(t, name) else "0",
+        )
+
+    def progress(t: Target) -> str:
+        p = view_of().progress(t)
+        if p is None:
+            return "尚无实际值" if lang == "zh" else "no actual yet"
+        verdict = (
+            ("符合轨迹" if p.on_track else "落后于轨迹") if lang == "zh" else ("on track" if p.on_track else "behind")
+        )
+        done = "" if p.achieved_pct is None else f" · {format_figure(p.achieved_pct, 1)}%"
+        return f"{p.year}: {format_figure(p.actual, 2)} / {format_figure(p.expected, 2)} ({verdict}){done}"
+
+    return [
+        Column("目标名称", "Title", lambda t: t.title, edit=setter("title")),
+        Column("英文名称", "English title", lambda t: t.title_en, edit=setter("title_en")),
+        Column(
+            "指标",
+            "Metric",
+            lambda t: t.metric.label(lang),
+            edit=setter("metric", TargetMetric),
+            choices=lambda: _choices(TargetMetric, lang),
+            code=lambda t: t.metric.value,
+        ),
+        Column("基准年", "Base year", lambda t: str(t.base_year), edit=setter("base_year", lambda v: year(v, lang))),
+        Column(
+            "基准值",
+            "Base value",
+            lambda t: format_figure(t.base_value),
+            edit=setter("base_value", required_figure),
+            number=True,
+        ),
+        Column(
+            "目标年", "Target year", lambda t: str(t.target_year), edit=setter("target_year", lambda v: year(v, lang))
+        ),
+        Column(
+            "目标值",
+            "Target value",
+            lambda t: format_figure(t.target_value),
+            edit=setter("target_value", required_figure),
+            number=True,
+        ),
+        Column(
+            "里程碑",
+            "Milestones",
+            lambda t: milestones_text(t.milestones),
+            edit=setter("milestones", lambda v: parse_milestones(v, lang)),
+        ),
+        flag("science_based"),
+        flag("validated"),
+        Column(
+            "状态",
+            "Status",
+            lambda t: t.status.label(lang),
+            edit=setter("status", TargetStatus),
+            choices=lambda: _choices(TargetStatus, lang),
+            code=lambda t: t.status.value,
+        ),
+        Column("覆盖范围", "Coverage", lambda t: t.coverage, edit=setter("coverage")),
+        Column("进展（实际 / 直线轨迹）", "Progress (actual / straight line)", progress),
+    ]
