@@ -13,30 +13,13 @@ from carthane_tcfd.domain.inventory import format_figure
 from carthane_tcfd.domain.metric_rows import MetricRow, metric_rows
 from carthane_tcfd.domain.metric_set import MetricsView
 from carthane_tcfd.domain.targets import Target
-from carthane_tcfd.domain.taxonomy import char_width
 from carthane_tcfd.reports.pack_context import PackContext
-from carthane_tcfd.reports.xlsx import FONT, Sheet, put, put_row, set_widths
+from carthane_tcfd.reports.xlsx import FONT, put, put_row, set_widths
 
 WIDTHS: list[float] = [46, 16, 16, 16, 11, 50]  # metric, unit, this year, last year, change, status / source
 LAST_COL = len(WIDTHS)
 DATA_COL = LAST_COL + 3  # the chart data, right of the printed columns
-LINE_HEIGHT = 13.5  # points per line of 10-pt text
 SCOPES = (LineGroup.SCOPE1, LineGroup.SCOPE2, LineGroup.SCOPE3)
-
-
-def text_lines(text: str, width: float) -> int:
-    """How many lines `text` wraps to in a column `width` characters wide (CJK characters count two)."""
-    lines = 0
-    for paragraph in text.split("\n"):
-        used = sum(char_width(ch) for ch in paragraph)
-        lines += max(1, -(-used // max(1, int(width * 1.1) - 1)))
-    return lines
-
-
-def _fit(ws: Sheet, row: int, cells: list[tuple[str, float]]) -> None:
-    """Give a row the height its tallest wrapped cell needs."""
-    tallest = max((text_lines(text, width) for text, width in cells if text), default=1)
-    ws.height(row, max(15.0, LINE_HEIGHT * tallest + 2))
 
 
 def _pct(value: Decimal | None) -> str:
@@ -61,14 +44,19 @@ class MetricsSheet:
     def t(self, key: str) -> str:
         return self.ctx.t(key)
 
-    def heading(self, key: str, text: str | None = None) -> None:
+    def heading(self, key: str, text: str | None = None) -> int:
+        """A section heading after a blank row; the heading's row (where the section starts)."""
         self.row += 1
         put(self.ws, self.row, 1, text or self.t(key), "pack_heading")
         self.row += 1
+        return self.row - 1
+
+    def together(self, first: int) -> None:
+        """Keep the rows from `first` to the last one written on one page when they fit on one."""
+        self.ws.keep_together(first, self.row - 1)
 
     def note(self, text: str) -> None:
         self.ws.merge(self.row, 1, LAST_COL, text, "pack_note")
-        _fit(self.ws, self.row, [(text, sum(WIDTHS))])
         self.row += 1
 
     # ---- sections ------------------------------------------------------------------------------
@@ -92,12 +80,12 @@ class MetricsSheet:
             ("basis.output_unit", b.output_unit(self.lang) or missing),
             ("basis.source", b.source or missing),
         ]
-        self.heading("basis_title")
+        first = self.heading("basis_title")
         for key, text in pairs:
             put(self.ws, self.row, 1, self.t(key), "pack_header")
             self.ws.merge(self.row, 2, LAST_COL, text, "pack_text")
-            _fit(self.ws, self.row, [(text, sum(WIDTHS[1:]))])
             self.row += 1
+        self.together(first)
         for notice in self.view.notices:
             self.note("⚠ " + notice.message(self.lang))
 
@@ -114,15 +102,19 @@ class MetricsSheet:
         ]
         output_unit = view.current.inventory.basis.output_unit(self.lang)
         group: LineGroup | str | None = "start"
+        first = 0
         for row in metric_rows(view):
             if row.group != group:
+                if first:
+                    self.together(first)
                 group = row.group
-                self.heading("", row.group.label(self.lang) if row.group else self.t("custom_metrics"))
+                first = self.heading("", row.group.label(self.lang) if row.group else self.t("custom_metrics"))
                 put_row(self.ws, self.row, heads, "pack_header")
                 self.row += 1
             self._metric_row(row, output_unit)
             if row.line is not None and row.line.definition.tce:
                 self._tce_row(row)
+        self.together(first)
 
     def _metric_row(self, row: MetricRow, output_unit: str) -> None:
         ws, r = self.ws, self.row
@@ -135,7 +127,6 @@ class MetricsSheet:
         put(ws, r, 5, _pct(row.change_pct), "pack_center")
         note = self._status_text(row)
         put(ws, r, 6, note, "pack_text")
-        _fit(ws, r, [(label, WIDTHS[0]), (note, WIDTHS[5])])
         self.row += 1
 
     def _tce_row(self, row: MetricRow) -> None:
@@ -161,7 +152,7 @@ class MetricsSheet:
         return line.source or row.status_text(self.lang)
 
     def cross_industry(self) -> None:
-        self.heading("cross_title")
+        first = self.heading("cross_title")
         heads = [
             self.t("cross_metric"),
             self.t("cross_state"),
@@ -183,17 +174,18 @@ class MetricsSheet:
             put(self.ws, self.row, 4, share, "pack_center")
             put(self.ws, self.row, 5, "", "pack_text")
             put(self.ws, self.row, 6, m.narrative, "pack_text")
-            _fit(self.ws, self.row, [(label, WIDTHS[0]), (m.narrative, WIDTHS[5])])
             self.row += 1
+        self.together(first)
 
     def targets(self) -> None:
-        self.heading("targets_title")
+        first = self.heading("targets_title")
         targets = self.view.current.targets
         note = self.view.current.inventory.basis.target_note
         if not targets:
             self.note(self.t("no_targets"))
             if note:
                 self.note(note)
+            self.together(first)
             return
         heads = [
             self.t("target"),
@@ -207,6 +199,7 @@ class MetricsSheet:
         self.row += 1
         for target in targets:
             self._target_row(target)
+        self.together(first)
 
     def _target_row(self, target: Target) -> None:
         lang = self.lang
@@ -239,7 +232,6 @@ class MetricsSheet:
             detail,
         ]
         put_row(self.ws, self.row, cells, "pack_text")
-        _fit(self.ws, self.row, list(zip(cells, WIDTHS, strict=True)))
         self.row += 1
 
     # ---- charts ------------------------------------------------------------------------------------
@@ -261,10 +253,12 @@ class MetricsSheet:
 
     def _place(self, chart: Any, rows: int = 16) -> None:
         """A chart across the printed columns, `rows` rows tall, on the page after a break if needed."""
+        first = self.row
         chart.set_size({"width": 720, "height": rows * 20})
         self.ws.ws.insert_chart(self.row - 1, 0, chart, {"x_offset": 10, "y_offset": 5, "object_position": 1})
         self.row += rows + 1
         put(self.ws, self.row - 1, 1, "", "pack_plain")  # the print area covers the chart
+        self.together(first)
 
     def charts(self) -> None:
         name = self.ctx.sheet_name("metrics")
