@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from carthane_tcfd.domain.metric_disclosure import metrics_disclosure
 from carthane_tcfd.domain.scales import (
     Band,
     band_rule_text,
@@ -271,15 +272,17 @@ SSE_INDEX: list[tuple[str, str, tuple[str, str], tuple[str, ...]]] = [
 
 def build_disclosure_index(ctx: PackContext) -> None:
     ws = ctx.sheet("disclosure")
-    set_widths(ws, [10, 30, 60, 36])
+    set_widths(ws, [10, 28, 50, 30, 44])
     row = ctx.title_block(ws, "disclosure_title")
-    heads = [ctx.t("framework_col"), ctx.t("reference"), ctx.t("topic"), ctx.t("where")]
+    heads = [ctx.t("framework_col"), ctx.t("reference"), ctx.t("topic"), ctx.t("where"), ctx.t("filled")]
     put_row(ws, row, heads, "pack_header")
     for framework, reference, text, sheets in TCFD_INDEX + SSE_INDEX:
         row += 1
         put_row(ws, row, [framework, reference, text[0 if ctx.lang == "zh" else 1]])
         names = [ctx.sheet_name(s) for s in sheets]
         ws.link(row, 4, "、".join(names) if ctx.lang == "zh" else ", ".join(names), names[0])
+        state = metrics_disclosure(ctx.snapshot.metrics, reference)
+        put(ws, row, 5, state.text(ctx.lang) if state else "", "pack_text")
     row += 2
     put(ws, row, 1, ctx.t("sse_note"), "pack_note")
-    ctx.print_setup(ws, title_rows=4, last_col=4)
+    ctx.print_setup(ws, title_rows=4, last_col=5)

@@ -215,6 +215,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "reference": ("条目", "Reference"),
     "topic": ("披露内容（释义）", "Disclosure (paraphrased)"),
     "where": ("本材料对应位置", "Where this pack answers it"),
+    "filled": ("填报情况（按已录入数据）", "State (from what is filled)"),
     "sse_note": (
         "上交所条款按公司 2024 年 ESG 报告附录 2 的索引列示，内容为释义。",
         "SSE articles as listed in the index (Appendix 2) of the company's 2024 ESG report; "

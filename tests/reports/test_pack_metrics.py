@@ -104,3 +104,26 @@ def test_a_second_year_shows_comparatives_the_target_and_its_trajectory_chart(tm
     assert charts_of(path) == ["pieChart", "barChart", "lineChart"]
     trend_data = [r[8:12] for r in sheet if r[8] in ("2024", "2025")]
     assert trend_data[:2] == [("2024", 250.14, 8022.84, 1861.05), ("2025", 200, 7000, 0)]
+
+
+def test_the_disclosure_index_states_what_the_metrics_answer(seeded_packs):
+    index = {r[1]: r for r in rows(seeded_packs["en"], "Disclosure index") if r[0] in ("TCFD", "SSE 14")}
+    assert index["指标与目标 b / Metrics and targets b"][4].startswith("Complete: scope 1 / 2 / 3 250.14 / 8,022.84")
+    assert "4 of 15 scope 3 categories calculated" in index["指标与目标 b / Metrics and targets b"][4]
+    assert index["指标与目标 c / Metrics and targets c"][4] == "Partial: no quantified target; see the note"
+    assert index["指标与目标 a / Metrics and targets a"][4].startswith("Partial: ")
+    assert "0 of 6 cross-industry metrics answered" in index["指标与目标 a / Metrics and targets a"][4]
+    assert index["第二十六条"][4] == "Complete: boundary, standards, factors and verification stated"
+    assert index["治理 a / Governance a"][4] is None, "rows outside metrics and targets carry no state"
+
+
+def test_an_empty_period_states_its_metrics_missing():
+    from carthane_tcfd.domain.metric_disclosure import Coverage, metrics_disclosure
+    from carthane_tcfd.domain.metric_set import MetricSet, MetricsView
+
+    view = MetricsView(2025, MetricSet.empty())
+    assert metrics_disclosure(view, "第二十五条").coverage is Coverage.MISSING
+    assert metrics_disclosure(view, "第二十六条").coverage is Coverage.MISSING
+    assert metrics_disclosure(view, "指标与目标 c / Metrics and targets c").en == "no quantified target"
+    assert metrics_disclosure(None, "第二十四条").coverage is Coverage.MISSING
+    assert metrics_disclosure(view, "第二十一条") is None
