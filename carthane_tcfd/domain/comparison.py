@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from carthane_tcfd.domain.inventory import Basis as InventoryBasis
+from carthane_tcfd.domain.metric_set import MetricSet, MetricsView
 from carthane_tcfd.domain.records import ItemSnapshot, MitigationSnapshot, PeriodSnapshot, RegisterSnapshot
 from carthane_tcfd.domain.scales import Band
 from carthane_tcfd.domain.snapshot_data import PACK_CONTEXT_FIELDS
@@ -23,6 +25,7 @@ PERIOD_BOOKKEEPING = frozenset({"id", "year", "title", "status", "status_changed
 ITEM_FIELDS = tuple(f.name for f in dataclasses.fields(ItemSnapshot) if f.name not in BOOKKEEPING)
 PERIOD_FIELDS = tuple(f.name for f in dataclasses.fields(PeriodSnapshot) if f.name not in PERIOD_BOOKKEEPING)
 SECTION_SKIP = PACK_CONTEXT_FIELDS | {"period", "items"}
+BASIS_FIELDS = tuple(f.name for f in dataclasses.fields(InventoryBasis))
 
 
 class Basis(StrEnum):
@@ -252,9 +255,29 @@ def _section_changes(old: RegisterSnapshot, new: RegisterSnapshot) -> list[Secti
         if f.name in SECTION_SKIP:
             continue
         before, after = getattr(old, f.name), getattr(new, f.name)
+        if isinstance(before, MetricsView) or isinstance(after, MetricsView):
+            found += _metrics_changes(before, after)
+            continue
         if not isinstance(after, tuple) or not all(dataclasses.is_dataclass(r) for r in (*before, *after)):
             continue
         found += _records_changes(f.name, before, after)
+    return found
+
+
+def _metrics_changes(old: MetricsView | None, new: MetricsView | None) -> list[SectionChange]:
+    """The metrics compared by code: inventory lines, the basis, custom and cross-industry metrics, targets."""
+    before = old.current if old else MetricSet.empty()
+    after = new.current if new else MetricSet.empty()
+    sections: tuple[tuple[str, tuple[Any, ...], tuple[Any, ...]], ...] = (
+        ("metrics.lines", before.inventory.lines, after.inventory.lines),
+        ("metrics.custom", before.inventory.custom, after.inventory.custom),
+        ("metrics.cross_industry", before.cross_industry, after.cross_industry),
+        ("metrics.targets", before.targets, after.targets),
+    )
+    found = [change for name, was, now in sections for change in _records_changes(name, was, now)]
+    basis = _field_changes(before.inventory.basis, after.inventory.basis, BASIS_FIELDS)
+    if basis:
+        found.append(SectionChange("metrics.basis", "basis", basis))
     return found
 
 

@@ -88,6 +88,10 @@ class CustomMetric:
         """What identifies the metric from one year to the next."""
         return (self.name_zh.strip() or self.name_en.strip(), self.unit.strip())
 
+    @property
+    def compare_key(self) -> str:
+        return " ".join(self.key).strip()
+
 
 @dataclass(frozen=True)
 class Inventory:

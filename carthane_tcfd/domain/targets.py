@@ -61,6 +61,10 @@ class Target:
         return self.title_en if lang == "en" and self.title_en else self.title
 
     @property
+    def compare_key(self) -> str:
+        return self.title
+
+    @property
     def reduces(self) -> bool:
         """Whether the target lowers the metric (emissions) rather than raising it (renewable share)."""
         return self.target_value <= self.base_value

@@ -7,7 +7,7 @@ from __future__ import annotations
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from carthane_tcfd.domain.ghg import LineGroup
+from carthane_tcfd.domain.ghg import SCOPE_COLOURS, LineGroup
 from carthane_tcfd.domain.inventory import format_figure
 from carthane_tcfd.domain.metric_set import MetricsView
 from carthane_tcfd.domain.targets import Target
@@ -15,7 +15,6 @@ from carthane_tcfd.domain.taxonomy import Lang
 from carthane_tcfd.reports.figure_fonts import configure_matplotlib
 
 SCOPES = (LineGroup.SCOPE1, LineGroup.SCOPE2, LineGroup.SCOPE3)
-COLOURS = ("#C55A11", "#2E75B6", "#70AD47")
 TITLES = {
     "split": ("{year} 年温室气体排放构成", "GHG emissions by scope, {year}"),
     "trend": ("历年温室气体排放（tCO2e）", "GHG emissions by year (tCO2e)"),
@@ -49,7 +48,7 @@ def _split(ax: Axes, view: MetricsView, lang: Lang) -> None:
     ax.pie(
         values,
         labels=labels,
-        colors=COLOURS,
+        colors=SCOPE_COLOURS,
         autopct="%1.2f%%",
         startangle=90,
         counterclock=False,
@@ -66,7 +65,7 @@ def _trend(ax: Axes, view: MetricsView, lang: Lang) -> None:
         return
     names = [str(year) for year, _ in years]
     bottom = [0.0] * len(years)
-    for group, colour in zip(SCOPES, COLOURS, strict=True):
+    for group, colour in zip(SCOPES, SCOPE_COLOURS, strict=True):
         heights = [float(getattr(t, group.value) or 0) for _, t in years]
         ax.bar(names, heights, bottom=bottom, color=colour, label=group.label(lang), width=0.6)
         bottom = [b + h for b, h in zip(bottom, heights, strict=True)]

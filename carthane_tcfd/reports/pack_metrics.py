@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from carthane_tcfd.domain.ghg import LineGroup, LineStatus, MeasureState
+from carthane_tcfd.domain.ghg import SCOPE_COLOURS, LineGroup, LineStatus, MeasureState
 from carthane_tcfd.domain.inventory import format_figure
 from carthane_tcfd.domain.metric_rows import MetricRow, metric_rows
 from carthane_tcfd.domain.metric_set import MetricsView
@@ -20,6 +20,7 @@ WIDTHS: list[float] = [46, 16, 16, 16, 11, 50]  # metric, unit, this year, last 
 LAST_COL = len(WIDTHS)
 DATA_COL = LAST_COL + 3  # the chart data, right of the printed columns
 SCOPES = (LineGroup.SCOPE1, LineGroup.SCOPE2, LineGroup.SCOPE3)
+LONG_SECTION = 8  # rows; a longer section may start on a page it does not fit on
 
 
 def _pct(value: Decimal | None) -> str:
@@ -40,6 +41,7 @@ class MetricsSheet:
         self.lang = ctx.lang
         self.row = 4
         self.data_row = 4  # next free row of the chart data
+        self._charts_start = 0  # the charts' heading row, until the first chart is placed
 
     def t(self, key: str) -> str:
         return self.ctx.t(key)
@@ -52,8 +54,10 @@ class MetricsSheet:
         return self.row - 1
 
     def together(self, first: int) -> None:
-        """Keep the rows from `first` to the last one written on one page when they fit on one."""
-        self.ws.keep_together(first, self.row - 1)
+        """Keep a section, from its heading at `first` to the last row written, on one page; a long one
+        keeps at least its heading with the table's header and first rows."""
+        last = self.row - 1
+        self.ws.keep_together(first, last if last - first < LONG_SECTION else first + 3)
 
     def note(self, text: str) -> None:
         self.ws.merge(self.row, 1, LAST_COL, text, "pack_note")
@@ -252,19 +256,21 @@ class MetricsSheet:
         return chart
 
     def _place(self, chart: Any, rows: int = 16) -> None:
-        """A chart across the printed columns, `rows` rows tall, on the page after a break if needed."""
-        first = self.row
+        """A chart across the printed columns, `rows` rows tall, kept on one page (with the section's
+        heading when it is the first chart)."""
+        first = self._charts_start or self.row
+        self._charts_start = 0
         chart.set_size({"width": 720, "height": rows * 20})
         self.ws.ws.insert_chart(self.row - 1, 0, chart, {"x_offset": 10, "y_offset": 5, "object_position": 1})
         self.row += rows + 1
         put(self.ws, self.row - 1, 1, "", "pack_plain")  # the print area covers the chart
-        self.together(first)
+        self.ws.keep_together(first, self.row - 1)
 
     def charts(self) -> None:
         name = self.ctx.sheet_name("metrics")
         totals = self.view.totals
         scopes = [(g.label(self.lang), getattr(totals, g.value)) for g in SCOPES]
-        self.heading("charts_title")
+        self._charts_start = self.heading("charts_title")
         put(self.ws, self.data_row, DATA_COL, self.t("chart_data"), "pack_heading")
         self.data_row += 1
         if totals.total:
@@ -275,6 +281,7 @@ class MetricsSheet:
                     "categories": [name, first, DATA_COL - 1, last, DATA_COL - 1],
                     "values": [name, first, DATA_COL, last, DATA_COL],
                     "data_labels": {"percentage": True, "font": {"name": FONT, "size": 9}},
+                    "points": [{"fill": {"color": colour}} for colour in SCOPE_COLOURS],
                 }
             )
             self._place(pie)
@@ -291,6 +298,7 @@ class MetricsSheet:
                         "name": [name, first, DATA_COL - 1 + offset],
                         "categories": [name, first + 1, DATA_COL - 1, last, DATA_COL - 1],
                         "values": [name, first + 1, DATA_COL - 1 + offset, last, DATA_COL - 1 + offset],
+                        "fill": {"color": SCOPE_COLOURS[offset - 1]},
                     }
                 )
             column.set_y_axis({"name": "tCO2e", "num_font": {"name": FONT, "size": 9}, "name_font": {"name": FONT}})

@@ -127,3 +127,12 @@ def test_an_empty_period_states_its_metrics_missing():
     assert metrics_disclosure(view, "指标与目标 c / Metrics and targets c").en == "no quantified target"
     assert metrics_disclosure(None, "第二十四条").coverage is Coverage.MISSING
     assert metrics_disclosure(view, "第二十一条") is None
+
+
+def test_no_page_ends_on_a_section_heading(seeded_packs):
+    ws = load_workbook(seeded_packs["zh"])["指标与目标"]
+    breaks = [b.id for b in ws.row_breaks.brk]  # each break falls after row `id`
+    assert breaks, "the sheet is longer than a page"
+    headings = {c.row for c in ws["A"] if c.font and c.font.sz == 12 and c.font.b}
+    assert headings and not [row for row in breaks if row in headings]
+    assert [row for row in breaks if row + 1 in headings], "sections start on a new page when they would not fit"

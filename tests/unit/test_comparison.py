@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from carthane_tcfd.domain.comparison import CLOSED, NEW, Basis, Direction, compare_periods
 from carthane_tcfd.domain.fingerprint import canonical_json, snapshot_hash
+from carthane_tcfd.domain.inventory import CustomMetric, Inventory
 from carthane_tcfd.domain.records import MitigationSnapshot, RegisterSnapshot
 from carthane_tcfd.domain.snapshot_data import from_data, to_data
 from carthane_tcfd.domain.taxonomy import Kind, MitigationStatus
@@ -69,18 +70,28 @@ def test_actions_added_completed_and_overdue(snapshot):
     assert not result.modified  # actions are reported as actions, not as a changed item
 
 
+def with_metrics(snap: RegisterSnapshot, inventory: Inventory) -> RegisterSnapshot:
+    current = dataclasses.replace(snap.metrics.current, inventory=inventory)
+    return dataclasses.replace(snap, metrics=dataclasses.replace(snap.metrics, current=current))
+
+
 def test_metrics_and_narratives_are_compared_by_code(snapshot):
-    metric = snapshot.metrics[0]
+    inventory = snapshot.metrics.current.inventory
+    waste = CustomMetric("危险废弃物产生总量", "Hazardous waste", "吨", Decimal("98.66"))
+    before = with_metrics(snapshot, dataclasses.replace(inventory, custom=(waste,)))
+    fugitive = inventory.line("scope1.fugitive")
+    changed = inventory.with_line(dataclasses.replace(fugitive, value=fugitive.value + 1))
+    changed = dataclasses.replace(changed, basis=dataclasses.replace(changed.basis, gwp="IPCC AR6"))
+    after = next_year(with_metrics(snapshot, changed))
     narrative = dataclasses.replace(snapshot.period.narrative, governance="新的治理说明")
-    after = next_year(
-        snapshot,
-        metrics=(dataclasses.replace(metric, value=metric.value + 1), *snapshot.metrics[2:]),
-    )
     after = dataclasses.replace(after, period=dataclasses.replace(after.period, narrative=narrative))
-    result = compare_periods(snapshot, after, TODAY)
-    by_key = {(s.key, s.removed): s for s in result.sections}
-    assert by_key[(metric.code, False)].changes[0].field == "value"
-    assert (snapshot.metrics[1].code, True) in by_key
+    result = compare_periods(before, after, TODAY)
+    by_key = {(s.section, s.key, s.removed): s for s in result.sections}
+    [value] = by_key[("metrics.lines", "scope1.fugitive", False)].changes
+    assert (value.field, value.old, value.new) == ("value", Decimal("238.56"), Decimal("239.56"))
+    assert ("metrics.custom", "危险废弃物产生总量 吨", True) in by_key
+    assert [c.field for c in by_key[("metrics.basis", "basis", False)].changes] == ["gwp"]
+    assert len(result.sections) == 3
     assert [c.field for c in result.period_changes] == ["narrative"]
 
 
