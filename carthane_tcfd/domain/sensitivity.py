@@ -4,16 +4,11 @@ inputs and formula, so the GUI and the pack show how it was reached."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from carthane_tcfd.domain.records import MetricSnapshot
+from carthane_tcfd.domain.inventory import InventoryTotals
 from carthane_tcfd.domain.scenarios import ScenarioInputs, ScenarioSet
-
-# The metric codes a sensitivity reads (the GHG inventory and energy figures of the period).
-SCOPE1, SCOPE2, SCOPE3 = "ghg.scope1", "ghg.scope2", "ghg.scope3"
-PURCHASED_ELECTRICITY = "energy.purchased_electricity"
 
 
 @dataclass(frozen=True)
@@ -39,10 +34,12 @@ class Emissions:
         return None if self.scope3 is None else base + self.scope3
 
 
-def emissions_of(metrics: Iterable[MetricSnapshot]) -> Emissions:
-    """The figures a sensitivity needs, read from a period's metrics by their codes."""
-    values = {m.code: m.value for m in metrics}
-    return Emissions(values.get(SCOPE1), values.get(SCOPE2), values.get(SCOPE3), values.get(PURCHASED_ELECTRICITY))
+def emissions_of(totals: InventoryTotals | None) -> Emissions:
+    """The figures a sensitivity needs, as computed from the period's inventory (scope 2 on the basis the
+    period chose for its totals); nothing when the period holds no inventory."""
+    if totals is None:
+        return Emissions()
+    return Emissions(totals.scope1, totals.scope2, totals.scope3, totals.purchased_electricity_kwh)
 
 
 @dataclass(frozen=True)

@@ -190,7 +190,9 @@ def _scenario_set(ctx: PackContext, ws: Sheet, row: int, scenarios: ScenarioSet,
 
 
 def _sensitivities(ctx: PackContext, ws: Sheet, row: int, scenarios: ScenarioSet, widths: Sequence[float]) -> int:
-    result = sensitivities(scenarios, emissions_of(ctx.snapshot.metrics), ctx.lang)
+    result = sensitivities(
+        scenarios, emissions_of(ctx.snapshot.metrics.totals if ctx.snapshot.metrics else None), ctx.lang
+    )
     heading = row
     put(ws, row, 1, _t(ctx, "sensitivity"), "pack_heading")
     row += 1

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from carthane_tcfd.domain.effects import Direction
 from carthane_tcfd.domain.effects_validation import validate_cell, validate_inputs, validate_scenario
 from carthane_tcfd.domain.errors import ConflictError, NotFound, UserError, ValidationFailed
+from carthane_tcfd.domain.inventory import inventory_totals
 from carthane_tcfd.domain.scenarios import (
     Assessment,
     CarbonPrice,
@@ -25,8 +26,8 @@ from carthane_tcfd.domain.sensitivity import Sensitivities, emissions_of, sensit
 from carthane_tcfd.domain.taxonomy import Horizon, Lang
 from carthane_tcfd.domain.validation import Problem, problem
 from carthane_tcfd.services.context import ServiceContext, editable, period_by_year
-from carthane_tcfd.services.convert import metric_snapshot
-from carthane_tcfd.store.models import Item, Metric, Period, utcnow
+from carthane_tcfd.store.metric_records import read_inventories
+from carthane_tcfd.store.models import Item, Period, utcnow
 from carthane_tcfd.store.models import Scenario as ScenarioRow
 from carthane_tcfd.store.models import ScenarioAssessment as AssessmentRow
 from carthane_tcfd.store.models import ScenarioInputs as InputsRow
@@ -183,8 +184,7 @@ class ScenarioService:
         """The carbon-price and electricity-price sensitivities of a period, from its metrics."""
         with self.ctx.read() as session:
             period = period_by_year(session, year)
-            metrics = session.scalars(select(Metric).where(Metric.period_id == period.id))
-            emissions = emissions_of(metric_snapshot(m) for m in metrics)
+            emissions = emissions_of(inventory_totals(read_inventories(session, [period.id])[period.id]))
             chosen = scenarios if scenarios is not None else scenario_set(session, period)
         return sensitivities(chosen, emissions, lang)
 

@@ -14,7 +14,7 @@ from carthane_tcfd.domain.effects import (
     seed_effects,
 )
 from carthane_tcfd.domain.effects_validation import validate_cell, validate_effects, validate_inputs, validate_scenario
-from carthane_tcfd.domain.records import MetricSnapshot
+from carthane_tcfd.domain.inventory import Inventory, Line, inventory_totals
 from carthane_tcfd.domain.scenarios import CarbonPrice, CellDraft, Scenario, ScenarioDraft, ScenarioInputs, ScenarioSet
 from carthane_tcfd.domain.sensitivity import emissions_of, sensitivities
 
@@ -118,12 +118,14 @@ def test_cell_level_on_the_period_scale_with_a_direction():
 
 
 def test_sensitivity_of_the_2024_emissions():
-    metrics = [
-        MetricSnapshot("ghg.scope1", "ghg", "", "", "tCO2e", Decimal("250.14"), 0),
-        MetricSnapshot("ghg.scope2", "ghg", "", "", "tCO2e", Decimal("8022.84"), 0),
-        MetricSnapshot("ghg.scope3", "ghg", "", "", "tCO2e", Decimal("1861.05"), 0),
-    ]
-    emissions = emissions_of(metrics)
+    inventory = Inventory.of(
+        [
+            Line("scope1.fugitive", Decimal("250.14")),
+            Line("scope2.location", Decimal("8022.84")),
+            Line("scope3.upstream_transport", Decimal("1861.05")),
+        ]
+    )
+    emissions = emissions_of(inventory_totals(inventory))
     scenario = Scenario("A", carbon_prices=(CarbonPrice(2030, Decimal(200)),), electricity_change_pct=Decimal(8), id=1)
     plain = ScenarioSet(2024, 5, (scenario,), ScenarioInputs(electricity_cost_cny=Decimal(1_000_000)))
     result = sensitivities(plain, emissions)
