@@ -104,9 +104,13 @@ def test_a_problem_the_domain_finds_keeps_the_edits_and_says_why(window, qtbot):
 
 
 def test_an_approved_period_is_read_only_on_the_page(window, qtbot):
-    services = window.state.services
-    services.periods.submit_for_review(2024)
-    services.periods.approve(2024)
+    from carthane_tcfd.domain.signoff import StepRequest
+    from carthane_tcfd.services.register import open_register
+
+    window.state.services.workflow.submit(2024, StepRequest())
+    approver = open_register(window.state.services.url, user="approver")
+    approver.workflow.approve(2024, StepRequest("同意"))
+    approver.close()
     window.state.refresh_period()
     page = open_page(window, qtbot)
     page.load()

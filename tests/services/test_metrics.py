@@ -115,8 +115,13 @@ def test_a_stale_version_is_a_conflict_naming_who_saved(register):
 
 
 def test_an_approved_period_refuses_metric_changes(register):
-    register.periods.submit_for_review(2024)
-    register.periods.approve(2024)
+    from carthane_tcfd.domain.signoff import StepRequest
+    from carthane_tcfd.services.register import open_register
+
+    register.workflow.submit(2024, StepRequest())
+    approver = open_register(register.url, user="approver")
+    approver.workflow.approve(2024, StepRequest("同意"))
+    approver.close()
     view = register.metrics.view(2024)
     assert view.read_only
     with pytest.raises(PeriodLocked):

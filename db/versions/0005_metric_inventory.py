@@ -6,8 +6,8 @@ states to the `stated.*` lines, the scope 3 categories it did not hold marked no
 scope 1 and 3 subtotals, renewable share and PV coverage are computed from the lines from now on; any
 other code becomes a custom metric, so nothing is lost.
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-11-26
 """
 
@@ -20,8 +20,8 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004"
-down_revision = "0003"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
