@@ -40,7 +40,7 @@ def _rating(ctx: PackContext, item: ItemSnapshot, residual: bool) -> str:
 
 def _top_actions(item: ItemSnapshot, ctx: PackContext) -> str:
     """The first actions, numbered; how many more the action tracker lists."""
-    shown = [f"{n}. {ctx.text_of(m.description, '')}" for n, m in enumerate(item.mitigations, 1)]
+    shown = [f"{n}. {ctx.text_of(m.description, m.description_en)}" for n, m in enumerate(item.mitigations, 1)]
     more = len(shown) - TOP_ACTIONS
     lines = shown[:TOP_ACTIONS] + ([ctx.t("more_actions").format(n=more)] if more > 0 else [])
     return "\n".join(lines)
@@ -54,7 +54,7 @@ def _columns(ctx: PackContext, kind: Kind) -> list[Column]:
     return [
         ("col.code", 7, lambda i: i.code, "pack_center"),
         ("col.title", 18, lambda i: f"{ctx.title_of(i)}\n{i.category.label(lang)}", "pack_text"),
-        ("col.description", 30, lambda i: ctx.text_of(i.description, ""), "pack_text"),
+        ("col.description", 30, lambda i: ctx.text_of(i.description, i.description_en), "pack_text"),
         ("col.horizons", 9, lambda i: labels(i.horizons, Horizon, lang, "\n"), "pack_text"),
         ("col.value_chain", 9, lambda i: labels(i.value_chain, ValueChain, lang, "\n"), "pack_text"),
         ("col.impacts", 15, lambda i: labels_as_entered(i.financial_impacts, FinancialImpact, lang, "\n"), "pack_text"),

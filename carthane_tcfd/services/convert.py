@@ -10,6 +10,7 @@ from sqlalchemy import Row
 
 from carthane_tcfd.domain.effects import FinancialEffects
 from carthane_tcfd.domain.records import (
+    NARRATIVE_COLUMNS,
     ItemRow,
     ItemSnapshot,
     MetricSnapshot,
@@ -30,7 +31,7 @@ def period_snapshot(p: Period) -> PeriodSnapshot:
         matrix_size=p.matrix_size,
         horizon_definitions={k: dict(v) for k, v in p.horizon_definitions.items()},
         impact_thresholds_cny=tuple(int(t) for t in p.impact_thresholds),
-        narrative=Narrative(p.governance_text, p.strategy_text, p.risk_management_text, p.metrics_targets_text),
+        narrative=Narrative(**{name: getattr(p, column) for name, column in NARRATIVE_COLUMNS.items()}),
         status_changed_by=p.status_changed_by,
         status_changed_at=p.status_changed_at,
         version=p.version,
@@ -47,6 +48,7 @@ def mitigation_snapshot(m: Mitigation | Row[Any]) -> MitigationSnapshot:
         due=m.due,
         status=MitigationStatus(m.status),
         cost_cny=m.cost_cny,
+        description_en=m.description_en,
     )
 
 
@@ -67,6 +69,8 @@ def item_snapshot(
         title=i.title,
         title_en=i.title_en,
         description=i.description,
+        description_en=i.description_en,
+        source=i.source,
         horizons=tuple(i.horizons),
         value_chain=tuple(i.value_chain),
         financial_impacts=tuple(i.financial_impacts),
@@ -129,4 +133,4 @@ def item_row(values: Row[Any], matrix_size: int, open_mitigations: int, actions_
 
 
 def metric_snapshot(m: Metric) -> MetricSnapshot:
-    return MetricSnapshot(m.code, m.group, m.label_zh, m.label_en, m.unit, m.value, m.level)
+    return MetricSnapshot(m.code, m.group, m.label_zh, m.label_en, m.unit, m.value, m.level, m.unit_en)
