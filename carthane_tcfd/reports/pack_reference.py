@@ -83,7 +83,7 @@ def build_metrics(ctx: PackContext) -> None:
             put_row(ws, row, [ctx.t("metric"), ctx.t("unit"), ctx.t("value")], "pack_header")
             row += 1
         put(ws, row, 1, ("    " * metric.level) + metric.label(ctx.lang), "pack_text")
-        put(ws, row, 2, metric.unit, "pack_center")
+        put(ws, row, 2, ctx.text_of(metric.unit, metric.unit_en), "pack_center")
         put(ws, row, 3, float(metric.value), "pack_number")
         row += 1
     ctx.print_setup(ws, title_rows=None, last_col=3)

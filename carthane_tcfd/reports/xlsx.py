@@ -72,6 +72,7 @@ def _styles() -> dict[str, dict[str, Any]]:
         "pack_title": _style(bold=True, size=18, colour=NAVY, wrap=False, v="vcenter"),
         "pack_subtitle": _style(size=12, colour="#404040", wrap=False),
         "pack_heading": _style(bold=True, size=12, colour=NAVY, wrap=False, v="bottom"),
+        "pack_subheading": _style(bold=True, colour=NAVY),
         "pack_header": _style(bold=True, colour="#FFFFFF", fill=NAVY, v="vcenter", border=True),
         "pack_text": _style(border=True),
         "pack_plain": _style(),
@@ -86,6 +87,9 @@ def _styles() -> dict[str, dict[str, Any]]:
         ),
         "pack_link": _style(colour="#0563C1", wrap=False),
         "pack_confidential": _style(bold=True, size=11, colour="#C00000", wrap=False),
+        "rag_red": _style(bold=True, h="center", v="vcenter", border=True, fill="#F8CBAD", colour="#9C0006"),
+        "rag_amber": _style(bold=True, h="center", v="vcenter", border=True, fill="#FFE699", colour="#7F6000"),
+        "rag_green": _style(bold=True, h="center", v="vcenter", border=True, fill="#C6EFCE", colour="#006100"),
         "pack_axis": _style(bold=True, h="center", v="vcenter", border=True, fill="#F2F2F2"),
     }
     for kind in Kind:
