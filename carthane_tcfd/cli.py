@@ -173,6 +173,7 @@ def item_json(item: ItemSnapshot) -> dict[str, Any]:
         "title": item.title,
         "title_en": item.title_en,
         "description": item.description,
+        "description_en": item.description_en,
         "horizons": list(item.horizons),
         "value_chain": list(item.value_chain),
         "financial_impacts": list(item.financial_impacts),
@@ -185,6 +186,7 @@ def item_json(item: ItemSnapshot) -> dict[str, Any]:
         "mitigations": [
             {
                 "description": m.description,
+                "description_en": m.description_en,
                 "owner": m.owner,
                 "due": m.due.isoformat() if m.due else None,
                 "status": m.status.value,

@@ -26,6 +26,7 @@ class MitigationDraft:
     status: MitigationStatus = MitigationStatus.PLANNED
     cost_cny: Decimal | None = None
     id: int | None = None  # None for a new mitigation
+    description_en: str = ""
 
 
 @dataclass
@@ -51,6 +52,8 @@ class ItemDraft:
     notes: str = ""
     mitigations: list[MitigationDraft] = field(default_factory=list)
     effects: FinancialEffects = field(default_factory=FinancialEffects)
+    description_en: str = ""
+    source: str = ""  # a Source code where the item was transcribed from a report
 
     @property
     def kind(self) -> Kind:
@@ -66,6 +69,7 @@ class MitigationSnapshot:
     due: dt.date | None
     status: MitigationStatus
     cost_cny: Decimal | None
+    description_en: str = ""
 
     def is_overdue(self, today: dt.date) -> bool:
         return self.status.is_open and self.due is not None and self.due < today
@@ -130,6 +134,8 @@ class ItemSnapshot(ItemHeader):
     updated_at: dt.datetime
     updated_by: str
     effects: FinancialEffects = field(default_factory=FinancialEffects)
+    description_en: str = ""
+    source: str = ""  # a Source code where the item was transcribed from a report
 
     @property
     def open_mitigations(self) -> int:
@@ -159,9 +165,12 @@ class ItemSnapshot(ItemHeader):
             sites=self.sites,
             notes=self.notes,
             mitigations=[
-                MitigationDraft(m.description, m.owner, m.due, m.status, m.cost_cny, m.id) for m in self.mitigations
+                MitigationDraft(m.description, m.owner, m.due, m.status, m.cost_cny, m.id, m.description_en)
+                for m in self.mitigations
             ],
             effects=self.effects,
+            description_en=self.description_en,
+            source=self.source,
         )
 
 
@@ -182,10 +191,38 @@ class ItemRow(ItemHeader):
 
 @dataclass(frozen=True)
 class Narrative:
+    """The period's texts: the four TCFD narratives, the executive summary's key messages and the decision
+    the committee is asked for, each in Chinese and in English (`…_en`)."""
+
     governance: str = ""
     strategy: str = ""
     risk_management: str = ""
     metrics_targets: str = ""
+    governance_en: str = ""
+    strategy_en: str = ""
+    risk_management_en: str = ""
+    metrics_targets_en: str = ""
+    key_messages: str = ""
+    key_messages_en: str = ""
+    decision_requested: str = ""
+    decision_requested_en: str = ""
+
+
+# Narrative field -> the period's column that stores it
+NARRATIVE_COLUMNS = {
+    "governance": "governance_text",
+    "strategy": "strategy_text",
+    "risk_management": "risk_management_text",
+    "metrics_targets": "metrics_targets_text",
+    "governance_en": "governance_text_en",
+    "strategy_en": "strategy_text_en",
+    "risk_management_en": "risk_management_text_en",
+    "metrics_targets_en": "metrics_targets_text_en",
+    "key_messages": "key_messages",
+    "key_messages_en": "key_messages_en",
+    "decision_requested": "decision_requested",
+    "decision_requested_en": "decision_requested_en",
+}
 
 
 @dataclass

@@ -110,10 +110,19 @@ class MitigationStatus(Coded):
     IN_PROGRESS = "in_progress"
     COMPLETED = "completed"
     CANCELLED = "cancelled"
+    NOT_STATED = "not_stated"  # transcribed from a report that gives no status: open until an officer sets it
 
     @property
     def is_open(self) -> bool:
-        return self in (MitigationStatus.PLANNED, MitigationStatus.IN_PROGRESS)
+        return self in (MitigationStatus.PLANNED, MitigationStatus.IN_PROGRESS, MitigationStatus.NOT_STATED)
+
+
+class Source(Coded):
+    """Where an item was transcribed from. The report names its items only by category: their titles
+    were written for the register (editorial)."""
+
+    ESG2024_RISKS = "esg2024_risks"
+    ESG2024_OPPORTUNITIES = "esg2024_opportunities"
 
 
 class PeriodStatus(Coded):
@@ -178,6 +187,20 @@ _labels(
         "in_progress": ("进行中", "In progress"),
         "completed": ("已完成", "Completed"),
         "cancelled": ("已取消", "Cancelled"),
+        "not_stated": ("报告未说明", "Not stated in the report"),
+    },
+)
+_labels(
+    Source,
+    {
+        "esg2024_risks": (
+            "凯众股份 2024 年度 ESG 报告 · 应对气候变化 · 战略 · 风险表",
+            "Carthane 2024 ESG report · Climate change · Strategy · risk table",
+        ),
+        "esg2024_opportunities": (
+            "凯众股份 2024 年度 ESG 报告 · 应对气候变化 · 战略 · 机遇表",
+            "Carthane 2024 ESG report · Climate change · Strategy · opportunity table",
+        ),
     },
 )
 _labels(

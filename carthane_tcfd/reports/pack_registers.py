@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from carthane_tcfd.domain.records import ItemSnapshot
-from carthane_tcfd.domain.taxonomy import FinancialImpact, Horizon, Kind, ValueChain, labels, labels_as_entered
+from carthane_tcfd.domain.records import ItemSnapshot, MitigationSnapshot
+from carthane_tcfd.domain.taxonomy import (
+    FinancialImpact,
+    Horizon,
+    Kind,
+    MitigationStatus,
+    ValueChain,
+    labels,
+    labels_as_entered,
+)
 from carthane_tcfd.reports.pack_context import PackContext
 from carthane_tcfd.reports.xlsx import add_table, band_style_name, put, set_widths
 
@@ -40,7 +49,7 @@ def _rating(ctx: PackContext, item: ItemSnapshot, residual: bool) -> str:
 
 def _top_actions(item: ItemSnapshot, ctx: PackContext) -> str:
     """The first actions, numbered; how many more the action tracker lists."""
-    shown = [f"{n}. {ctx.text_of(m.description, '')}" for n, m in enumerate(item.mitigations, 1)]
+    shown = [f"{n}. {ctx.text_of(m.description, m.description_en)}" for n, m in enumerate(item.mitigations, 1)]
     more = len(shown) - TOP_ACTIONS
     lines = shown[:TOP_ACTIONS] + ([ctx.t("more_actions").format(n=more)] if more > 0 else [])
     return "\n".join(lines)
@@ -54,7 +63,7 @@ def _columns(ctx: PackContext, kind: Kind) -> list[Column]:
     return [
         ("col.code", 7, lambda i: i.code, "pack_center"),
         ("col.title", 18, lambda i: f"{ctx.title_of(i)}\n{i.category.label(lang)}", "pack_text"),
-        ("col.description", 30, lambda i: ctx.text_of(i.description, ""), "pack_text"),
+        ("col.description", 30, lambda i: ctx.text_of(i.description, i.description_en), "pack_text"),
         ("col.horizons", 9, lambda i: labels(i.horizons, Horizon, lang, "\n"), "pack_text"),
         ("col.value_chain", 9, lambda i: labels(i.value_chain, ValueChain, lang, "\n"), "pack_text"),
         ("col.impacts", 15, lambda i: labels_as_entered(i.financial_impacts, FinancialImpact, lang, "\n"), "pack_text"),
@@ -95,44 +104,73 @@ def build_register(ctx: PackContext, kind: Kind) -> None:
     ctx.print_setup(ws, title_rows=HEADER_ROW, last_col=len(columns))
 
 
+SOON_DAYS = 30  # an open action due within this many days shows amber
+
+
+def rag(action: MitigationSnapshot, today: dt.date) -> str:
+    """Red (overdue), amber (status not stated, or due soon and not done), green (completed or on
+    track), or grey (cancelled): the style of the action's status cell."""
+    status = action.status
+    if action.is_overdue(today):
+        return "rag_red"
+    if status is MitigationStatus.CANCELLED:
+        return "pack_center"
+    if status is MitigationStatus.COMPLETED:
+        return "rag_green"
+    if status is MitigationStatus.NOT_STATED:
+        return "rag_amber"
+    soon = action.due is not None and (action.due - today).days <= SOON_DAYS
+    return "rag_amber" if soon else "rag_green"
+
+
+Action = tuple[int, ItemSnapshot, int, MitigationSnapshot]  # item's place in the register, item, number, action
+
+
+def _by_due_date(action: Action) -> tuple[dt.date, int, int]:
+    place, _item, number, m = action
+    return m.due or dt.date.max, place, number
+
+
 def build_mitigations(ctx: PackContext) -> None:
+    """The action tracker: every action with owner, due date, status in red/amber/green, overdue flag and
+    cost, by due date (actions without one last); a summary line above."""
     ws = ctx.sheet("mitigations")
-    heads = [
-        "col.code",
-        "col.title",
-        "col.no",
-        "col.action",
-        "col.owner",
-        "col.due",
-        "col.status",
-        "col.cost",
-        "col.overdue",
-    ]
-    set_widths(ws, [8, 24, 6, 60, 14, 12, 10, 16, 9])
+    heads = ["col.code", "col.title", "col.no", "col.action", "col.owner", "col.due", "col.status", "col.overdue"]
+    heads.append("col.cost")
+    set_widths(ws, [7, 18, 5, 44, 12, 11, 12, 8, 13])
     ctx.title_block(ws, "sheet.mitigations")
-    put(ws, 3, 1, ctx.t("overdue_note"), "pack_note")
+    actions: list[Action] = [
+        (place, i, n, m) for place, i in enumerate(ctx.snapshot.items) for n, m in enumerate(i.mitigations, start=1)
+    ]
+    actions.sort(key=_by_due_date)
+    opened = [m for *_rest, m in actions if m.status.is_open]
+    overdue = sum(1 for m in opened if m.is_overdue(ctx.today))
+    ownerless = sum(1 for m in opened if not m.owner.strip())
+    undated = sum(1 for m in opened if m.due is None)
+    summary = ctx.t("tracker_summary").format(
+        total=len(actions), open=len(opened), overdue=overdue, ownerless=ownerless, undated=undated
+    )
+    ws.merge(3, 1, len(heads), f"{summary}  {ctx.t('rag_note')}", "pack_note")
     for col, head in enumerate(heads, start=1):
         put(ws, HEADER_ROW, col, ctx.t(head), "pack_header")
     row = HEADER_ROW
-    for item in ctx.snapshot.items:
-        for number, m in enumerate(item.mitigations, start=1):
-            row += 1
-            overdue = m.is_overdue(ctx.today)
-            text_style = "pack_overdue" if overdue else "pack_text"
-            values: list[tuple[Any, str]] = [
-                (item.code, "pack_center"),
-                (ctx.title_of(item), text_style),
-                (number, "pack_center"),
-                (m.description, text_style),
-                (m.owner, text_style),
-                (m.due, "pack_overdue_date" if overdue else "pack_date"),
-                (m.status.label(ctx.lang), text_style),
-                (float(m.cost_cny) if m.cost_cny is not None else None, "pack_money"),
-                (ctx.t("yes") if overdue else ctx.t("no"), text_style),
-            ]
-            for col, (value, style) in enumerate(values, start=1):
-                put(ws, row, col, value, style)
-            ws.height(row, max(15, 14 * (len(m.description) // 30 + 1)))
+    for _place, item, number, m in actions:
+        row += 1
+        late = m.is_overdue(ctx.today)
+        text_style = "pack_overdue" if late else "pack_text"
+        values: list[tuple[Any, str]] = [
+            (item.code, "pack_center"),
+            (ctx.title_of(item), text_style),
+            (number, "pack_center"),
+            (ctx.text_of(m.description, m.description_en), text_style),
+            (m.owner or "—", text_style),
+            (m.due, "pack_overdue_date" if late else "pack_date"),
+            (m.status.label(ctx.lang), rag(m, ctx.today)),
+            (ctx.t("yes") if late else ctx.t("no"), text_style),
+            (None if m.cost_cny is None else float(m.cost_cny), "pack_money"),
+        ]
+        for col, (value, style) in enumerate(values, start=1):
+            put(ws, row, col, value, style)
     if row > HEADER_ROW:
         add_table(ws, "Mitigations", HEADER_ROW, row, [ctx.t(head) for head in heads])
     else:

@@ -12,7 +12,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "sheet.summary": ("摘要", "Summary"),
     "sheet.risks": ("风险", "Risks"),
     "sheet.opportunities": ("机遇", "Opportunities"),
-    "sheet.mitigations": ("应对措施", "Mitigations"),
+    "sheet.mitigations": ("行动跟踪", "Action tracker"),
     "sheet.matrix": ("风险矩阵", "Risk Matrix"),
     "sheet.effects": ("财务影响", "Financial effects"),
     "sheet.scenarios": ("情景分析", "Scenario analysis"),
@@ -98,6 +98,17 @@ TEXT: dict[str, tuple[str, str]] = {
     "assessment.none": ("未评估", "Not assessed"),
     "yes": ("是", "Yes"),
     "no": ("否", "No"),
+    "tracker_summary": (
+        "共 {total} 项措施：未完成 {open} 项，其中逾期 {overdue} 项、"
+        "未指定负责人 {ownerless} 项、未定到期日 {undated} 项。",
+        "{total} actions: {open} open, of which {overdue} overdue, "
+        "{ownerless} without an owner, {undated} without a due date.",
+    ),
+    "rag_note": (
+        "状态颜色：红 = 逾期；黄 = 报告未说明状态或 30 天内到期；绿 = 已完成或按计划；按到期日排序。",
+        "Status colours: red = overdue; amber = status not stated or due within 30 days; "
+        "green = completed or on track. Sorted by due date.",
+    ),
     "overdue_note": (
         "逾期措施（未完成且已过到期日）以红色标示。",
         "Overdue actions (open and past their due date) are shown in red.",

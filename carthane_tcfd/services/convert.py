@@ -10,6 +10,7 @@ from sqlalchemy import Row
 
 from carthane_tcfd.domain.effects import FinancialEffects
 from carthane_tcfd.domain.records import (
+    NARRATIVE_COLUMNS,
     ItemRow,
     ItemSnapshot,
     MitigationSnapshot,
@@ -29,7 +30,7 @@ def period_snapshot(p: Period) -> PeriodSnapshot:
         matrix_size=p.matrix_size,
         horizon_definitions={k: dict(v) for k, v in p.horizon_definitions.items()},
         impact_thresholds_cny=tuple(int(t) for t in p.impact_thresholds),
-        narrative=Narrative(p.governance_text, p.strategy_text, p.risk_management_text, p.metrics_targets_text),
+        narrative=Narrative(**{name: getattr(p, column) for name, column in NARRATIVE_COLUMNS.items()}),
         status_changed_by=p.status_changed_by,
         status_changed_at=p.status_changed_at,
         version=p.version,
@@ -46,6 +47,7 @@ def mitigation_snapshot(m: Mitigation | Row[Any]) -> MitigationSnapshot:
         due=m.due,
         status=MitigationStatus(m.status),
         cost_cny=m.cost_cny,
+        description_en=m.description_en,
     )
 
 
@@ -66,6 +68,8 @@ def item_snapshot(
         title=i.title,
         title_en=i.title_en,
         description=i.description,
+        description_en=i.description_en,
+        source=i.source,
         horizons=tuple(i.horizons),
         value_chain=tuple(i.value_chain),
         financial_impacts=tuple(i.financial_impacts),

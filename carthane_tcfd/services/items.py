@@ -50,6 +50,8 @@ def _item_values(draft: ItemDraft) -> dict[str, Any]:
         "title": draft.title.strip(),
         "title_en": draft.title_en.strip(),
         "description": draft.description,
+        "description_en": draft.description_en,
+        "source": draft.source,
         "horizons": list(draft.horizons),
         "value_chain": list(draft.value_chain),
         "financial_impacts": list(draft.financial_impacts),
@@ -69,6 +71,7 @@ def _item_values(draft: ItemDraft) -> dict[str, Any]:
 def _mitigation_values(m: MitigationDraft) -> dict[str, Any]:
     return {
         "description": m.description,
+        "description_en": m.description_en,
         "owner": m.owner.strip(),
         "due": m.due,
         "status": m.status.value,

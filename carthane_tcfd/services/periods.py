@@ -12,12 +12,13 @@ from sqlalchemy.orm import Session, selectinload
 from carthane_tcfd.domain.comparison import PeriodComparison, compare_periods
 from carthane_tcfd.domain.errors import ConflictError, NotFound, UserError, ValidationFailed
 from carthane_tcfd.domain.records import (
+    NARRATIVE_COLUMNS,
     AuditRecord,
     PeriodDraft,
     PeriodSnapshot,
     RegisterSnapshot,
 )
-from carthane_tcfd.domain.taxonomy import Horizon
+from carthane_tcfd.domain.taxonomy import Horizon, MitigationStatus
 from carthane_tcfd.domain.validation import Problem, problem, validate_matrix_size
 from carthane_tcfd.services.context import ServiceContext, editable, locked_period, period_by_year
 from carthane_tcfd.services.convert import period_snapshot
@@ -79,10 +80,7 @@ class PeriodService:
                 "matrix_size": draft.matrix_size,
                 "horizon_definitions": draft.horizon_definitions,
                 "impact_thresholds": list(draft.impact_thresholds_cny),
-                "governance_text": draft.narrative.governance,
-                "strategy_text": draft.narrative.strategy,
-                "risk_management_text": draft.narrative.risk_management,
-                "metrics_targets_text": draft.narrative.metrics_targets,
+                **{column: getattr(draft.narrative, name) for name, column in NARRATIVE_COLUMNS.items()},
                 "one_person_team": draft.one_person_team,
             }
             if self.ctx.apply(session, period, values, "period", item_id=None, year=year):
@@ -107,11 +105,9 @@ class PeriodService:
                 matrix_size=source.matrix_size,
                 horizon_definitions=source.horizon_definitions,
                 impact_thresholds=source.impact_thresholds,
-                governance_text=source.governance_text,
-                strategy_text=source.strategy_text,
-                risk_management_text=source.risk_management_text,
-                metrics_targets_text=source.metrics_targets_text,
                 updated_by=self.ctx.user,
+                # the narratives carry over (in both languages); key messages and the decision are the year's own
+                **{c: getattr(source, c) for c in NARRATIVE_COLUMNS.values() if c.endswith(("_text", "_text_en"))},
             )
             session.add(target)
             session.flush()
@@ -124,11 +120,12 @@ class PeriodService:
                 for column in Item.__table__.columns.keys():  # noqa: SIM118 - a ColumnCollection, not a dict
                     if column not in ("id", "period_id", "created_at", "updated_at", "updated_by", "version"):
                         setattr(copy, column, getattr(old, column))
-                open_actions = [m for m in old.mitigations if m.status in ("planned", "in_progress")]
+                open_actions = [m for m in old.mitigations if MitigationStatus(m.status).is_open]
                 copy.mitigations = [
                     Mitigation(
                         position=i,
                         description=m.description,
+                        description_en=m.description_en,
                         owner=m.owner,
                         due=m.due,
                         status=m.status,

@@ -58,6 +58,16 @@ class Period(Base):
     risk_management_text: Mapped[str] = mapped_column(Text, default="")
     metrics_targets_text: Mapped[str] = mapped_column(Text, default="")
     one_person_team: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # English beside the Chinese (the English board pack); the Chinese stays as written
+    governance_text_en: Mapped[str] = mapped_column(Text, default="", server_default="")
+    strategy_text_en: Mapped[str] = mapped_column(Text, default="", server_default="")
+    risk_management_text_en: Mapped[str] = mapped_column(Text, default="", server_default="")
+    metrics_targets_text_en: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # the executive summary: what the officer tells the committee, and the decision it is asked for
+    key_messages: Mapped[str] = mapped_column(Text, default="", server_default="")
+    key_messages_en: Mapped[str] = mapped_column(Text, default="", server_default="")
+    decision_requested: Mapped[str] = mapped_column(Text, default="", server_default="")
+    decision_requested_en: Mapped[str] = mapped_column(Text, default="", server_default="")
     status_changed_by: Mapped[str] = mapped_column(String(200), default="")
     status_changed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
@@ -92,6 +102,8 @@ class Item(Base):
     title: Mapped[str] = mapped_column(String(200))
     title_en: Mapped[str] = mapped_column(String(200), default="")
     description: Mapped[str] = mapped_column(Text, default="")
+    description_en: Mapped[str] = mapped_column(Text, default="", server_default="")
+    source: Mapped[str] = mapped_column(String(40), default="", server_default="")  # a Source code, or ""
     horizons: Mapped[list[str]] = mapped_column(JSON)
     value_chain: Mapped[list[str]] = mapped_column(JSON)
     financial_impacts: Mapped[list[str]] = mapped_column(JSON)
@@ -125,6 +137,7 @@ class Mitigation(Base):
     item_id: Mapped[int] = mapped_column(ForeignKey("item.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer)
     description: Mapped[str] = mapped_column(Text)
+    description_en: Mapped[str] = mapped_column(Text, default="", server_default="")
     owner: Mapped[str] = mapped_column(String(200), default="")
     due: Mapped[dt.date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(20), default="planned")

@@ -26,7 +26,7 @@ from carthane_tcfd.domain.metric_set import MetricSet
 from carthane_tcfd.domain.metrics_validation import validate_metric_set
 from carthane_tcfd.domain.records import ILLUSTRATIVE_NOTE_EN, ILLUSTRATIVE_NOTE_ZH
 from carthane_tcfd.domain.targets import CrossIndustryMetric, Milestone, Target, cross_industry_of
-from carthane_tcfd.domain.taxonomy import Category, MitigationStatus
+from carthane_tcfd.domain.taxonomy import Category, Kind, MitigationStatus, Source
 from carthane_tcfd.paths import resource
 from carthane_tcfd.store.metric_records import write_metric_set
 from carthane_tcfd.store.models import (
@@ -41,6 +41,7 @@ from carthane_tcfd.store.models import (
 from carthane_tcfd.store.scenario_defaults import default_scenario_rows
 
 SEED_FILE = "register-2024.json"
+TRANSLATION_FILE = "register-2024-en.json"  # English texts of the register: translations of the report
 SEED_AUTHOR = "seed: 2024 ESG report"
 
 
@@ -49,17 +50,24 @@ def seed_data(path: Path | None = None) -> dict[str, Any]:
     return data
 
 
+def seed_translations() -> dict[str, Any]:
+    """The English texts of the seeded register, by item code and period text."""
+    data: dict[str, Any] = json.loads(resource("seed", TRANSLATION_FILE).read_text(encoding="utf-8"))
+    return data
+
+
 def load_seed(engine: Engine, path: Path | None = None) -> int:
     """Insert the seeded period with its items, mitigations and metrics in one transaction; its id."""
     data = seed_data(path)
+    english = seed_translations()
     with Session(engine) as session, session.begin():
-        period = Period(**data["period"], updated_by=SEED_AUTHOR)
+        period = Period(**data["period"], **english["period"], updated_by=SEED_AUTHOR)
         session.add(period)
         session.flush()
         counters: dict[str, int] = {}
         items = []
         for raw in data["items"]:
-            item = _item(raw, period.id)
+            item = _item(raw, english["items"].get(raw["code"], {}), period.id)
             session.add(item)
             items.append(item)
             prefix, number = raw["code"].split("-")
@@ -103,8 +111,11 @@ def load_seed(engine: Engine, path: Path | None = None) -> int:
         return period.id
 
 
-def _item(raw: dict[str, Any], period_id: int) -> Item:
+def _item(raw: dict[str, Any], english: dict[str, Any], period_id: int) -> Item:
+    """An item as the report gives it. The report states no action status: "not stated in the report"
+    until an officer sets one."""
     category = Category(raw["category"])
+    english_actions = english.get("mitigations_en", [])
     likelihood, impact, residual_likelihood, residual_impact = raw["scores"]
     return Item(
         period_id=period_id,
@@ -114,6 +125,8 @@ def _item(raw: dict[str, Any], period_id: int) -> Item:
         title=raw["title"],
         title_en=raw["title_en"],
         description=raw["description"],
+        description_en=english.get("description_en", ""),
+        source=(Source.ESG2024_RISKS if category.kind is Kind.RISK else Source.ESG2024_OPPORTUNITIES).value,
         horizons=raw["horizons"],
         value_chain=raw["value_chain"],
         financial_impacts=raw["financial_impacts"],
@@ -125,7 +138,12 @@ def _item(raw: dict[str, Any], period_id: int) -> Item:
         notes=f"{ILLUSTRATIVE_NOTE_ZH}\n{ILLUSTRATIVE_NOTE_EN}",
         updated_by=SEED_AUTHOR,
         mitigations=[
-            Mitigation(position=i, description=text, status=MitigationStatus.IN_PROGRESS.value)
+            Mitigation(
+                position=i,
+                description=text,
+                description_en=english_actions[i] if i < len(english_actions) else "",
+                status=MitigationStatus.NOT_STATED.value,
+            )
             for i, text in enumerate(raw["mitigations"])
         ],
     )

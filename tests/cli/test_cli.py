@@ -17,6 +17,7 @@ ITEM_KEYS = {
     "category",
     "title",
     "description",
+    "description_en",
     "horizons",
     "value_chain",
     "financial_impacts",
@@ -29,7 +30,7 @@ ITEM_KEYS = {
     "financial_effects",
     "scenario_assessments",
 }
-MITIGATION_KEYS = {"description", "owner", "due", "status", "cost"}
+MITIGATION_KEYS = {"description", "description_en", "owner", "due", "status", "cost"}
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -64,7 +65,8 @@ def test_list_json_prints_the_eleven_items_in_the_documented_shape(tmp_path):
     assert tr01["category"] == "transition_policy_legal"
     assert tr01["horizons"] == ["short", "medium", "long"]
     assert tr01["value_chain"] == ["upstream", "operations", "downstream"]
-    assert tr01["mitigations"][0]["status"] == "in_progress"
+    assert tr01["mitigations"][0]["status"] == "not_stated", "the report states no action status"
+    assert tr01["description_en"].startswith("Unstable US automotive policies")
 
 
 def test_list_table_in_both_languages_and_by_kind(tmp_path):

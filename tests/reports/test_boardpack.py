@@ -23,7 +23,7 @@ ZH_SHEETS = [
     "摘要",
     "风险",
     "机遇",
-    "应对措施",
+    "行动跟踪",
     "风险矩阵",
     "财务影响",
     "情景分析",
@@ -38,7 +38,7 @@ EN_SHEETS = [
     "Summary",
     "Risks",
     "Opportunities",
-    "Mitigations",
+    "Action tracker",
     "Risk Matrix",
     "Financial effects",
     "Scenario analysis",
@@ -130,7 +130,7 @@ def test_band_cells_are_coloured_with_the_one_palette(packs):
 
 def test_registers_are_excel_tables_with_frozen_headers_and_print_settings(packs):
     wb = load_workbook(packs["en"])
-    for name, table in (("Risks", "Risks"), ("Opportunities", "Opportunities"), ("Mitigations", "Mitigations")):
+    for name, table in (("Risks", "Risks"), ("Opportunities", "Opportunities"), ("Action tracker", "Mitigations")):
         ws = wb[name]
         assert table in ws.tables
         assert ws.tables[table].tableStyleInfo.showRowStripes
@@ -145,27 +145,45 @@ def test_registers_are_excel_tables_with_frozen_headers_and_print_settings(packs
         assert "Page &P of &N" in ws.oddFooter.right.text
         assert re.search(r"Content ID [0-9a-f]{12}", ws.oddFooter.left.text)
         assert "Confidential" in ws.oddHeader.right.text and "DRAFT" in ws.oddHeader.center.text
-    assert all(ws.page_setup.orientation == "landscape" for ws in wb.worksheets)
+    for name in ("Risks", "Opportunities", "Action tracker"):
+        assert wb[name].page_setup.orientation == "landscape", "wide tables print across the page"
+    assert wb["Governance"].page_setup.orientation == "portrait", "prose prints down the page"
 
 
-def test_mitigation_rows_have_real_dates_and_numbers_and_overdue_is_highlighted(tmp_path, snapshot_module):
+def test_action_tracker_sorts_by_due_date_flags_overdue_and_colours_status(tmp_path, snapshot_module):
     item = snapshot_module.items[0]
     due_past = MitigationSnapshot(
-        9001, 3, "补充防汛沙袋", "安环部", dt.date(2020, 1, 31), MitigationStatus.PLANNED, Decimal("1234567.5")
+        9001,
+        3,
+        "补充防汛沙袋",
+        "安环部",
+        dt.date(2020, 1, 31),
+        MitigationStatus.PLANNED,
+        Decimal("1234567.5"),
+        "Sandbags",
     )
-    changed = dataclasses.replace(item, mitigations=(*item.mitigations, due_past))
+    done = MitigationSnapshot(9002, 4, "完成演练", "", dt.date(2030, 1, 1), MitigationStatus.COMPLETED, None)
+    changed = dataclasses.replace(item, mitigations=(*item.mitigations, done, due_past))
     snap = dataclasses.replace(snapshot_module, items=(changed, *snapshot_module.items[1:]))
     path = write_board_pack(snap, tmp_path / "p.xlsx", "en", with_matrix_image=False)
-    ws = load_workbook(path)["Mitigations"]
+    ws = load_workbook(path)["Action tracker"]
     rows = rows_of(ws)
     assert len(rows) == sum(len(i.mitigations) for i in snap.items)
-    row = next(r for r in rows if r["Action"] == "补充防汛沙袋")
-    assert row["Due date"] == dt.datetime(2020, 1, 31)
+    assert [r["Action"] for r in rows[:2]] == ["Sandbags", "完成演练 (English text pending)"], "by due date"
+    row = rows[0]
+    assert row["Due date"] == dt.datetime(2020, 1, 31) and row["Status"] == "Planned"
     assert row["Estimated cost (CNY)"] == 1234567.5 and row["Overdue"] == "Yes"
-    index = rows.index(row) + 5
-    assert ws.cell(index, 8).number_format == "#,##0.00"
-    assert ws.cell(index, 6).number_format == "yyyy-mm-dd"
-    assert ws.cell(index, 4).fill.fgColor.rgb.endswith("F8CBAD")
+    assert ws.cell(5, 9).number_format == "#,##0.00"
+    assert ws.cell(5, 6).number_format == "yyyy-mm-dd"
+    assert ws.cell(5, 4).fill.fgColor.rgb.endswith("F8CBAD")
+    assert ws.cell(5, 7).fill.fgColor.rgb.endswith("F8CBAD"), "overdue: red"
+    assert ws.cell(6, 7).fill.fgColor.rgb.endswith("C6EFCE"), "completed: green"
+    seeded = rows[2]
+    assert seeded["Status"] == "Not stated in the report" and ws.cell(7, 7).fill.fgColor.rgb.endswith("FFE699")
+    assert seeded["Action"].startswith("Insure the production sites every year"), "the English text"
+    assert ws["A3"].value.startswith(
+        "22 actions: 21 open, of which 1 overdue, 20 without an owner, 20 without a due date."
+    )
 
 
 def test_formula_like_text_is_stored_as_text_in_every_text_field(tmp_path, snapshot_module):
@@ -185,7 +203,9 @@ def test_formula_like_text_is_stored_as_text_in_every_text_field(tmp_path, snaps
     period = dataclasses.replace(
         snapshot_module.period,
         title=INJECTIONS[3],
-        narrative=dataclasses.replace(snapshot_module.period.narrative, governance=INJECTIONS[4]),
+        narrative=dataclasses.replace(
+            snapshot_module.period.narrative, governance=INJECTIONS[4], governance_en=INJECTIONS[4]
+        ),
     )
     snap = dataclasses.replace(snapshot_module, items=(evil,), period=period, prepared_by=INJECTIONS[5])
     for lang in ("zh", "en"):
@@ -232,7 +252,8 @@ def test_summary_metrics_methodology_and_disclosure_say_what_the_board_needs(pac
     assert sum(1 for r in index if r[0] == "TCFD") == 11
     assert [r[1] for r in index if r[0] == "SSE 14"] == [f"第二十{n}条" for n in "一二三四五六七八"]
     governance = [c for row in wb["Governance"].iter_rows(values_only=True) for c in row if c]
-    assert any("战略委员会" in str(c) for c in governance)
+    assert any(str(c).startswith("Strategy Committee: oversees climate management") for c in governance)
+    assert "Better governance, better processes" in governance, "the report's heading, in English"
 
 
 def test_matrix_sheet_paints_codes_in_band_cells_and_holds_the_figure(packs):

@@ -47,7 +47,7 @@ def test_upgrade_and_downgrade_both_run(db_url):
     engine = make_engine(db_url)
     upgrade(engine)
     assert set(inspect(engine).get_table_names()) >= TABLES
-    downgrade(engine, "0004")
+    downgrade(engine, "0005")
     assert "metric" in inspect(engine).get_table_names()
     assert "inventory_line" not in inspect(engine).get_table_names()
     downgrade(engine, "0001")

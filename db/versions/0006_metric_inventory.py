@@ -6,8 +6,8 @@ states to the `stated.*` lines, the scope 3 categories it did not hold marked no
 scope 1 and 3 subtotals, renewable share and PV coverage are computed from the lines from now on; any
 other code becomes a custom metric, so nothing is lost.
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-11-26
 """
 
@@ -20,8 +20,8 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005"
-down_revision = "0004"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
@@ -302,6 +302,7 @@ def downgrade() -> None:
         sa.Column("value", sa.Numeric(20, 6), nullable=False),
         sa.Column("level", sa.Integer(), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
+        sa.Column("unit_en", sa.String(40), nullable=False, server_default=""),  # as migration 0005 left it
         sa.ForeignKeyConstraint(["period_id"], ["period.id"], name="fk_metric_period_id_period", ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id", name="pk_metric"),
         sa.UniqueConstraint("period_id", "code", name="uq_metric_period_id"),
