@@ -152,7 +152,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "metrics_title": ("指标与目标", "Metrics and targets"),
     "metric": ("指标", "Metric"),
     "unit": ("单位", "Unit"),
-    "value": ("数值", "Value"),
     "no_metrics": ("本年度尚未录入指标数据。", "No metrics are held for this period yet."),
     "not_stated": ("（报告未说明）", "(not stated)"),
     "basis_title": ("核算基础", "Basis of the inventory"),
