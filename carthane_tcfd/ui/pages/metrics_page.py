@@ -43,6 +43,7 @@ from carthane_tcfd.ui.widgets.basis_form import BasisForm
 from carthane_tcfd.ui.widgets.choice_delegate import ChoiceDelegate
 
 NEW_TARGET = ("新目标", "New target")
+INVENTORY_WIDTHS = (300, 90, 100, 80, 100, 70, 100, 170, 260)  # pixels, per column of the inventory table
 NEW_METRIC = ("新指标", "New metric")
 
 
@@ -127,7 +128,7 @@ class MetricsPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.inventory_table)
         splitter.addWidget(self.side)
-        splitter.setSizes([760, 600])
+        splitter.setSizes([1000, 560])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
@@ -201,6 +202,9 @@ class MetricsPage(QWidget):
         self.inventory_model.columns = inventory_columns(self.lang, view)
         if reset:
             self.inventory_model.set_records(entries(view, self.lang))
+            header = self.inventory_table.horizontalHeader()
+            for column, width in enumerate(INVENTORY_WIDTHS):
+                header.resizeSection(column, width)
             self.custom_model.set_records(view.current.inventory.custom)
             self.cross_model.set_records(view.current.cross_industry)
             self.target_model.set_records(view.current.targets)
