@@ -67,27 +67,29 @@ class MetricsSheet:
     def basis(self) -> None:
         b = self.view.current.inventory.basis
         missing = self.t("not_stated")
+
+        def text(value: str) -> str:
+            """The officer's text (held in Chinese), marked in the English edition; or "not stated"."""
+            return self.ctx.text_of(value, "") if value.strip() else missing
+
+        verification = b.verification.label(self.lang) if b.verification else missing
         pairs = [
             ("basis.boundary", b.boundary.label(self.lang) if b.boundary else missing),
-            ("basis.standards", b.standards or missing),
-            ("basis.factor_sources", b.factor_sources or missing),
+            ("basis.standards", text(b.standards)),
+            ("basis.factor_sources", text(b.factor_sources)),
             ("basis.gwp", b.gwp or missing),
             (
                 "basis.verification",
-                "\n".join(
-                    x
-                    for x in (b.verification.label(self.lang) if b.verification else missing, b.verification_note)
-                    if x
-                ),
+                "\n".join([verification, *([text(b.verification_note)] if b.verification_note else [])]),
             ),
             ("basis.scope2_for_total", b.scope2_for_total.label(self.lang)),
             ("basis.output_unit", b.output_unit(self.lang) or missing),
-            ("basis.source", b.source or missing),
+            ("basis.source", text(b.source)),
         ]
         first = self.heading("basis_title")
-        for key, text in pairs:
+        for key, value in pairs:
             put(self.ws, self.row, 1, self.t(key), "pack_header")
-            self.ws.merge(self.row, 2, LAST_COL, text, "pack_text")
+            self.ws.merge(self.row, 2, LAST_COL, value, "pack_text")
             self.row += 1
         self.together(first)
         for notice in self.view.notices:
