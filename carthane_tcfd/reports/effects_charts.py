@@ -52,6 +52,9 @@ def draw_exposure(ax: Axes, overview: EffectsOverview, lang: Lang) -> None:
             label = None
             ax.text(x + offset, high, f"{low:,.1f}–{high:,.1f}", ha="center", va="bottom", fontsize=7)
     ax.set_xticks(range(len(horizons)), [h.label(lang) for h in horizons], fontsize=8)
+    ax.set_xlim(-0.6, len(horizons) - 0.4)
+    ax.set_ylim(bottom=0)
+    ax.margins(y=0.15)
     ax.set_title(_t("exposure", lang), fontsize=10)
     if shown:
         ax.legend(fontsize=8)
