@@ -288,7 +288,7 @@ def _scenarios_of(ctx: PackContext) -> ScenarioSet:
 
 def build_scenario_analysis(ctx: PackContext) -> None:
     ws = ctx.sheet("scenarios")
-    widths: list[float] = [22, 20, 11, 20, 22, 14, 30, 16]
+    widths: list[float] = [22, 20, 13, 18, 22, 14, 29, 16]
     set_widths(ws, widths)
     row = ctx.title_block(ws, "sheet.scenarios")
     scenarios = _scenarios_of(ctx)

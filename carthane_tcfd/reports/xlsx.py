@@ -318,7 +318,9 @@ def setup_print(
     repeat = sum(heights[: title_rows or 0])
     breaks = rules.page_breaks(heights, page.height_pt * 100 / scale, repeat, ws.blocks, ws.breaks)
     if breaks:
-        sheet.set_h_pagebreaks(breaks[:1023])  # Excel's limit; later pages break where they fill
+        # XlsxWriter breaks above the 0-based row it is given: "before row r" (1-based) is r - 1.
+        # Excel's limit is 1,023 breaks; later pages break where they fill.
+        sheet.set_h_pagebreaks([r - 1 for r in breaks[:1023]])
     sheet.print_area(0, 0, max(ws.max_row, 1) - 1, last_col - 1)
     options = {"scale_with_doc": False, "margin": rules.HEADER_MARGIN_IN}
     size = f"&{HEADER_FOOTER_PT}"

@@ -103,3 +103,21 @@ def test_grid_sheet_colours_cells_by_level_and_guides_when_empty(filled, snapsho
     empty = read(snapshot, "en")["Scenario grid"]
     texts = [v for r in values(empty) for v in r if isinstance(v, str)]
     assert any(t.startswith("For each item, fill in the direction and level") for t in texts)
+
+
+def test_a_page_break_falls_above_the_row_it_is_asked_before(filled):
+    """A heading kept with its table starts the new page (the break is above the heading, not under it)."""
+    from carthane_tcfd.reports.pack_context import PackContext
+    from carthane_tcfd.reports.xlsx import Book, put
+
+    out = io.BytesIO()
+    book = Book(out)
+    ctx = PackContext(filled, "en", book)
+    ws = ctx.sheet("cover")
+    for row in range(1, 8):
+        put(ws, row, 1, f"row {row}")
+    ws.page_break_before(5)
+    ctx.print_setup(ws, title_rows=None, last_col=1)
+    book.close()
+    read = load_workbook(io.BytesIO(out.getvalue()))[ctx.sheet_name("cover")]
+    assert [b.id for b in read.row_breaks.brk] == [4]  # OOXML: a break above 0-based row 4, i.e. row 5
