@@ -98,6 +98,7 @@ def test_grid_sheet_colours_cells_by_level_and_guides_when_empty(filled, snapsho
     row = find_row(ws, "PR-01")
     assert row[3].value == "不利 · L5\n1,000 – 5,000"
     assert row[3].fill.fgColor.rgb.endswith(Band.CRITICAL.colour.lstrip("#"))
+    assert row[4].value == "不适用"  # PR-01 has no medium horizon
     assert row[6].value == "短期: 停产"
     assert ws.print_title_rows == "$5:$5"  # the header row repeats on every page
     empty = read(snapshot, "en")["Scenario grid"]
