@@ -122,3 +122,15 @@ def test_a_page_break_falls_above_the_row_it_is_asked_before(filled):
     book.close()
     read = load_workbook(io.BytesIO(out.getvalue()))[ctx.sheet_name("cover")]
     assert [b.id for b in read.row_breaks.brk] == [4]  # OOXML: a break above 0-based row 4, i.e. row 5
+
+
+def test_effects_and_the_scenario_set_survive_the_frozen_snapshot(filled):
+    """What an approval stores (snapshot_data) reads back equal: effects, scenarios, inputs and grid."""
+    import json
+
+    from carthane_tcfd.domain.records import RegisterSnapshot
+    from carthane_tcfd.domain.snapshot_data import from_data, to_data
+
+    back = from_data(RegisterSnapshot, json.loads(json.dumps(to_data(filled))))
+    assert back.items[0].effects == EFFECTS
+    assert back.scenarios == filled.scenarios
