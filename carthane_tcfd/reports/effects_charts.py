@@ -36,6 +36,7 @@ def draw_exposure(ax: Axes, overview: EffectsOverview, lang: Lang) -> None:
     horizons = list(Horizon)
     width = 0.38
     shown = False
+    top = 0.0
     for offset, kind, exposure in (
         (-width / 2, Kind.RISK, overview.risks),
         (width / 2, Kind.OPPORTUNITY, overview.opportunities),
@@ -47,14 +48,14 @@ def draw_exposure(ax: Axes, overview: EffectsOverview, lang: Lang) -> None:
             if low is None or high is None:
                 continue
             shown = True
+            top = max(top, high)
             height = max(high - low, 0.02 * max(high, 1.0))
             ax.bar(x + offset, height, width, bottom=low, color=colour, label=label)
             label = None
             ax.text(x + offset, high, f"{low:,.1f}–{high:,.1f}", ha="center", va="bottom", fontsize=7)
     ax.set_xticks(range(len(horizons)), [h.label(lang) for h in horizons], fontsize=8)
     ax.set_xlim(-0.6, len(horizons) - 0.4)
-    ax.set_ylim(bottom=0)
-    ax.margins(y=0.15)
+    ax.set_ylim(0, top * 1.2 or 1)  # room above the tallest bar for its label
     ax.set_title(_t("exposure", lang), fontsize=10)
     if shown:
         ax.legend(fontsize=8)
