@@ -73,6 +73,7 @@ def _styles() -> dict[str, dict[str, Any]]:
         "pack_subtitle": _style(size=12, colour="#404040", wrap=False),
         "pack_heading": _style(bold=True, size=12, colour=NAVY, wrap=False, v="bottom"),
         "pack_subheading": _style(bold=True, colour=NAVY),
+        "pack_label": _style(bold=True, colour=NAVY),
         "pack_header": _style(bold=True, colour="#FFFFFF", fill=NAVY, v="vcenter", border=True),
         "pack_text": _style(border=True),
         "pack_plain": _style(),
@@ -158,6 +159,10 @@ class Sheet:
 
     def height(self, row: int, points: float) -> None:
         """At least `points` high (a row is always as high as its text needs)."""
+        self.fixed[row] = points
+
+    def gap(self, row: int, points: float = 6.0) -> None:
+        """An empty row `points` high between blocks."""
         self.fixed[row] = points
 
     def width_pt(self, col: int, span: int = 1) -> float:
