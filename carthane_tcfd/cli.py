@@ -12,9 +12,9 @@ from decimal import Decimal
 from typing import Any
 
 from carthane_tcfd.domain.errors import UserError
-from carthane_tcfd.domain.records import ItemHeader, ItemSnapshot
+from carthane_tcfd.domain.records import ITEM_FIELDS, ItemHeader, ItemSnapshot
 from carthane_tcfd.domain.scales import Band
-from carthane_tcfd.domain.taxonomy import Horizon, Kind, Lang, ValueChain, char_width, labels
+from carthane_tcfd.domain.taxonomy import Kind, Lang, char_width
 from carthane_tcfd.i18n import system_lang
 from carthane_tcfd.logs import log, setup_logging
 
@@ -164,25 +164,13 @@ def _money(value: Decimal | None) -> float | None:
 
 
 def item_json(item: ItemSnapshot) -> dict[str, Any]:
+    """An item as `list --json` prints it: its declared fields with a JSON key (records.ITEM_FIELDS)."""
     from carthane_tcfd.cli_scenarios import effects_json
 
     return {
         "code": item.code,
         "kind": item.kind.value,
-        "category": item.category.value,
-        "title": item.title,
-        "title_en": item.title_en,
-        "description": item.description,
-        "description_en": item.description_en,
-        "horizons": list(item.horizons),
-        "value_chain": list(item.value_chain),
-        "financial_impacts": list(item.financial_impacts),
-        "likelihood": item.likelihood,
-        "impact": item.impact,
-        "residual_likelihood": item.residual_likelihood,
-        "residual_impact": item.residual_impact,
-        "scores_illustrative": item.scores_illustrative,
-        "owner": item.owner,
+        **{f.json_key: f.json_value(getattr(item, f.name)) for f in ITEM_FIELDS if f.json_key},
         "mitigations": [
             {
                 "description": m.description,
@@ -199,10 +187,14 @@ def item_json(item: ItemSnapshot) -> dict[str, Any]:
 
 
 def print_table(items: Sequence[ItemHeader], year: int, lang: Lang) -> None:
+    """The code, the declared fields with a table head (records.ITEM_FIELDS), then both scores."""
+    pick = 0 if lang == "zh" else 1
+    columns = [f for f in ITEM_FIELDS if f.table]
     heads = (
-        ("编号", "类别", "名称", "时间范围", "价值链", "固有", "剩余")
-        if lang == "zh"
-        else ("Code", "Category", "Title", "Horizons", "Value chain", "Inherent", "Residual")
+        ("编号", "Code")[pick],
+        *(f.table[pick] for f in columns if f.table),
+        ("固有", "Inherent")[pick],
+        ("剩余", "Residual")[pick],
     )
 
     def score(lk: int | None, im: int | None, band: Band | None) -> str:
@@ -211,10 +203,7 @@ def print_table(items: Sequence[ItemHeader], year: int, lang: Lang) -> None:
     rows = [
         (
             i.code,
-            i.category.label(lang),
-            i.display_title(lang),
-            labels(i.horizons, Horizon, lang, "/"),
-            labels(i.value_chain, ValueChain, lang, "/"),
+            *(f.shown(i, lang, "/") for f in columns),
             score(i.likelihood, i.impact, i.inherent_band) + ("*" if i.scores_illustrative else ""),
             score(i.residual_likelihood, i.residual_impact, i.residual_band) + ("*" if i.scores_illustrative else ""),
         )

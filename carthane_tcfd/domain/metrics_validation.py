@@ -8,9 +8,10 @@ from decimal import Decimal
 
 from carthane_tcfd.domain.ghg import LINE_BY_CODE, LineStatus, MeasureState, TargetMetric
 from carthane_tcfd.domain.inventory import Basis, CustomMetric, Line
+from carthane_tcfd.domain.item_fields import SHORT_MAX, TEXT_MAX, TITLE_MAX
 from carthane_tcfd.domain.metric_set import MetricSet
 from carthane_tcfd.domain.targets import CrossIndustryMetric, Target
-from carthane_tcfd.domain.validation import SHORT_MAX, TEXT_MAX, TITLE_MAX, Problem
+from carthane_tcfd.domain.validation import Problem
 
 FIGURE_MAX = Decimal(10) ** 15  # above this a figure is certainly a typing error
 PLACES_MAX = 8  # what the database keeps (Numeric(24, 8)): nothing is rounded silently

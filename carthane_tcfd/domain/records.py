@@ -8,11 +8,29 @@ from decimal import Decimal
 from typing import Generic, TypeVar
 
 from carthane_tcfd.domain.effects import FinancialEffects
+from carthane_tcfd.domain.item_fields import (
+    SHORT_MAX,
+    SOURCE_MAX,
+    TEXT_MAX,
+    TITLE_MAX,
+    ItemField,
+    Shape,
+    declared_fields,
+    item_field,
+)
 from carthane_tcfd.domain.metric_set import MetricsView
 from carthane_tcfd.domain.scales import Band, band_for
 from carthane_tcfd.domain.scenarios import ScenarioSet
 from carthane_tcfd.domain.signoff import Signoff
-from carthane_tcfd.domain.taxonomy import Category, Kind, MitigationStatus, PeriodStatus
+from carthane_tcfd.domain.taxonomy import (
+    Category,
+    FinancialImpact,
+    Horizon,
+    Kind,
+    MitigationStatus,
+    PeriodStatus,
+    ValueChain,
+)
 
 ILLUSTRATIVE_NOTE_ZH = "示例评估：报告未披露评分，此评分仅为演示，需由风险负责人复核。"
 ILLUSTRATIVE_NOTE_EN = "Illustrative assessment: the report gives no scores; to be confirmed by the risk owner."
@@ -31,29 +49,141 @@ class MitigationDraft:
 
 @dataclass
 class ItemDraft:
-    """What the user edits: every field of a climate item, mitigations in order."""
+    """What the user edits: every field of a climate item, each declared once here (see item_fields for
+    what the declaration drives and how to add a field), mitigations in order."""
 
-    category: Category
-    title: str
-    description: str = ""
-    title_en: str = ""
-    horizons: list[str] = field(default_factory=list)
-    value_chain: list[str] = field(default_factory=list)
-    financial_impacts: list[str] = field(default_factory=list)
-    estimate_low_cny: Decimal | None = None
-    estimate_high_cny: Decimal | None = None
-    likelihood: int | None = None
-    impact: int | None = None
-    residual_likelihood: int | None = None
-    residual_impact: int | None = None
-    scores_illustrative: bool = False
-    owner: str = ""
-    sites: str = ""
-    notes: str = ""
+    category: Category = item_field(
+        ItemField(
+            "类别",
+            "Category",
+            Shape.CATEGORY,
+            json_key="category",
+            in_row=True,
+            table=("类别", "Category"),
+        )
+    )
+    title: str = item_field(
+        ItemField(
+            "名称",
+            "Title",
+            max_length=TITLE_MAX,
+            required=True,
+            stripped=True,
+            json_key="title",
+            in_row=True,
+            english="title_en",
+            table=("名称", "Title"),
+        )
+    )
+    title_en: str = item_field(
+        ItemField("英文名称", "English title", max_length=TITLE_MAX, stripped=True, json_key="title_en", in_row=True),
+        default="",
+    )
+    description: str = item_field(
+        ItemField(
+            "描述",
+            "Description",
+            max_length=TEXT_MAX,
+            json_key="description",
+            in_row=True,
+            english="description_en",
+            pack_width=30,
+        ),
+        default="",
+    )
+    description_en: str = item_field(
+        ItemField("英文描述", "English description", max_length=TEXT_MAX, json_key="description_en"), default=""
+    )
+    horizons: list[str] = item_field(
+        ItemField(
+            "时间范围",
+            "Time horizons",
+            Shape.CODES,
+            vocabulary=Horizon,
+            json_key="horizons",
+            in_row=True,
+            pack_width=9,
+            table=("时间范围", "Horizons"),
+        ),
+        default_factory=list,
+    )
+    value_chain: list[str] = item_field(
+        ItemField(
+            "价值链",
+            "Value chain",
+            Shape.CODES,
+            vocabulary=ValueChain,
+            json_key="value_chain",
+            in_row=True,
+            pack_width=9,
+            table=("价值链", "Value chain"),
+        ),
+        default_factory=list,
+    )
+    financial_impacts: list[str] = item_field(
+        ItemField(
+            "潜在财务影响",
+            "Financial impacts",
+            Shape.CODES,
+            vocabulary=FinancialImpact,
+            json_key="financial_impacts",
+            in_row=True,
+            pack_width=15,
+            as_entered=True,
+        ),
+        default_factory=list,
+    )
+    estimate_low_cny: Decimal | None = item_field(ItemField("财务估算下限", "Estimate low", Shape.AMOUNT), default=None)
+    estimate_high_cny: Decimal | None = item_field(
+        ItemField("财务估算上限", "Estimate high", Shape.AMOUNT), default=None
+    )
+    likelihood: int | None = item_field(
+        ItemField("固有可能性", "Inherent likelihood", Shape.SCORE, json_key="likelihood", in_row=True),
+        default=None,
+    )
+    impact: int | None = item_field(
+        ItemField(
+            "固有影响",
+            "Inherent impact",
+            Shape.SCORE,
+            json_key="impact",
+            in_row=True,
+        ),
+        default=None,
+    )
+    residual_likelihood: int | None = item_field(
+        ItemField("剩余可能性", "Residual likelihood", Shape.SCORE, json_key="residual_likelihood", in_row=True),
+        default=None,
+    )
+    residual_impact: int | None = item_field(
+        ItemField(
+            "剩余影响",
+            "Residual impact",
+            Shape.SCORE,
+            json_key="residual_impact",
+            in_row=True,
+        ),
+        default=None,
+    )
+    scores_illustrative: bool = item_field(
+        ItemField(
+            "示例评估", "Illustrative assessment", Shape.FLAG, json_key="scores_illustrative", in_row=True, edited=False
+        ),
+        default=False,
+    )
+    owner: str = item_field(
+        ItemField(
+            "负责部门", "Owner", max_length=SHORT_MAX, stripped=True, json_key="owner", in_row=True, pack_width=9
+        ),
+        default="",
+    )
+    sites: str = item_field(ItemField("涉及地点", "Sites", max_length=TEXT_MAX), default="")
+    notes: str = item_field(ItemField("备注", "Notes", max_length=TEXT_MAX), default="")
+    source: str = item_field(  # a Source code where the item was transcribed from a report
+        ItemField("来源", "Source", max_length=SOURCE_MAX, edited=False), default=""
+    )
     mitigations: list[MitigationDraft] = field(default_factory=list)
     effects: FinancialEffects = field(default_factory=FinancialEffects)
-    description_en: str = ""
-    source: str = ""  # a Source code where the item was transcribed from a report
 
     @property
     def kind(self) -> Kind:
@@ -147,30 +277,12 @@ class ItemSnapshot(ItemHeader):
 
     def to_draft(self) -> ItemDraft:
         return ItemDraft(
-            category=self.category,
-            title=self.title,
-            title_en=self.title_en,
-            description=self.description,
-            horizons=list(self.horizons),
-            value_chain=list(self.value_chain),
-            financial_impacts=list(self.financial_impacts),
-            estimate_low_cny=self.estimate_low_cny,
-            estimate_high_cny=self.estimate_high_cny,
-            likelihood=self.likelihood,
-            impact=self.impact,
-            residual_likelihood=self.residual_likelihood,
-            residual_impact=self.residual_impact,
-            scores_illustrative=self.scores_illustrative,
-            owner=self.owner,
-            sites=self.sites,
-            notes=self.notes,
+            **{f.name: f.drafted(getattr(self, f.name)) for f in ITEM_FIELDS},
             mitigations=[
                 MitigationDraft(m.description, m.owner, m.due, m.status, m.cost_cny, m.id, m.description_en)
                 for m in self.mitigations
             ],
             effects=self.effects,
-            description_en=self.description_en,
-            source=self.source,
         )
 
 
@@ -270,6 +382,7 @@ class AuditRecord:
     new_value: str | None
 
 
+ITEM_FIELDS = declared_fields(ItemDraft)  # every field of an item, in the editor's order
 ActionCounts = tuple[dict[MitigationStatus, int], int]  # mitigations per status; how many open ones are late
 AnyItem = ItemSnapshot | ItemRow  # an item as a list shows it: whole, or its grid row
 Listed = TypeVar("Listed", ItemSnapshot, ItemRow)

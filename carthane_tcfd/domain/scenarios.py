@@ -194,3 +194,48 @@ def parse_carbon_path(text: str) -> tuple[CarbonPrice, ...]:
 
 def carbon_path_text(prices: tuple[CarbonPrice, ...]) -> str:
     return "; ".join(f"{p.year}: {p.price_cny:f}" for p in prices)
+
+
+Exposure = dict[str, tuple[Decimal, Decimal]]  # horizon code -> (sum of lows, sum of highs)
+
+
+@dataclass(frozen=True)
+class EffectsOverview:
+    """What the dashboard shows of financial effects and scenario analysis: the anticipated exposure by
+    horizon for risks and for opportunities, and the scenario set with its grid (for the heat map)."""
+
+    risks: Exposure
+    opportunities: Exposure
+    scenarios: ScenarioSet
+
+
+@dataclass(frozen=True)
+class HeatCell:
+    adverse: int
+    favourable: int
+    neutral: int
+    adverse_level: Decimal | None  # mean level of the adverse assessments
+
+
+def scenario_heat(scenarios: ScenarioSet) -> dict[tuple[int, str], HeatCell]:
+    """Per (scenario id, horizon): how many items are assessed adverse, favourable, neutral, and the
+    mean level of the adverse ones."""
+    counts: dict[tuple[int, str], list[int]] = {}
+    levels: dict[tuple[int, str], list[int]] = {}
+    for a in scenarios.assessments:
+        key = (a.scenario_id, a.horizon)
+        tally = counts.setdefault(key, [0, 0, 0])
+        if a.direction is Direction.ADVERSE:
+            tally[0] += 1
+            if a.level is not None:
+                levels.setdefault(key, []).append(a.level)
+        elif a.direction is Direction.FAVOURABLE:
+            tally[1] += 1
+        elif a.direction is Direction.NEUTRAL:
+            tally[2] += 1
+    out = {}
+    for key, (adverse, favourable, neutral) in counts.items():
+        found = levels.get(key)
+        mean = (Decimal(sum(found)) / len(found)).quantize(Decimal("0.1")) if found else None
+        out[key] = HeatCell(adverse, favourable, neutral, mean)
+    return out

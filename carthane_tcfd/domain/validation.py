@@ -5,13 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from carthane_tcfd.domain.records import ItemDraft, MitigationDraft
+from carthane_tcfd.domain.item_fields import SHORT_MAX, TEXT_MAX, Shape
+from carthane_tcfd.domain.records import ITEM_FIELDS, ItemDraft, MitigationDraft
 from carthane_tcfd.domain.scales import MATRIX_SIZES
-from carthane_tcfd.domain.taxonomy import FinancialImpact, Horizon, Lang, ValueChain
+from carthane_tcfd.domain.taxonomy import Coded, Lang
 
-TITLE_MAX = 200
-TEXT_MAX = 20_000
-SHORT_MAX = 200
 COST_MAX = 10**13  # CNY; above this is certainly a typing error
 
 
@@ -26,22 +24,7 @@ class Problem:
 
 
 FIELD_LABELS: dict[str, tuple[str, str]] = {
-    "category": ("类别", "Category"),
-    "title": ("名称", "Title"),
-    "title_en": ("英文名称", "English title"),
-    "description": ("描述", "Description"),
-    "horizons": ("时间范围", "Time horizons"),
-    "value_chain": ("价值链", "Value chain"),
-    "financial_impacts": ("潜在财务影响", "Financial impacts"),
-    "estimate_low_cny": ("财务估算下限", "Estimate low"),
-    "estimate_high_cny": ("财务估算上限", "Estimate high"),
-    "likelihood": ("固有可能性", "Inherent likelihood"),
-    "impact": ("固有影响", "Inherent impact"),
-    "residual_likelihood": ("剩余可能性", "Residual likelihood"),
-    "residual_impact": ("剩余影响", "Residual impact"),
-    "owner": ("负责部门", "Owner"),
-    "sites": ("涉及地点", "Sites"),
-    "notes": ("备注", "Notes"),
+    **{f.name: (f.zh, f.en) for f in ITEM_FIELDS},
     "description_m": ("措施", "Action"),
     "due": ("到期日", "Due date"),
     "cost_cny": ("预计成本", "Estimated cost"),
@@ -51,7 +34,6 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "reason": ("原因", "Reason"),
     "status": ("状态", "Status"),
     "position": ("顺序", "Order"),
-    "scores_illustrative": ("示例评估", "Illustrative assessment"),
     "kind": ("类型", "Type"),
     # financial effects (domain/effects.py)
     "current_narrative": ("当期财务影响", "Current financial effect"),
@@ -116,9 +98,7 @@ def _text(out: list[Problem], field: str, value: str, limit: int, required: bool
         out.append(problem(field, f"不能超过 {limit} 个字符", f"must be at most {limit} characters"))
 
 
-def _codes(
-    out: list[Problem], field: str, values: list[str], allowed: type[Horizon | ValueChain | FinancialImpact]
-) -> None:
+def _codes(out: list[Problem], field: str, values: list[str], allowed: type[Coded]) -> None:
     known = {m.value for m in allowed}
     unknown = [v for v in values if v not in known]
     if unknown:
@@ -149,23 +129,20 @@ def validate_mitigation(m: MitigationDraft, prefix: str = "") -> list[Problem]:
 
 def validate_item(draft: ItemDraft, matrix_size: int) -> list[Problem]:
     out: list[Problem] = []
-    _text(out, "title", draft.title, TITLE_MAX, required=True)
-    _text(out, "title_en", draft.title_en, TITLE_MAX)
-    _text(out, "description", draft.description, TEXT_MAX)
-    _text(out, "owner", draft.owner, SHORT_MAX)
-    _text(out, "sites", draft.sites, TEXT_MAX)
-    _text(out, "notes", draft.notes, TEXT_MAX)
-    _codes(out, "horizons", draft.horizons, Horizon)
-    _codes(out, "value_chain", draft.value_chain, ValueChain)
-    _codes(out, "financial_impacts", draft.financial_impacts, FinancialImpact)
+    for f in ITEM_FIELDS:
+        value = getattr(draft, f.name)
+        if f.shape is Shape.TEXT and f.max_length is not None:
+            _text(out, f.name, value, f.max_length, required=f.required)
+        elif f.shape is Shape.CODES:
+            assert f.vocabulary is not None
+            _codes(out, f.name, value, f.vocabulary)
+        elif f.shape is Shape.AMOUNT and value is not None and not 0 <= value <= COST_MAX:
+            out.append(problem(f.name, "须为非负金额", "must be a non-negative amount"))
+        elif f.shape is Shape.SCORE:
+            _score(out, f.name, value, matrix_size)
     low, high = draft.estimate_low_cny, draft.estimate_high_cny
-    for name, value in (("estimate_low_cny", low), ("estimate_high_cny", high)):
-        if value is not None and not 0 <= value <= COST_MAX:
-            out.append(problem(name, "须为非负金额", "must be a non-negative amount"))
     if low is not None and high is not None and low > high:
         out.append(problem("estimate_high_cny", "不能小于下限", "must not be below the low estimate"))
-    for name in ("likelihood", "impact", "residual_likelihood", "residual_impact"):
-        _score(out, name, getattr(draft, name), matrix_size)
     _pair(out, "likelihood", "impact", draft.likelihood, draft.impact)
     _pair(out, "residual_likelihood", "residual_impact", draft.residual_likelihood, draft.residual_impact)
     for index, m in enumerate(draft.mitigations):

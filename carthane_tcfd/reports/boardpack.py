@@ -10,8 +10,9 @@ from carthane_tcfd.domain.records import RegisterSnapshot
 from carthane_tcfd.domain.taxonomy import Kind, Lang
 from carthane_tcfd.reports.atomic import write_atomically
 from carthane_tcfd.reports.pack_context import PackContext
+from carthane_tcfd.reports.pack_cover import build_cover, build_summary
 from carthane_tcfd.reports.pack_effects import build_financial_effects, build_scenario_analysis, build_scenario_grid
-from carthane_tcfd.reports.pack_front import build_cover, build_governance, build_summary
+from carthane_tcfd.reports.pack_front import build_governance
 from carthane_tcfd.reports.pack_metrics import build_metrics
 from carthane_tcfd.reports.pack_reference import (
     build_disclosure_index,
@@ -39,8 +40,8 @@ def write_workbook(
     book = Book(target)
     ctx = PackContext(snapshot, lang, book, today or dt.date.today(), matrix_png)
     build_cover(ctx)
-    build_governance(ctx)
     build_summary(ctx)
+    build_governance(ctx)
     build_register(ctx, Kind.RISK)
     build_register(ctx, Kind.OPPORTUNITY)
     build_mitigations(ctx)

@@ -9,8 +9,10 @@ from matplotlib.ticker import MaxNLocator
 
 from carthane_tcfd.domain.records import ActionCounts, RegisterSnapshot, RegisterView
 from carthane_tcfd.domain.scales import Band
+from carthane_tcfd.domain.scenarios import EffectsOverview
 from carthane_tcfd.domain.taxonomy import Category, FinancialImpact, Horizon, Kind, Lang, MitigationStatus, ValueChain
 from carthane_tcfd.reports import summary
+from carthane_tcfd.reports.effects_charts import draw_exposure, draw_scenario_heat
 from carthane_tcfd.reports.figure_fonts import configure_matplotlib
 
 TITLES = {
@@ -33,15 +35,21 @@ def _t(key: str, lang: Lang) -> str:
 
 
 def dashboard_figure(
-    snapshot: RegisterSnapshot | RegisterView, actions: ActionCounts, lang: Lang = "zh", figure: Figure | None = None
+    snapshot: RegisterSnapshot | RegisterView,
+    actions: ActionCounts,
+    lang: Lang = "zh",
+    figure: Figure | None = None,
+    overview: EffectsOverview | None = None,
 ) -> Figure:
     """Draw the dashboard into `figure` (cleared first; the GUI passes its canvas's figure) or a new one.
-    `actions`: the period's mitigations per status and how many are overdue."""
+    `actions`: the period's mitigations per status and how many are overdue; `overview`, when given, adds
+    a row with the anticipated exposure by horizon and the scenario heat map."""
     configure_matplotlib()
-    fig = figure or Figure(figsize=(13, 8.5), dpi=100)
+    rows = 3 if overview is not None else 2
+    fig = figure or Figure(figsize=(13, 4.25 * rows), dpi=100)
     fig.clear()
-    fig.subplots_adjust(left=0.16, right=0.98, top=0.94, bottom=0.07, wspace=0.55, hspace=0.55)
-    grid = fig.add_gridspec(2, 3)
+    fig.subplots_adjust(left=0.16, right=0.98, top=0.95, bottom=0.06, wspace=0.55, hspace=0.55 + 0.1 * (rows - 2))
+    grid = fig.add_gridspec(rows, 3)
     _categories(fig.add_subplot(grid[0, 0]), snapshot, lang)
     _heat(fig.add_subplot(grid[0, 1]), snapshot, lang)
     _impacts(fig.add_subplot(grid[0, 2]), snapshot, lang)
@@ -54,6 +62,9 @@ def dashboard_figure(
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_title(_t("actions", lang).format(n=overdue), fontsize=10)
     ax.tick_params(axis="x", labelsize=8)
+    if overview is not None:
+        draw_exposure(fig.add_subplot(grid[2, 0:2]), overview, lang)
+        draw_scenario_heat(fig.add_subplot(grid[2, 2]), overview, lang)
     return fig
 
 

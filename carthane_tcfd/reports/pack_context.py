@@ -15,8 +15,8 @@ CONTENT_ID_DIGITS = 12  # of the content hash, printed on every page
 
 SHEETS = (
     "cover",
-    "governance",
     "summary",
+    "governance",
     "risks",
     "opportunities",
     "mitigations",
@@ -44,6 +44,11 @@ class PackContext:
         for key in SHEETS:
             self.sheets[key] = self.book.add_sheet(self.sheet_name(key))
         self.content_hash = snapshot_hash(self.snapshot)
+
+    @property
+    def content_id(self) -> str:
+        """The short content hash printed on every page."""
+        return self.content_hash[:CONTENT_ID_DIGITS]
 
     @property
     def draft(self) -> bool:
@@ -77,7 +82,7 @@ class PackContext:
             left=f"{self.t('company')} · {self.t('period')} {self.snapshot.period.year}",
             banner=self.t("draft_banner") if self.draft else "",
             right=self.t("confidential_short"),
-            content_id=f"{self.t('content_id')} {self.content_hash[:CONTENT_ID_DIGITS]}",
+            content_id=f"{self.t('content_id')} {self.content_id}",
             page_text=self.t("page_of"),
         )
 

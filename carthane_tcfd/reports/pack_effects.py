@@ -25,7 +25,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "col.current": ("当期影响", "Current effect"),
     "col.current_cny": ("当期金额（元）", "Current (CNY)"),
     "col.lines": ("受影响的报表项目", "Statement lines"),
-    "col.adjustment": ("重大调整风险 ¶16(b)", "Material adjustment ¶16(b)"),
+    "col.adjustment": ("重大调整风险 ¶16(b)", "Adjustment risk ¶16(b)"),
     "col.reason": ("未量化原因", "Why not quantified"),
     "col.anticipated": ("预期影响（元）· {h}", "Anticipated (CNY) · {h}"),
     "not_covered": ("不适用", "n/a"),
@@ -111,7 +111,7 @@ def _anticipated(ctx: PackContext, item: ItemSnapshot, horizon: Horizon) -> str:
 def build_financial_effects(ctx: PackContext) -> None:
     ws = ctx.sheet("effects")
     lang = ctx.lang
-    widths: list[float] = [7, 14, 26, 11, 17, 17, 17, 15, 11, 22]
+    widths: list[float] = [7, 14, 25, 11, 17, 17, 17, 15, 12, 22]
     set_widths(ws, widths)
     ctx.title_block(ws, "sheet.effects")
     ws.merge(3, 1, len(widths), _t(ctx, "effects_note"), "pack_note")
@@ -268,8 +268,11 @@ def build_scenario_grid(ctx: PackContext) -> None:
             row += 1
             texts = [item.code, ctx.title_of(item), s.display_name(lang)]
             put_row(ws, row, texts)
-            for offset, a in enumerate(found):
-                put(ws, row, 4 + offset, _cell_text(ctx, a), _cell_style(a, size))
+            for offset, (h, a) in enumerate(zip(Horizon, found, strict=True)):
+                if a is None and h.value not in item.horizons:
+                    put(ws, row, 4 + offset, _t(ctx, "not_covered"), "pack_axis")
+                else:
+                    put(ws, row, 4 + offset, _cell_text(ctx, a), _cell_style(a, size))
             notes = "\n".join(
                 f"{h.label(lang)}: {a.narrative.strip()}"
                 for h, a in zip(Horizon, found, strict=True)
@@ -290,7 +293,7 @@ def _scenarios_of(ctx: PackContext) -> ScenarioSet:
 
 def build_scenario_analysis(ctx: PackContext) -> None:
     ws = ctx.sheet("scenarios")
-    widths: list[float] = [22, 20, 11, 20, 22, 14, 30, 16]
+    widths: list[float] = [22, 20, 13, 18, 22, 14, 29, 16]
     set_widths(ws, widths)
     row = ctx.title_block(ws, "sheet.scenarios")
     scenarios = _scenarios_of(ctx)

@@ -7,16 +7,9 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from carthane_tcfd.domain.records import ItemSnapshot, MitigationSnapshot
-from carthane_tcfd.domain.taxonomy import (
-    FinancialImpact,
-    Horizon,
-    Kind,
-    MitigationStatus,
-    ValueChain,
-    labels,
-    labels_as_entered,
-)
+from carthane_tcfd.domain.item_fields import ItemField, Shape
+from carthane_tcfd.domain.records import ITEM_FIELDS, ItemSnapshot, MitigationSnapshot
+from carthane_tcfd.domain.taxonomy import Kind, MitigationStatus
 from carthane_tcfd.reports.pack_context import PackContext
 from carthane_tcfd.reports.xlsx import add_table, band_style_name, put, set_widths
 
@@ -55,24 +48,45 @@ def _top_actions(item: ItemSnapshot, ctx: PackContext) -> str:
     return "\n".join(lines)
 
 
-Column = tuple[str, float, Callable[[ItemSnapshot], Any], str]  # header key, width, value, style
+Column = tuple[str, float, Callable[[ItemSnapshot], Any], str]  # header, width, value, style
+CENTRED = (Shape.SCORE, Shape.AMOUNT, Shape.FLAG)
+
+
+def _field_column(ctx: PackContext, f: ItemField) -> Column:
+    """A declared field's own column: its label, its width, its value as the edition's reader sees it."""
+    assert f.pack_width is not None
+    style = "pack_center" if f.shape in CENTRED else "pack_text"
+    if f.shape is Shape.TEXT:
+        english = f.english
+
+        def value(i: ItemSnapshot) -> Any:
+            return ctx.text_of(getattr(i, f.name), getattr(i, english) if english else "") or "—"
+
+    else:
+
+        def value(i: ItemSnapshot) -> Any:
+            return f.shown(i, ctx.lang, "\n")
+
+    return (f.label(ctx.lang), f.pack_width, value, style)
 
 
 def _columns(ctx: PackContext, kind: Kind) -> list[Column]:
+    """The code, then each declared field with a pack width (records.ITEM_FIELDS) in declaration order,
+    with the columns that combine fields after the field they follow, and the main actions last."""
     lang = ctx.lang
-    return [
-        ("col.code", 7, lambda i: i.code, "pack_center"),
-        ("col.title", 18, lambda i: f"{ctx.title_of(i)}\n{i.category.label(lang)}", "pack_text"),
-        ("col.description", 30, lambda i: ctx.text_of(i.description, i.description_en), "pack_text"),
-        ("col.horizons", 9, lambda i: labels(i.horizons, Horizon, lang, "\n"), "pack_text"),
-        ("col.value_chain", 9, lambda i: labels(i.value_chain, ValueChain, lang, "\n"), "pack_text"),
-        ("col.impacts", 15, lambda i: labels_as_entered(i.financial_impacts, FinancialImpact, lang, "\n"), "pack_text"),
-        ("col.estimate", 11, _estimate, "pack_center"),
-        ("col.inherent", 10, lambda i: _rating(ctx, i, residual=False), "band:inherent"),
-        ("col.residual", 10, lambda i: _rating(ctx, i, residual=True), "band:residual"),
-        ("col.owner", 9, lambda i: i.owner or "—", "pack_text"),
-        ("col.top_actions", 28, lambda i: _top_actions(i, ctx), "pack_text"),
-    ]
+    computed: dict[str, list[Column]] = {
+        "title": [(ctx.t("col.title"), 18, lambda i: f"{ctx.title_of(i)}\n{i.category.label(lang)}", "pack_text")],
+        "financial_impacts": [(ctx.t("col.estimate"), 11, _estimate, "pack_center")],
+        "impact": [(ctx.t("col.inherent"), 10, lambda i: _rating(ctx, i, residual=False), "band:inherent")],
+        "residual_impact": [(ctx.t("col.residual"), 10, lambda i: _rating(ctx, i, residual=True), "band:residual")],
+    }
+    columns: list[Column] = [(ctx.t("col.code"), 7, lambda i: i.code, "pack_center")]
+    for f in ITEM_FIELDS:
+        if f.pack_width is not None:
+            columns.append(_field_column(ctx, f))
+        columns += computed.get(f.name, [])
+    columns.append((ctx.t("col.top_actions"), 28, lambda i: _top_actions(i, ctx), "pack_text"))
+    return columns
 
 
 def build_register(ctx: PackContext, kind: Kind) -> None:
@@ -84,7 +98,7 @@ def build_register(ctx: PackContext, kind: Kind) -> None:
     ctx.title_block(ws, f"sheet.{key}")
     put(ws, 3, 1, ctx.t("register_note"), "pack_note")
     for col, (head, *_rest) in enumerate(columns, start=1):
-        put(ws, HEADER_ROW, col, ctx.t(head), "pack_header")
+        put(ws, HEADER_ROW, col, head, "pack_header")
     row = HEADER_ROW
     for item in items:
         row += 1
@@ -94,7 +108,7 @@ def build_register(ctx: PackContext, kind: Kind) -> None:
                 style = band_style_name(b, kind) if b else "pack_center"
             put(ws, row, col, value(item), style)
     if items:
-        heads = [ctx.t(head) for head, *_rest in columns]
+        heads = [head for head, *_rest in columns]
         add_table(ws, "Risks" if kind is Kind.RISK else "Opportunities", HEADER_ROW, row, heads)
         if any(i.scores_illustrative for i in items):
             put(ws, row + 2, 1, ctx.t("illustrative"), "pack_note")

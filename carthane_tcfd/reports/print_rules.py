@@ -51,8 +51,13 @@ def text_points(text: str, size: float) -> float:
 
 def line_count(text: str, width_pt: float, size: float) -> int:
     """How many lines `text` wraps to in a cell `width_pt` wide; every paragraph starts a line."""
-    usable = max(width_pt - CELL_INSET_PT - WRAP_SLACK_EM * LATIN_EM * size, size)
-    return sum(max(1, math.ceil(text_points(p, size) / usable)) for p in text.split("\n"))
+    inner = width_pt - CELL_INSET_PT
+    usable = max(inner - WRAP_SLACK_EM * LATIN_EM * size, size)  # for text that wraps at all
+    lines = 0
+    for paragraph in text.split("\n"):
+        width = text_points(paragraph, size)
+        lines += 1 if width <= inner else math.ceil(width / usable)
+    return lines
 
 
 def lines_height(lines: int, size: float) -> float:

@@ -51,16 +51,22 @@ def mitigations_by_status(items: tuple[ItemSnapshot, ...], today: dt.date) -> Ac
     return {s: counts.get(s, 0) for s in MitigationStatus}, overdue
 
 
+def _rank(item: ItemSnapshot) -> tuple[int, int]:
+    band = item.residual_band or item.inherent_band
+    score = item.residual_score or item.inherent_score or 0
+    return (-1 if band is None else BAND_ORDER[band], score)
+
+
 def top_risks(snapshot: RegisterSnapshot, limit: int = 5) -> list[ItemSnapshot]:
     """Risks by residual rating (band, then score), falling back to inherent when residual is unset."""
-
-    def key(item: ItemSnapshot) -> tuple[int, int]:
-        band = item.residual_band or item.inherent_band
-        score = item.residual_score or item.inherent_score or 0
-        return (-1 if band is None else BAND_ORDER[band], score)
-
     scored = [i for i in snapshot.risks if i.residual_band or i.inherent_band]
-    return sorted(scored, key=key, reverse=True)[:limit]
+    return sorted(scored, key=_rank, reverse=True)[:limit]
+
+
+def top_opportunities(snapshot: RegisterSnapshot, limit: int = 3) -> list[ItemSnapshot]:
+    """Opportunities by residual rating (band, then score), falling back to inherent when residual is unset."""
+    scored = [i for i in snapshot.opportunities if i.residual_band or i.inherent_band]
+    return sorted(scored, key=_rank, reverse=True)[:limit]
 
 
 def unassessed(items: tuple[ItemSnapshot, ...]) -> list[ItemSnapshot]:

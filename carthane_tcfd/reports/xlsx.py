@@ -73,6 +73,7 @@ def _styles() -> dict[str, dict[str, Any]]:
         "pack_subtitle": _style(size=12, colour="#404040", wrap=False),
         "pack_heading": _style(bold=True, size=12, colour=NAVY, wrap=False, v="bottom"),
         "pack_subheading": _style(bold=True, colour=NAVY),
+        "pack_label": _style(bold=True, colour=NAVY),
         "pack_header": _style(bold=True, colour="#FFFFFF", fill=NAVY, v="vcenter", border=True),
         "pack_text": _style(border=True),
         "pack_plain": _style(),
@@ -160,6 +161,10 @@ class Sheet:
 
     def height(self, row: int, points: float) -> None:
         """At least `points` high (a row is always as high as its text needs)."""
+        self.fixed[row] = points
+
+    def gap(self, row: int, points: float = 6.0) -> None:
+        """An empty row `points` high between blocks."""
         self.fixed[row] = points
 
     def width_pt(self, col: int, span: int = 1) -> float:
@@ -320,9 +325,9 @@ def setup_print(
     repeat = sum(heights[: title_rows or 0])
     breaks = rules.page_breaks(heights, page.height_pt * 100 / scale, repeat, ws.blocks, ws.breaks)
     if breaks:
-        # XlsxWriter breaks after the 0-based row given, i.e. before 1-based row b: b - 1. Excel's limit is 1,023;
-        # later pages break where they fill
-        sheet.set_h_pagebreaks([b - 1 for b in breaks[:1023]])
+        # XlsxWriter breaks above the 0-based row it is given: "before row r" (1-based) is r - 1.
+        # Excel's limit is 1,023 breaks; later pages break where they fill.
+        sheet.set_h_pagebreaks([r - 1 for r in breaks[:1023]])
     sheet.print_area(0, 0, max(ws.max_row, 1) - 1, last_col - 1)
     options = {"scale_with_doc": False, "margin": rules.HEADER_MARGIN_IN}
     size = f"&{HEADER_FOOTER_PT}"

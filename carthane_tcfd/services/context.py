@@ -105,13 +105,22 @@ class ServiceContext:
         )
 
     def apply(
-        self, session: Session, obj: Any, values: dict[str, Any], entity: str, *, item_id: int | None, year: int
+        self,
+        session: Session,
+        obj: Any,
+        values: dict[str, Any],
+        entity: str,
+        *,
+        item_id: int | None,
+        year: int,
+        sets: frozenset[str] = frozenset(),
     ) -> list[str]:
-        """Set changed attributes on `obj`, auditing each; the names of the fields that changed."""
+        """Set changed attributes on `obj`, auditing each; the names of the fields that changed. The fields
+        named in `sets` are sets: the same codes in another order are no change (the stored order stays)."""
         changed = []
         for name, new in values.items():
             old = getattr(obj, name)
-            if old == new:
+            if old == new or (name in sets and set(old) == set(new)):
                 continue
             setattr(obj, name, new)
             self.audit(session, entity, obj.id, "update", field=name, old=old, new=new, item_id=item_id, year=year)

@@ -9,7 +9,9 @@ from typing import Any
 from sqlalchemy import Row
 
 from carthane_tcfd.domain.effects import FinancialEffects
+from carthane_tcfd.domain.item_fields import Shape
 from carthane_tcfd.domain.records import (
+    ITEM_FIELDS,
     NARRATIVE_COLUMNS,
     ItemRow,
     ItemSnapshot,
@@ -64,25 +66,7 @@ def item_snapshot(
     return ItemSnapshot(
         id=i.id,
         code=i.code,
-        category=Category(i.category),
-        title=i.title,
-        title_en=i.title_en,
-        description=i.description,
-        description_en=i.description_en,
-        source=i.source,
-        horizons=tuple(i.horizons),
-        value_chain=tuple(i.value_chain),
-        financial_impacts=tuple(i.financial_impacts),
-        estimate_low_cny=i.estimate_low_cny,
-        estimate_high_cny=i.estimate_high_cny,
-        likelihood=i.likelihood,
-        impact=i.impact,
-        residual_likelihood=i.residual_likelihood,
-        residual_impact=i.residual_impact,
-        scores_illustrative=i.scores_illustrative,
-        owner=i.owner,
-        sites=i.sites,
-        notes=i.notes,
+        **{f.name: f.loaded(getattr(i, f.name)) for f in ITEM_FIELDS},
         mitigations=mitigations,
         version=i.version,
         updated_at=i.updated_at,
@@ -93,25 +77,8 @@ def item_snapshot(
 
 
 # The item columns of a grid row, in the order item_row unpacks them; CODE_LISTS are read as JSON text.
-CODE_LISTS = ("horizons", "value_chain", "financial_impacts")
-ROW_FIELDS = (
-    "id",
-    "code",
-    "category",
-    "title",
-    "title_en",
-    "description",
-    "horizons",
-    "value_chain",
-    "financial_impacts",
-    "likelihood",
-    "impact",
-    "residual_likelihood",
-    "residual_impact",
-    "scores_illustrative",
-    "owner",
-    "version",
-)
+CODE_LISTS = tuple(f.name for f in ITEM_FIELDS if f.in_row and f.shape is Shape.CODES)
+ROW_FIELDS = ("id", "code", *(f.name for f in ITEM_FIELDS if f.in_row), "version")
 
 
 @functools.lru_cache(maxsize=4096)

@@ -11,9 +11,11 @@ from sqlalchemy.orm import Session, selectinload
 from carthane_tcfd.domain.effects_validation import validate_effects
 from carthane_tcfd.domain.errors import ConflictError, NotFound, ValidationFailed
 from carthane_tcfd.domain.filtering import ItemFilter, matches
+from carthane_tcfd.domain.item_fields import Shape
 from carthane_tcfd.domain.records import (
     ILLUSTRATIVE_NOTE_EN,
     ILLUSTRATIVE_NOTE_ZH,
+    ITEM_FIELDS,
     ActionCounts,
     ItemDraft,
     ItemRow,
@@ -29,7 +31,8 @@ from carthane_tcfd.services.effects import item_effects, write_effects
 from carthane_tcfd.services.queries import period_action_counts, period_counts, period_items, period_rows
 from carthane_tcfd.store.models import CodeCounter, Item, Mitigation, Period, utcnow
 
-SCORE_FIELDS = ("likelihood", "impact", "residual_likelihood", "residual_impact")
+SCORE_FIELDS = tuple(f.name for f in ITEM_FIELDS if f.shape is Shape.SCORE)
+SET_FIELDS = frozenset(f.name for f in ITEM_FIELDS if f.is_set)  # re-ordering them is no change
 CODE_ORDER = {"PR": 0, "TR": 1, "OP": 2}
 _CATEGORY_PROBLEM = problem(
     "category",
@@ -44,28 +47,7 @@ def code_sort_key(code: str) -> tuple[int, str]:
 
 
 def _item_values(draft: ItemDraft) -> dict[str, Any]:
-    return {
-        "category": draft.category.value,
-        "kind": draft.kind.value,
-        "title": draft.title.strip(),
-        "title_en": draft.title_en.strip(),
-        "description": draft.description,
-        "description_en": draft.description_en,
-        "source": draft.source,
-        "horizons": list(draft.horizons),
-        "value_chain": list(draft.value_chain),
-        "financial_impacts": list(draft.financial_impacts),
-        "estimate_low_cny": draft.estimate_low_cny,
-        "estimate_high_cny": draft.estimate_high_cny,
-        "likelihood": draft.likelihood,
-        "impact": draft.impact,
-        "residual_likelihood": draft.residual_likelihood,
-        "residual_impact": draft.residual_impact,
-        "scores_illustrative": draft.scores_illustrative,
-        "owner": draft.owner.strip(),
-        "sites": draft.sites,
-        "notes": draft.notes,
-    }
+    return {"kind": draft.kind.value, **{f.name: f.stored(getattr(draft, f.name)) for f in ITEM_FIELDS}}
 
 
 def _mitigation_values(m: MitigationDraft) -> dict[str, Any]:
@@ -159,7 +141,7 @@ class ItemService:
             if item.scores_illustrative and any(values[f] != getattr(item, f) for f in SCORE_FIELDS):
                 values["scores_illustrative"] = False
                 values["notes"] = _without_illustrative_note(values["notes"])
-            changed = self.ctx.apply(session, item, values, "item", item_id=item.id, year=period.year)
+            changed = self.ctx.apply(session, item, values, "item", item_id=item.id, year=period.year, sets=SET_FIELDS)
             changed += self._sync_mitigations(session, item, draft.mitigations, period.year)
             changed += write_effects(self.ctx, session, item.id, draft.effects, period.year)
             if changed:

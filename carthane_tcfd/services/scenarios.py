@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from carthane_tcfd.domain.effects import Direction
+from carthane_tcfd.domain.effects import Direction, exposure_by_horizon
 from carthane_tcfd.domain.effects_validation import validate_cell, validate_inputs, validate_scenario
 from carthane_tcfd.domain.errors import ConflictError, NotFound, UserError, ValidationFailed
 from carthane_tcfd.domain.inventory import inventory_totals
@@ -17,15 +17,17 @@ from carthane_tcfd.domain.scenarios import (
     Assessment,
     CarbonPrice,
     CellDraft,
+    EffectsOverview,
     Scenario,
     ScenarioDraft,
     ScenarioInputs,
     ScenarioSet,
 )
 from carthane_tcfd.domain.sensitivity import Sensitivities, emissions_of, sensitivities
-from carthane_tcfd.domain.taxonomy import Horizon, Lang
+from carthane_tcfd.domain.taxonomy import Horizon, Kind, Lang
 from carthane_tcfd.domain.validation import Problem, problem
 from carthane_tcfd.services.context import ServiceContext, editable, period_by_year
+from carthane_tcfd.services.effects import period_effects
 from carthane_tcfd.store.metric_records import read_inventories
 from carthane_tcfd.store.models import Item, Period, utcnow
 from carthane_tcfd.store.models import Scenario as ScenarioRow
@@ -187,6 +189,17 @@ class ScenarioService:
             emissions = emissions_of(inventory_totals(read_inventories(session, [period.id])[period.id]))
             chosen = scenarios if scenarios is not None else scenario_set(session, period)
         return sensitivities(chosen, emissions, lang)
+
+    def overview(self, year: int) -> EffectsOverview:
+        """The dashboard's view: anticipated exposure by horizon (risks, opportunities) and the grid."""
+        with self.ctx.read() as session:
+            period = period_by_year(session, year)
+            risks = period_effects(session, period.id, Kind.RISK)
+            opportunities = period_effects(session, period.id, Kind.OPPORTUNITY)
+            chosen = scenario_set(session, period)
+        return EffectsOverview(
+            exposure_by_horizon(list(risks.values())), exposure_by_horizon(list(opportunities.values())), chosen
+        )
 
     # ---- the scenario set ----------------------------------------------------------------
     def add(self, year: int, draft: ScenarioDraft) -> Scenario:

@@ -153,6 +153,75 @@ def generate(url: str, items: int, year: int = 2024, seed: int = 7) -> dict[str,
     return {"items": items, "mitigations": len(mitigation_rows)}
 
 
+def generate_effects(url: str, year: int = 2024, seed: int = 7) -> dict[str, int]:
+    """Give every item of `year` anticipated effects and the scenario grid a cell for every item × scenario
+    (the period's three) × horizon: 90,000 cells at 10,000 items. Cells outside an item's own horizons
+    are written too (the service would refuse them): the grid is measured at its largest."""
+    from sqlalchemy import insert, select
+
+    from carthane_tcfd.domain.effects import Direction, StatementLine
+    from carthane_tcfd.store.engine import make_engine
+    from carthane_tcfd.store.models import AnticipatedEffect, FinancialEffect, Item, Period, Scenario
+    from carthane_tcfd.store.models import ScenarioAssessment as Cell
+
+    rng = random.Random(seed)
+    engine = make_engine(url)
+    now = dt.datetime(2025, 1, 1)
+    lines = [m.value for m in StatementLine]
+    directions = [d.value for d in Direction]
+    with engine.begin() as conn:
+        period_id = conn.execute(select(Period.id).where(Period.year == year)).scalar_one()
+        items = conn.execute(select(Item.id, Item.horizons).where(Item.period_id == period_id)).all()
+        scenarios = conn.execute(select(Scenario.id).where(Scenario.period_id == period_id)).scalars().all()
+        effects, ahead, cells = [], [], []
+        for item_id, horizons in items:
+            effects.append(
+                {
+                    "item_id": item_id,
+                    "current_narrative": _text(rng, PHRASES_ZH, 1, 2),
+                    "current_cny": Decimal(rng.randint(0, 90) * 10_000) if rng.random() < 0.5 else None,
+                    "statement_lines": rng.sample(lines, rng.randint(1, 3)),
+                    "material_adjustment": rng.random() < 0.1,
+                    "reason_code": None,
+                    "reason_text": "",
+                    "reason_from_seed": False,
+                }
+            )
+            for horizon in horizons:
+                low = rng.randint(1, 50) * 100_000
+                ahead.append(
+                    {
+                        "item_id": item_id,
+                        "horizon": horizon,
+                        "low_cny": Decimal(low),
+                        "high_cny": Decimal(low * rng.randint(1, 4)),
+                        "basis": _text(rng, PHRASES_ZH, 1, 1),
+                    }
+                )
+            for scenario_id in scenarios:
+                for horizon in Horizon:
+                    cells.append(
+                        {
+                            "item_id": item_id,
+                            "scenario_id": scenario_id,
+                            "horizon": horizon.value,
+                            "direction": rng.choice(directions),
+                            "level": rng.randint(1, 5),
+                            "low_cny": None,
+                            "high_cny": None,
+                            "narrative": _text(rng, PHRASES_ZH, 1, 1),
+                            "updated_at": now,
+                            "updated_by": "bench",
+                            "version": 1,
+                        }
+                    )
+        conn.execute(insert(FinancialEffect), effects)
+        conn.execute(insert(AnticipatedEffect), ahead)
+        conn.execute(insert(Cell), cells)
+    engine.dispose()
+    return {"effects": len(effects), "anticipated": len(ahead), "cells": len(cells)}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", required=True)

@@ -148,7 +148,7 @@ def test_export_matrix_from_the_gui(window, tmp_path):
 def test_dashboard_draws_the_charts_and_exports_png(window, tmp_path):
     window.tabs.setCurrentWidget(window.dashboard)
     figure = window.dashboard.canvas.figure
-    assert len(figure.axes) == 5
+    assert len(figure.axes) == 7  # five register charts, the exposure by horizon and the scenario heat map
     heat = {t.get_gid(): t.get_text() for t in figure.axes[1].texts}
     assert heat["heat:1:1"] == "7"  # medium term × operations, as the seed register says
     window.dashboard.export_png(str(tmp_path / "d.png"))

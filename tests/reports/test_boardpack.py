@@ -19,8 +19,8 @@ from carthane_tcfd.reports.boardpack import default_file_name, write_board_pack
 
 ZH_SHEETS = [
     "封面",
+    "执行摘要",
     "治理",
-    "摘要",
     "风险",
     "机遇",
     "行动跟踪",
@@ -34,8 +34,8 @@ ZH_SHEETS = [
 ]
 EN_SHEETS = [
     "Cover",
+    "Executive summary",
     "Governance",
-    "Summary",
     "Risks",
     "Opportunities",
     "Action tracker",
@@ -204,10 +204,14 @@ def test_formula_like_text_is_stored_as_text_in_every_text_field(tmp_path, snaps
         snapshot_module.period,
         title=INJECTIONS[3],
         narrative=dataclasses.replace(
-            snapshot_module.period.narrative, governance=INJECTIONS[4], governance_en=INJECTIONS[4]
+            snapshot_module.period.narrative,
+            governance=INJECTIONS[4],
+            governance_en=INJECTIONS[4],
+            key_messages=INJECTIONS[5],
+            key_messages_en=INJECTIONS[5],
         ),
     )
-    snap = dataclasses.replace(snapshot_module, items=(evil,), period=period, prepared_by=INJECTIONS[5])
+    snap = dataclasses.replace(snapshot_module, items=(evil,), period=period)
     for lang in ("zh", "en"):
         path = write_board_pack(snap, tmp_path / f"evil-{lang}.xlsx", lang, with_matrix_image=False)
         wb = load_workbook(path)
@@ -236,8 +240,9 @@ def test_a_second_reader_opens_the_pack(packs):
 
 def test_summary_metrics_methodology_and_disclosure_say_what_the_board_needs(packs):
     wb = load_workbook(packs["en"])
-    summary = [c for row in wb["Summary"].iter_rows(values_only=True) for c in row if c is not None]
-    assert "Top risks by residual rating" in summary and "There is no previous period to compare with." in summary
+    summary = [c for row in wb["Executive summary"].iter_rows(values_only=True) for c in row if c is not None]
+    assert "Top risks by residual rating" in summary and "Top opportunities by residual rating" in summary
+    assert "First period in the register: there is no previous period to compare with." in summary
     assert "TR-01" in summary
     metrics = {
         row[0].strip(): row[2]
@@ -254,6 +259,34 @@ def test_summary_metrics_methodology_and_disclosure_say_what_the_board_needs(pac
     governance = [c for row in wb["Governance"].iter_rows(values_only=True) for c in row if c]
     assert any(str(c).startswith("Strategy Committee: oversees climate management") for c in governance)
     assert "Better governance, better processes" in governance, "the report's heading, in English"
+
+
+def test_cover_carries_the_sign_off_block_the_draft_line_and_the_content_id(packs, snapshot_module):
+    from carthane_tcfd.domain.fingerprint import snapshot_hash
+
+    ws = load_workbook(packs["en"])["Cover"]
+    cells = [c for row in ws.iter_rows(values_only=True) for c in row if c]
+    assert "DRAFT — not yet approved by the Board Strategy Committee" in cells
+    rows = [[c for c in row if c] for row in ws.iter_rows(values_only=True)]
+    signoff = {r[0]: r[1:] for r in rows if r and r[0] in ("Prepared by", "Submitted for review by", "Approved by")}
+    assert signoff["Prepared by"][0] == "seed: 2024 ESG report", "who changed the content, from the audit trail"
+    assert signoff["Submitted for review by"] == ["—", "—", "not yet"]
+    assert signoff["Approved by"] == ["—", "—", "not yet"]
+    content = next(r[1] for r in rows if r and r[0] == "Content ID")
+    assert content.startswith(f"{snapshot_hash(snapshot_module)[:12]} — ")
+    assert "Decision requested of the committee" in cells and "English text pending" in cells
+    assert "Prepared by: root" not in cells
+
+
+def test_english_text_pending_is_marked_and_counted(tmp_path, snapshot_module):
+    item = dataclasses.replace(snapshot_module.items[0], description_en="")
+    snap = dataclasses.replace(snapshot_module, items=(item, *snapshot_module.items[1:]))
+    path = write_board_pack(snap, tmp_path / "p.xlsx", "en", with_matrix_image=False)
+    wb = load_workbook(path)
+    pr01 = rows_of(wb["Risks"])[0]
+    assert pr01["Description"] == f"{item.description} (English text pending)"
+    cover = [c for row in wb["Cover"].iter_rows(values_only=True) for c in row if c]
+    assert "1 Chinese texts without English yet" in cover
 
 
 def test_matrix_sheet_paints_codes_in_band_cells_and_holds_the_figure(packs):
@@ -297,3 +330,32 @@ def test_a_failed_write_keeps_the_old_file(tmp_path, snapshot_module, monkeypatc
 def test_an_unwritable_folder_gives_one_clear_message(tmp_path, snapshot_module):
     with pytest.raises(UserError, match="folder does not exist"):
         write_board_pack(snapshot_module, tmp_path / "missing" / "p.xlsx", "en", with_matrix_image=False)
+
+
+def test_an_approved_period_prints_who_signed_when_and_no_draft_banner(tmp_path, snapshot_module):
+    from carthane_tcfd.domain.signoff import Signoff, SignoffRecord
+    from carthane_tcfd.domain.taxonomy import PeriodStatus, WorkflowStep
+
+    def record(step, to, who, day, comment="", meeting=None, reference=""):
+        at = dt.datetime(2025, 3, day, 9, 0)
+        return SignoffRecord(step, PeriodStatus.DRAFT, to, who, who, at, comment, meeting, reference, False, None)
+
+    signoff = Signoff(
+        records=(
+            record(WorkflowStep.SUBMIT, PeriodStatus.IN_REVIEW, "王芳", 3, "请审阅"),
+            record(WorkflowStep.APPROVE, PeriodStatus.APPROVED, "李强", 20, "同意", dt.date(2025, 3, 18), "SC-2025-02"),
+        ),
+        preparers=("王芳", "张伟"),
+        last_edit=dt.datetime(2025, 3, 2, 8, 0),
+        one_person_team=False,
+    )
+    period = dataclasses.replace(snapshot_module.period, status=PeriodStatus.APPROVED)
+    snap = dataclasses.replace(snapshot_module, period=period, signoff=signoff)
+    wb = load_workbook(write_board_pack(snap, tmp_path / "a.xlsx", "en", with_matrix_image=False))
+    rows = [[c for c in row if c] for row in wb["Cover"].iter_rows(values_only=True)]
+    signed = {r[0]: r[1:] for r in rows if r and r[0] in ("Prepared by", "Submitted for review by", "Approved by")}
+    assert signed["Prepared by"] == ["王芳, 张伟", "2025-03-02"]
+    assert signed["Submitted for review by"] == ["王芳", "2025-03-03", "请审阅"]
+    assert signed["Approved by"] == ["李强", "2025-03-20", "committee meeting 2025-03-18 SC-2025-02"]
+    assert not any("DRAFT" in str(c) for r in rows for c in r)
+    assert all("DRAFT" not in (ws.oddHeader.center.text or "") for ws in wb.worksheets)

@@ -98,8 +98,39 @@ def test_grid_sheet_colours_cells_by_level_and_guides_when_empty(filled, snapsho
     row = find_row(ws, "PR-01")
     assert row[3].value == "不利 · L5\n1,000 – 5,000"
     assert row[3].fill.fgColor.rgb.endswith(Band.CRITICAL.colour.lstrip("#"))
+    assert row[4].value == "不适用"  # PR-01 has no medium horizon
     assert row[6].value == "短期: 停产"
     assert ws.print_title_rows == "$5:$5"  # the header row repeats on every page
     empty = read(snapshot, "en")["Scenario grid"]
     texts = [v for r in values(empty) for v in r if isinstance(v, str)]
     assert any(t.startswith("For each item, fill in the direction and level") for t in texts)
+
+
+def test_a_page_break_falls_above_the_row_it_is_asked_before(filled):
+    """A heading kept with its table starts the new page (the break is above the heading, not under it)."""
+    from carthane_tcfd.reports.pack_context import PackContext
+    from carthane_tcfd.reports.xlsx import Book, put
+
+    out = io.BytesIO()
+    book = Book(out)
+    ctx = PackContext(filled, "en", book)
+    ws = ctx.sheet("cover")
+    for row in range(1, 8):
+        put(ws, row, 1, f"row {row}")
+    ws.page_break_before(5)
+    ctx.print_setup(ws, title_rows=None, last_col=1)
+    book.close()
+    read = load_workbook(io.BytesIO(out.getvalue()))[ctx.sheet_name("cover")]
+    assert [b.id for b in read.row_breaks.brk] == [4]  # OOXML: a break above 0-based row 4, i.e. row 5
+
+
+def test_effects_and_the_scenario_set_survive_the_frozen_snapshot(filled):
+    """What an approval stores (snapshot_data) reads back equal: effects, scenarios, inputs and grid."""
+    import json
+
+    from carthane_tcfd.domain.records import RegisterSnapshot
+    from carthane_tcfd.domain.snapshot_data import from_data, to_data
+
+    back = from_data(RegisterSnapshot, json.loads(json.dumps(to_data(filled))))
+    assert back.items[0].effects == EFFECTS
+    assert back.scenarios == filled.scenarios

@@ -248,3 +248,16 @@ def test_action_counts_agree_with_the_whole_items(register):
     statuses, overdue = register.items.action_counts(2024, today)
     assert (statuses, overdue) == mitigations_by_status(tuple(register.items.in_period(2024)), today)
     assert overdue == 1 and statuses[MitigationStatus.COMPLETED] >= 1
+
+
+def test_reordering_a_set_of_codes_is_no_change_and_writes_no_audit_entry(register):
+    item = register.items.in_period(2024, Kind.RISK)[0]
+    draft = item.to_draft()
+    draft.horizons = ["short", "medium", "long"]
+    first = register.items.update(item.id, draft, item.version)
+    before = audit_count(register)
+    draft.horizons = ["long", "short", "medium"]
+    again = register.items.update(item.id, draft, first.version)
+    assert audit_count(register) == before
+    assert again.version == first.version
+    assert again.horizons == ("short", "medium", "long")  # the order as entered stays

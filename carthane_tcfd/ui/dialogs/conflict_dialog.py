@@ -16,28 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from carthane_tcfd.domain.errors import ConflictError
-from carthane_tcfd.domain.records import ItemDraft
+from carthane_tcfd.domain.records import ITEM_FIELDS, ItemDraft
 from carthane_tcfd.domain.taxonomy import Lang
-from carthane_tcfd.domain.validation import FIELD_LABELS
 
-COMPARED = (
-    "category",
-    "title",
-    "title_en",
-    "description",
-    "horizons",
-    "value_chain",
-    "financial_impacts",
-    "estimate_low_cny",
-    "estimate_high_cny",
-    "likelihood",
-    "impact",
-    "residual_likelihood",
-    "residual_impact",
-    "owner",
-    "sites",
-    "notes",
-)
+COMPARED = tuple(f for f in ITEM_FIELDS if f.edited)  # what the user edits; sets compared as sets
 
 
 def _text(value: Any) -> str:
@@ -48,12 +30,11 @@ def _text(value: Any) -> str:
 
 def differences(mine: ItemDraft, theirs: ItemDraft, lang: Lang) -> list[tuple[str, str, str]]:
     """(field label, my value, their value) for every field that differs, mitigations last."""
-    pick = 0 if lang == "zh" else 1
     out = []
-    for field in COMPARED:
-        a, b = getattr(mine, field), getattr(theirs, field)
-        if a != b:
-            out.append((FIELD_LABELS[field][pick], _text(a), _text(b)))
+    for f in COMPARED:
+        a, b = getattr(mine, f.name), getattr(theirs, f.name)
+        if not f.same(a, b):
+            out.append((f.label(lang), _text(a), _text(b)))
     mine_actions = [m.description for m in mine.mitigations]
     their_actions = [m.description for m in theirs.mitigations]
     if mine_actions != their_actions or [m.status for m in mine.mitigations] != [m.status for m in theirs.mitigations]:
@@ -63,7 +44,7 @@ def differences(mine: ItemDraft, theirs: ItemDraft, lang: Lang) -> list[tuple[st
 
 
 def draft_as_text(draft: ItemDraft) -> str:
-    lines = [f"{field}: {_text(getattr(draft, field))}" for field in COMPARED]
+    lines = [f"{f.name}: {_text(getattr(draft, f.name))}" for f in COMPARED]
     lines += [f"- {m.description} ({m.owner or '—'}, {m.due or '—'}, {m.status.value})" for m in draft.mitigations]
     return "\n".join(lines)
 

@@ -36,7 +36,8 @@ class DashboardPage(FigurePage):
         view = self.state.view()
         if view is not None:
             actions = self.state.services.items.action_counts(view.period.year, dt.date.today())
-            dashboard_figure(view, actions, self.lang, figure=self.canvas.figure)
+            overview = self.state.services.scenarios.overview(view.period.year)
+            dashboard_figure(view, actions, self.lang, figure=self.canvas.figure, overview=overview)
             self.canvas.draw_idle()
 
     def export_png(self, path: str | None = None) -> None:

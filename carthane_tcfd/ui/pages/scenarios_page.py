@@ -84,8 +84,11 @@ class ScenariosPage(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setDefaultSectionSize(110)
-        self.table.horizontalHeader().setMinimumHeight(44)
+        header = self.table.horizontalHeader()
+        header.setDefaultSectionSize(130)
+        header.setMinimumHeight(44)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setTextElideMode(Qt.TextElideMode.ElideNone)  # each line clipped at the right; whole in the tooltip
         self.table.installEventFilter(self)
         self.table.doubleClicked.connect(self.edit_cell)
 
@@ -94,6 +97,7 @@ class ScenariosPage(QWidget):
         self.resilience = QPlainTextEdit(side)
         self.resilience.setObjectName("resilience")
         self.resilience.setTabChangesFocus(True)
+        self.resilience.setMaximumHeight(110)
         self.resilience.setPlaceholderText(
             self.tr("How resilient the strategy is under the scenarios (TCFD Strategy c, IFRS S2 ¶22)")
         )
@@ -116,9 +120,10 @@ class ScenariosPage(QWidget):
         self.sensitivity_view.setObjectName("sensitivities")
         self.sensitivity_view.setModel(self.sensitivity_model)
         self.sensitivity_view.verticalHeader().hide()
-        self.sensitivity_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.sensitivity_view.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((150, 150, 50, 200, 260)):
+        sens_header = self.sensitivity_view.horizontalHeader()
+        sens_header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        sens_header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)  # the formula, whole
+        for column, width in ((0, 170), (1, 200), (2, 50), (3, 230), (5, 140)):
             self.sensitivity_view.setColumnWidth(column, width)
         form.addRow(self.tr("Resilience"), self.resilience)
         form.addRow(self.tr("Purchased electricity cost"), self.electricity_cost)

@@ -137,6 +137,14 @@ class EffectsEditor(QGroupBox):
             signals += [low.textEdited, high.textEdited, basis.textEdited]
         for signal in signals:
             signal.connect(self.changed)
+        self.reason.currentIndexChanged.connect(self._refresh_seed_mark)
+        self.reason_text.textChanged.connect(self._refresh_seed_mark)
+
+    def _refresh_seed_mark(self, *_args: Any) -> None:
+        """The seed's mark stays only while the seed's reason is unchanged."""
+        code = self.reason.currentData()
+        unchanged = self._seed_reason is not None and code == self._seed_reason.value
+        self.seed_mark.setVisible(self._from_seed and unchanged and not self.reason_text.toPlainText())
 
     # ---- in and out -------------------------------------------------------------------------------
     def set_effects(self, effects: FinancialEffects, horizons: list[str] | tuple[str, ...]) -> None:
@@ -161,7 +169,7 @@ class EffectsEditor(QGroupBox):
                 widget.blockSignals(False)
         self._from_seed = effects.reason_from_seed
         self._seed_reason = effects.reason
-        self.seed_mark.setVisible(effects.reason_from_seed)
+        self._refresh_seed_mark()
         self.set_horizons(horizons)
 
     def set_horizons(self, horizons: list[str] | tuple[str, ...]) -> None:

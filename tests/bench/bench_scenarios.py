@@ -1,0 +1,126 @@
+"""Benchmark: opening the Scenarios page (items × 3 scenarios × 3 horizons, every cell assessed) against
+opening the Risks page of the same register, both cold (the rows not yet read), median of several runs;
+and the board pack with the effects and the grid against its floor (openpyxl's write-only dump of the
+same cells). Not part of the test run.
+
+    python tests/bench/bench_scenarios.py --items 10000 --runs 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+
+def open_page(window, page, app) -> float:
+    """Seconds from switching to `page` (its rows not read yet) to its table painted."""
+    window.tabs.setCurrentWidget(window.matrix)
+    window.state.reload_items()
+    app.processEvents()
+    window.state._rows.clear()  # cold: nothing read for the page being measured
+    start = time.perf_counter()
+    window.tabs.setCurrentWidget(page)
+    app.processEvents()
+    page.table.viewport().repaint()
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--items", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from tests.bench.make_register import generate, generate_effects
+
+    folder = Path(tempfile.mkdtemp(prefix="tcfd-bench-scenarios-"))
+    url = f"sqlite:///{folder / 'bench.sqlite3'}"
+    counts = generate(url, args.items)
+    counts.update(generate_effects(url))
+    print(f"register: {counts}")
+
+    from carthane_tcfd.ui.launch import build_window
+    from carthane_tcfd.ui.settings import LANGUAGE, Settings
+
+    app = QApplication.instance() or QApplication([])
+    settings = Settings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
+    settings.set(LANGUAGE, "zh")
+    window = build_window(app, settings)
+    window.resize(1400, 860)
+    window.show()
+    app.processEvents()
+    assert window.database_actions.open_location(url.removeprefix("sqlite:///"))
+    app.processEvents()
+    open_page(window, window.scenarios, app)  # warm-up: imports and first-use costs of both pages
+    open_page(window, window.risks, app)
+    assert window.scenarios.model.rowCount() == args.items
+    risks, scenarios = [], []
+    for _ in range(args.runs):  # alternating, so a drift in the machine's speed moves both alike
+        risks.append(open_page(window, window.risks, app))
+        scenarios.append(open_page(window, window.scenarios, app))
+    r, s = statistics.median(risks), statistics.median(scenarios)
+    print(
+        f"open Risks page ({window.risks.model.rowCount()} rows): median {r:.3f} s  runs {[round(x, 3) for x in risks]}"
+    )
+    print(
+        f"open Scenarios page ({window.scenarios.model.rowCount()} rows, {counts['cells']} cells): "
+        f"median {s:.3f} s  runs {[round(x, 3) for x in scenarios]}"
+    )
+    print(f"ratio {s / r:.2f} (goal ≤ 2)")
+
+    from openpyxl import Workbook, load_workbook
+
+    from carthane_tcfd.reports.boardpack import write_workbook
+    from carthane_tcfd.reports.print_rules import PrintRuleError
+
+    snapshot = window.state.services.periods.snapshot(2024)
+    written = io.BytesIO()
+    try:
+        write_workbook(snapshot, written, "zh")
+    except PrintRuleError as exc:  # the layout of another sheet refuses this register: said, not hidden
+        print(f"board pack not written: {exc}")
+        window.state.register.close()
+        return 1
+    book = load_workbook(written, read_only=True)
+    values = {ws.title: [list(row) for row in ws.iter_rows(values_only=True)] for ws in book.worksheets}
+
+    def pack() -> float:
+        start = time.perf_counter()
+        write_workbook(snapshot, io.BytesIO(), "zh")
+        return time.perf_counter() - start
+
+    def floor() -> float:
+        start = time.perf_counter()
+        wb = Workbook(write_only=True)
+        for name, rows in values.items():
+            sheet = wb.create_sheet(name)
+            for row in rows:
+                sheet.append(row)
+        wb.save(io.BytesIO())
+        return time.perf_counter() - start
+
+    runs = max(1, args.runs // 2)
+    packs, floors = [], []
+    for _ in range(runs):
+        packs.append(pack())
+        floors.append(floor())
+    p, f = statistics.median(packs), statistics.median(floors)
+    print(f"board pack with effects and grid: {p:.2f} s; floor {f:.2f} s; ratio {p / f:.2f} (goal ≤ 1.5)")
+    window.state.register.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
