@@ -19,7 +19,10 @@ from carthane_tcfd.domain.snapshot_data import PACK_CONTEXT_FIELDS
 from carthane_tcfd.domain.taxonomy import Kind, MitigationStatus
 
 # What identifies or stamps a record rather than says something about it: never reported as a change.
-BOOKKEEPING = frozenset({"id", "code", "version", "updated_at", "updated_by", "matrix_size", "mitigations"})
+BOOKKEEPING = frozenset(
+    {"id", "code", "version", "updated_at", "updated_by", "matrix_size", "mitigations", "year", "position"}
+    | {"item_id", "scenario_id", "is_default"}  # database keys of records within a period; default marks
+)
 # A period's title names its year, so every copy changes it: not reported either.
 PERIOD_BOOKKEEPING = frozenset({"id", "year", "title", "status", "status_changed_by", "status_changed_at", "version"})
 ITEM_FIELDS = tuple(f.name for f in dataclasses.fields(ItemSnapshot) if f.name not in BOOKKEEPING)
@@ -186,8 +189,27 @@ def compare_periods(old: RegisterSnapshot, new: RegisterSnapshot, today: dt.date
     )
 
 
-def _field_changes(old: Any, new: Any, names: Iterable[str]) -> tuple[FieldChange, ...]:
-    return tuple(FieldChange(n, getattr(old, n), getattr(new, n)) for n in names if getattr(old, n) != getattr(new, n))
+def _field_changes(old: Any, new: Any, names: Iterable[str], prefix: str = "") -> tuple[FieldChange, ...]:
+    """The fields that differ; a field holding a record (an item's financial effects) is compared field by
+    field, its changes named 'effects.current_cny'."""
+    found: list[FieldChange] = []
+    for name in names:
+        was, now = getattr(old, name), getattr(new, name)
+        if was == now:
+            continue
+        if _is_record(was) and type(was) is type(now):
+            found += _field_changes(was, now, _compared_fields(now), f"{prefix}{name}.")
+        else:
+            found.append(FieldChange(prefix + name, was, now))
+    return tuple(found)
+
+
+def _is_record(value: Any) -> bool:
+    return dataclasses.is_dataclass(value) and not isinstance(value, type)
+
+
+def _compared_fields(record: Any) -> list[str]:
+    return [f.name for f in dataclasses.fields(record) if f.name not in BOOKKEEPING]
 
 
 def _score(item: ItemSnapshot, basis: Basis) -> tuple[Position, Band | None]:
@@ -250,6 +272,8 @@ def _action_changes(old: ItemSnapshot | None, new: ItemSnapshot) -> tuple[list[A
 
 
 def _section_changes(old: RegisterSnapshot, new: RegisterSnapshot) -> list[SectionChange]:
+    """Every other section of the snapshot: a tuple of keyed records (metrics) compared by key; a section
+    that is one record (the scenario set) compared through its own keyed tuples and nested records."""
     found: list[SectionChange] = []
     for f in dataclasses.fields(RegisterSnapshot):
         if f.name in SECTION_SKIP:
@@ -257,10 +281,8 @@ def _section_changes(old: RegisterSnapshot, new: RegisterSnapshot) -> list[Secti
         before, after = getattr(old, f.name), getattr(new, f.name)
         if isinstance(before, MetricsView) or isinstance(after, MetricsView):
             found += _metrics_changes(before, after)
-            continue
-        if not isinstance(after, tuple) or not all(dataclasses.is_dataclass(r) for r in (*before, *after)):
-            continue
-        found += _records_changes(f.name, before, after)
+        else:
+            found += _section(f.name, before, after)
     return found
 
 
@@ -281,8 +303,33 @@ def _metrics_changes(old: MetricsView | None, new: MetricsView | None) -> list[S
     return found
 
 
-def _record_key(record: Any) -> str:
-    return str(getattr(record, "compare_key", None) or record.code)
+def _section(name: str, before: Any, after: Any) -> list[SectionChange]:
+    if isinstance(after, tuple) and isinstance(before, tuple):
+        records = (*before, *after)
+        if records and all(_is_record(r) and _record_key(r) is not None for r in records):
+            return _records_changes(name, before, after)
+        return []
+    if _is_record(before) and _is_record(after) and type(before) is type(after):
+        found: list[SectionChange] = []
+        for f in dataclasses.fields(after):
+            was, now = getattr(before, f.name), getattr(after, f.name)
+            if f.name in BOOKKEEPING or was == now:
+                continue
+            if isinstance(now, tuple):
+                found += _section(f"{name}.{f.name}", was, now)
+            elif _is_record(now):
+                found.append(SectionChange(name, f.name, _field_changes(was, now, _compared_fields(now))))
+        return found
+    return []
+
+
+def _record_key(record: Any) -> str | None:
+    """What matches a record across periods: its code, else its name; None when it has neither."""
+    for attribute in ("compare_key", "code", "name"):
+        value = getattr(record, attribute, None)
+        if value:
+            return str(value)
+    return None
 
 
 def _records_changes(section: str, before: tuple[Any, ...], after: tuple[Any, ...]) -> list[SectionChange]:
@@ -290,12 +337,12 @@ def _records_changes(section: str, before: tuple[Any, ...], after: tuple[Any, ..
     new = {_record_key(r): r for r in after}
     found = []
     for key, record in new.items():
+        assert key is not None
         if key not in old:
             found.append(SectionChange(section, key, (), added=True))
             continue
-        names = [f.name for f in dataclasses.fields(record) if f.name not in BOOKKEEPING]
-        changes = _field_changes(old[key], record, names)
+        changes = _field_changes(old[key], record, _compared_fields(record))
         if changes:
             found.append(SectionChange(section, key, changes))
-    found += [SectionChange(section, key, (), removed=True) for key in old if key not in new]
+    found += [SectionChange(section, key, (), removed=True) for key in old if key is not None and key not in new]
     return found

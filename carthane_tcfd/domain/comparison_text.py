@@ -3,6 +3,7 @@ rows and columns, and the comparison as JSON data. Shared by the CLI, the board 
 
 from __future__ import annotations
 
+from dataclasses import fields, is_dataclass
 from enum import Enum
 from typing import Any
 
@@ -16,6 +17,7 @@ from carthane_tcfd.domain.comparison import (
     PeriodComparison,
     SectionChange,
 )
+from carthane_tcfd.domain.effects import StatementLine
 from carthane_tcfd.domain.records import ItemSnapshot, Narrative
 from carthane_tcfd.domain.scales import Band
 from carthane_tcfd.domain.snapshot_data import to_data
@@ -26,6 +28,7 @@ CODE_LIST_VOCABULARY: dict[str, type[Coded]] = {
     "horizons": Horizon,
     "value_chain": ValueChain,
     "financial_impacts": FinancialImpact,
+    "statement_lines": StatementLine,
 }
 MORE_LABELS: dict[str, tuple[str, str]] = {
     "narrative": ("叙述", "Narratives"),
@@ -34,6 +37,13 @@ MORE_LABELS: dict[str, tuple[str, str]] = {
     "one_person_team": ("一人团队（放宽职责分离）", "One-person team (segregation relaxed)"),
     "value": ("数值", "Value"),
     "metrics": ("指标", "Metrics"),
+    "effects": ("财务影响", "Financial effects"),
+    "scenarios": ("情景分析", "Scenario analysis"),
+    "inputs": ("输入", "Inputs"),
+    "governance": ("治理", "Governance"),
+    "strategy": ("战略", "Strategy"),
+    "risk_management": ("风险管理", "Risk management"),
+    "metrics_targets": ("指标与目标", "Metrics and targets"),
     NEW: ("新增", "New"),
     CLOSED: ("已关闭", "Closed"),
     UNASSESSED: ("未评估", "Not assessed"),
@@ -42,6 +52,9 @@ TEXT_LIMIT = 120  # characters of a long text shown in a change line; the JSON k
 
 
 def field_label(name: str, lang: Lang) -> str:
+    """A field's label; a field of a record within the item or section as 'Financial effects · Low (CNY)'."""
+    if "." in name:
+        return " · ".join(field_label(part, lang) for part in name.split("."))
     zh, en = FIELD_LABELS.get(name) or MORE_LABELS.get(name) or (name, name)
     return zh if lang == "zh" else en
 
@@ -50,8 +63,12 @@ def value_text(name: str, value: Any, lang: Lang) -> str:
     """A field's value as a reader sees it: labels for codes, '—' for nothing, long text shortened."""
     if value is None or value == "" or value == ():
         return "—"
+    name = name.rsplit(".", 1)[-1]
+    sep = "、" if lang == "zh" else ", "
     if name in CODE_LIST_VOCABULARY:
-        return labels(value, CODE_LIST_VOCABULARY[name], lang, "、" if lang == "zh" else ", ")
+        return labels(value, CODE_LIST_VOCABULARY[name], lang, sep)
+    if isinstance(value, tuple) and all(is_dataclass(v) for v in value):
+        return "; ".join(_record_text(v, lang) for v in value)
     if isinstance(value, Coded):
         return value.label(lang)
     if isinstance(value, bool):
@@ -60,6 +77,16 @@ def value_text(name: str, value: Any, lang: Lang) -> str:
         return "…"
     text = str(value) if not isinstance(value, Enum) else str(value.value)
     return text if len(text) <= TEXT_LIMIT else text[: TEXT_LIMIT - 1] + "…"
+
+
+def _record_text(record: Any, lang: Lang) -> str:
+    """A small record (an anticipated effect, a carbon price) on one line: its fields that hold something."""
+    parts = [
+        value_text(f.name, getattr(record, f.name), lang)
+        for f in fields(record)
+        if getattr(record, f.name) not in (None, "", ())
+    ]
+    return " ".join(parts)
 
 
 def change_text(change: FieldChange, lang: Lang) -> str:

@@ -92,7 +92,7 @@ def test_metrics_and_narratives_are_compared_by_code(snapshot):
     assert ("metrics.custom", "危险废弃物产生总量 吨", True) in by_key
     assert [c.field for c in by_key[("metrics.basis", "basis", False)].changes] == ["gwp"]
     assert len(result.sections) == 3
-    assert [c.field for c in result.period_changes] == ["narrative"]
+    assert [c.field for c in result.period_changes] == ["narrative.governance"]
 
 
 def test_a_snapshot_survives_storage_as_json_whole(snapshot):
@@ -123,3 +123,31 @@ def test_data_stored_before_a_record_gained_a_section_reads_with_its_default():
     assert from_data(Later, {"code": "X"}) == Later("X")
     action = MitigationSnapshot(1, 0, "a", "", None, MitigationStatus.PLANNED, None)
     assert from_data(Later, to_data(Later("X", (action,)))) == Later("X", (action,))
+
+
+def test_a_changed_financial_effect_is_named_field_by_field(snapshot):
+    from carthane_tcfd.domain.comparison_text import change_text
+
+    item = snapshot.items[0]
+    effects = dataclasses.replace(item.effects, current_cny=Decimal("1500000"))
+    changed = dataclasses.replace(item, effects=effects)
+    result = compare_periods(snapshot, next_year(snapshot, items=(changed, *snapshot.items[1:])), TODAY)
+    (change,) = result.modified[0].changes
+    assert change.field == "effects.current_cny" and change.new == Decimal("1500000")
+    assert change_text(change, "en").startswith("Financial effects · Current effect (CNY): ")
+
+
+def test_the_scenario_set_is_compared_by_scenario_name(snapshot):
+    assert snapshot.scenarios is not None and snapshot.scenarios.scenarios
+    first = snapshot.scenarios.scenarios[0]
+    renamed = dataclasses.replace(first, name="新情景")
+    inputs = dataclasses.replace(snapshot.scenarios.inputs, resilience="新的韧性说明")
+    scenarios = dataclasses.replace(
+        snapshot.scenarios, year=2025, scenarios=(renamed, *snapshot.scenarios.scenarios[1:]), inputs=inputs
+    )
+    result = compare_periods(snapshot, next_year(snapshot, scenarios=scenarios), TODAY)
+    found = {(s.section, s.key, s.added, s.removed) for s in result.sections}
+    assert ("scenarios.scenarios", "新情景", True, False) in found
+    assert ("scenarios.scenarios", first.name, False, True) in found
+    inputs_change = next(s for s in result.sections if s.key == "inputs")
+    assert [c.field for c in inputs_change.changes] == ["resilience"]
