@@ -18,6 +18,7 @@ from carthane_tcfd.domain.comparison_text import (
     field_label,
     item_title,
     rerating_label,
+    section_counts,
     section_summary,
 )
 from carthane_tcfd.domain.signoff import SignoffRecord, StepRequest
@@ -177,13 +178,8 @@ def print_comparison(result: PeriodComparison, lang: Lang) -> None:
         print(f"{key} ({len(found)})" + (": " + ", ".join(sorted({a.code for a in found})) if found else ""))
     for change in result.period_changes:
         print(f"{'年度设置' if zh else 'Period'} · {change_text(change, lang)}")
-    for section, added, removed, changed in section_summary(result):
-        counts = (
-            f"新增 {len(added)}，{result.to_year} 年度无 {len(removed)}，变化 {len(changed)}"
-            if zh
-            else f"{len(added)} new, {len(removed)} not in {result.to_year}, {len(changed)} changed"
-        )
-        print(f"{field_label(section, lang)}: {counts}")
+    for section, changed in section_summary(result):
+        print(f"{field_label(section, lang)}: {section_counts(result, section, lang)}")
         for s in changed:
             print(f"  {s.key}: " + "; ".join(change_text(c, lang) for c in s.changes))
     for kind in Kind:

@@ -103,22 +103,25 @@ def band_key_label(key: str, lang: Lang) -> str:
     return Band(key).label(lang)
 
 
-def section_summary(
-    result: PeriodComparison,
-) -> list[tuple[str, list[SectionChange], list[SectionChange], list[SectionChange]]]:
-    """Per other section (metrics, …): its records added, absent from the later period, and changed."""
+def section_summary(result: PeriodComparison) -> list[tuple[str, list[SectionChange]]]:
+    """Each other section (metrics, …) that changed, with its records whose fields changed."""
     sections: dict[str, list[SectionChange]] = {}
     for s in result.sections:
-        sections.setdefault(s.section, []).append(s)
-    return [
-        (
-            name,
-            [s for s in found if s.added],
-            [s for s in found if s.removed],
-            [s for s in found if not s.added and not s.removed],
-        )
-        for name, found in sections.items()
-    ]
+        sections.setdefault(s.section, [])
+        if not s.added and not s.removed:
+            sections[s.section].append(s)
+    return list(sections.items())
+
+
+def section_counts(result: PeriodComparison, section: str, lang: Lang) -> str:
+    """'2 new, 28 not in 2025, 3 changed' for one section."""
+    found = [s for s in result.sections if s.section == section]
+    added = sum(1 for s in found if s.added)
+    removed = sum(1 for s in found if s.removed)
+    changed = len(found) - added - removed
+    if lang == "zh":
+        return f"新增 {added}，{result.to_year} 年度无 {removed}，变化 {changed}"
+    return f"{added} new, {removed} not in {result.to_year}, {changed} changed"
 
 
 def rerating_label(basis: Basis, direction: Direction, lang: Lang) -> str:

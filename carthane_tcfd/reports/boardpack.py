@@ -9,6 +9,7 @@ from typing import IO
 from carthane_tcfd.domain.records import RegisterSnapshot
 from carthane_tcfd.domain.taxonomy import Kind, Lang
 from carthane_tcfd.reports.atomic import write_atomically
+from carthane_tcfd.reports.pack_changes import build_changes
 from carthane_tcfd.reports.pack_context import PackContext
 from carthane_tcfd.reports.pack_cover import build_cover, build_summary
 from carthane_tcfd.reports.pack_effects import build_financial_effects, build_scenario_analysis, build_scenario_grid
@@ -50,6 +51,7 @@ def write_workbook(
     build_scenario_analysis(ctx)
     build_scenario_grid(ctx)
     build_metrics(ctx)
+    build_changes(ctx)
     build_methodology(ctx)
     build_disclosure_index(ctx)
     book.wb.set_properties(

@@ -25,6 +25,7 @@ SHEETS = (
     "scenarios",
     "scenario_grid",
     "metrics",
+    "changes",
     "methodology",
     "disclosure",
 )

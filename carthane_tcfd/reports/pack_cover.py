@@ -50,6 +50,23 @@ def _signoff_rows(ctx: PackContext) -> list[tuple[str, str, str, str]]:
     ]
 
 
+def _signoff_evidence(ctx: PackContext, row: int) -> int:
+    """Below the sign-off table: the one-person-team relaxation, and the approved snapshot's hash; the
+    last row written."""
+    ws = ctx.sheet("cover")
+    signoff = ctx.snapshot.signoff
+    if signoff is not None and signoff.one_person_team:
+        row += 1
+        ws.merge(row, 2, 5, ctx.t("signoff.one_person_team"), "pack_warning")
+    if signoff is not None and signoff.approved is not None and ctx.snapshot.frozen_hash:
+        row += 1
+        put(ws, row, 2, ctx.t("signoff.hash"), "pack_label")
+        ws.merge(row, 3, 5, ctx.snapshot.frozen_hash, "pack_plain")
+        row += 1
+        ws.merge(row, 3, 5, ctx.t("signoff.hash_note"), "pack_note")
+    return row
+
+
 def build_cover(ctx: PackContext) -> None:
     ws = ctx.sheet("cover")
     ws.hide_gridlines()
@@ -88,6 +105,7 @@ def build_cover(ctx: PackContext) -> None:
     for values in _signoff_rows(ctx):
         row += 1
         put_row(ws, row, list(values), "pack_text", 2)
+    row = _signoff_evidence(ctx, row)
     ws.keep_together(first, row)
     row += 2
     first = row

@@ -18,6 +18,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "sheet.scenarios": ("情景分析", "Scenario analysis"),
     "sheet.scenario_grid": ("情景评估表", "Scenario grid"),
     "sheet.metrics": ("指标与目标", "Metrics and targets"),
+    "sheet.changes": ("与上一年度相比", "Changes since last period"),
     "sheet.methodology": ("方法说明", "Methodology"),
     "sheet.disclosure": ("披露索引", "Disclosure index"),
     # cover
@@ -28,7 +29,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "period": ("报告期", "Reporting period"),
     "status": ("状态", "Status"),
     "prepared_on": ("编制日期", "Date prepared"),
-    "prepared_by": ("编制人", "Prepared by"),
     "contents": ("目录", "Contents"),
     "framework": (
         "参照 TCFD 建议框架及上交所《可持续发展报告指引》",
@@ -55,6 +55,16 @@ TEXT: dict[str, tuple[str, str]] = {
     "signoff.pending": ("尚未进行", "not yet"),
     "signoff.meeting": ("委员会会议 {meeting}", "committee meeting {meeting}"),
     "signoff.relaxed": ("（按单人团队设置批准）", "(approved under the one-person-team setting)"),
+    "signoff.one_person_team": (
+        "本年度已放宽职责分离（一人团队）：提交人或提交后修改过内容的人员可以批准。",
+        "Segregation of duties is relaxed for this period (one-person team): who submitted it or changed it "
+        "after submission may approve it.",
+    ),
+    "signoff.hash": ("批准快照 SHA-256", "Approved snapshot SHA-256"),
+    "signoff.hash_note": (
+        "本材料依据批准时保存的快照编制；上列哈希值标识其内容。",
+        "This pack is built from the snapshot stored at approval; the hash above identifies its content.",
+    ),
     "decision_requested": ("提请委员会决策事项", "Decision requested of the committee"),
     "inherent": ("固有", "Inherent"),
     "residual": ("剩余", "Residual"),

@@ -91,6 +91,7 @@ def _styles() -> dict[str, dict[str, Any]]:
         "rag_red": _style(bold=True, h="center", v="vcenter", border=True, fill="#F8CBAD", colour="#9C0006"),
         "rag_amber": _style(bold=True, h="center", v="vcenter", border=True, fill="#FFE699", colour="#7F6000"),
         "rag_green": _style(bold=True, h="center", v="vcenter", border=True, fill="#C6EFCE", colour="#006100"),
+        "pack_warning": _style(bold=True, colour="#C00000"),
         "pack_axis": _style(bold=True, h="center", v="vcenter", border=True, fill="#F2F2F2"),
         "pack_total": _style(bold=True, border=True, fill="#F2F2F2"),
         "pack_missing": _style(italic=True, h="center", v="vcenter", border=True, colour="#9C5700", fill="#FFEB9C"),

@@ -29,6 +29,7 @@ ZH_SHEETS = [
     "情景分析",
     "情景评估表",
     "指标与目标",
+    "与上一年度相比",
     "方法说明",
     "披露索引",
 ]
@@ -44,6 +45,7 @@ EN_SHEETS = [
     "Scenario analysis",
     "Scenario grid",
     "Metrics and targets",
+    "Changes since last period",
     "Methodology",
     "Disclosure index",
 ]
