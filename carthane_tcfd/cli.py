@@ -11,10 +11,11 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
+from carthane_tcfd.domain.comparison_text import table_lines
 from carthane_tcfd.domain.errors import UserError
 from carthane_tcfd.domain.records import ITEM_FIELDS, ItemHeader, ItemSnapshot
 from carthane_tcfd.domain.scales import Band
-from carthane_tcfd.domain.taxonomy import Kind, Lang, char_width
+from carthane_tcfd.domain.taxonomy import Kind, Lang
 from carthane_tcfd.i18n import system_lang
 from carthane_tcfd.logs import log, setup_logging
 
@@ -219,10 +220,4 @@ def print_table(items: Sequence[ItemHeader], year: int, lang: Lang) -> None:
 
 def print_rows(heads: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
     """A table in columns as wide as their widest text (CJK characters count twice)."""
-    widths = [max(_width(str(r[c])) for r in [heads, *rows]) for c in range(len(heads))]
-    for row in [heads, *rows]:
-        print("  ".join(str(v) + " " * (w - _width(str(v))) for v, w in zip(row, widths, strict=True)).rstrip())
-
-
-def _width(text: str) -> int:
-    return sum(char_width(ch) for ch in text)
+    print("\n".join(table_lines(heads, rows)))

@@ -10,16 +10,9 @@ import sys
 from typing import Any
 
 from carthane_tcfd.cli import EXIT_OK, open_from_args, print_rows
-from carthane_tcfd.domain.comparison import MATRIX_COLUMNS, MATRIX_ROWS, Basis, Direction, PeriodComparison
 from carthane_tcfd.domain.comparison_text import (
-    band_key_label,
-    change_text,
     comparison_data,
-    field_label,
-    item_title,
-    rerating_label,
-    section_counts,
-    section_summary,
+    comparison_lines,
 )
 from carthane_tcfd.domain.signoff import SignoffRecord, StepRequest
 from carthane_tcfd.domain.taxonomy import Kind, Lang, WorkflowStep
@@ -146,50 +139,5 @@ def cmd_compare(args: argparse.Namespace) -> int:
         json.dump(comparison_data(result), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        print_comparison(result, _lang(args))
+        print("\n".join(comparison_lines(result, _lang(args))))
     return EXIT_OK
-
-
-def print_comparison(result: PeriodComparison, lang: Lang) -> None:
-    zh = lang == "zh"
-    print(f"{result.from_year} → {result.to_year}")
-    for key, items in (("new", result.new), ("closed", result.closed)):
-        print(f"{band_key_label(key, lang)} ({len(items)})")
-        for item in items:
-            print(f"  {item_title(item, lang)}")
-    print(f"{'修改' if zh else 'Modified'} ({len(result.modified)})")
-    for m in result.modified:
-        print(f"  {item_title(m.new, lang)}")
-        for change in m.changes:
-            print(f"    {change_text(change, lang)}")
-    for basis in Basis:
-        for direction in Direction:
-            rerated = result.rerated_by(basis, direction)
-            if rerated:
-                print(
-                    f"{rerating_label(basis, direction, lang)}: "
-                    + ", ".join(f"{r.code} {r.old_score}→{r.new_score}" for r in rerated)
-                )
-    for key, found in (
-        ("新增措施" if zh else "Actions added", result.actions_added),
-        ("已完成措施" if zh else "Actions completed", result.actions_completed),
-        ("逾期措施" if zh else "Actions overdue", result.actions_overdue),
-    ):
-        print(f"{key} ({len(found)})" + (": " + ", ".join(sorted({a.code for a in found})) if found else ""))
-    for change in result.period_changes:
-        print(f"{'年度设置' if zh else 'Period'} · {change_text(change, lang)}")
-    for section, changed in section_summary(result):
-        print(f"{field_label(section, lang)}: {section_counts(result, section, lang)}")
-        for s in changed:
-            print(f"  {s.key}: " + "; ".join(change_text(c, lang) for c in s.changes))
-    for kind in Kind:
-        matrix = result.movement_matrix(Basis.INHERENT, kind)
-        if not any(matrix.values()):
-            continue
-        title = f"{kind.label(lang)} · {'固有评级变动' if zh else 'inherent rating movement'}"
-        print(title)
-        heads = ("", *(band_key_label(c, lang) for c in MATRIX_COLUMNS))
-        rows = [
-            (band_key_label(r, lang), *(str(len(matrix[(r, c)]) or "·") for c in MATRIX_COLUMNS)) for r in MATRIX_ROWS
-        ]
-        print_rows(heads, rows)

@@ -3,12 +3,15 @@ rows and columns, and the comparison as JSON data. Shared by the CLI, the board 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import fields, is_dataclass
 from enum import Enum
 from typing import Any
 
 from carthane_tcfd.domain.comparison import (
     CLOSED,
+    MATRIX_COLUMNS,
+    MATRIX_ROWS,
     NEW,
     UNASSESSED,
     Basis,
@@ -21,7 +24,7 @@ from carthane_tcfd.domain.effects import StatementLine
 from carthane_tcfd.domain.records import ItemSnapshot, Narrative
 from carthane_tcfd.domain.scales import Band
 from carthane_tcfd.domain.snapshot_data import to_data
-from carthane_tcfd.domain.taxonomy import Coded, FinancialImpact, Horizon, Lang, ValueChain, labels
+from carthane_tcfd.domain.taxonomy import Coded, FinancialImpact, Horizon, Kind, Lang, ValueChain, char_width, labels
 from carthane_tcfd.domain.validation import FIELD_LABELS
 
 CODE_LIST_VOCABULARY: dict[str, type[Coded]] = {
@@ -197,3 +200,62 @@ def comparison_data(result: PeriodComparison) -> dict[str, Any]:
             for s in result.sections
         ],
     }
+
+
+def table_lines(heads: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    """A table as lines of text in columns as wide as their widest text (CJK characters count twice)."""
+    widths = [max(_width(str(r[c])) for r in [heads, *rows]) for c in range(len(heads))]
+    return [
+        "  ".join(str(v) + " " * (w - _width(str(v))) for v, w in zip(row, widths, strict=True)).rstrip()
+        for row in [heads, *rows]
+    ]
+
+
+def _width(text: str) -> int:
+    return sum(char_width(ch) for ch in text)
+
+
+def comparison_lines(result: PeriodComparison, lang: Lang) -> list[str]:
+    """The comparison as text: what `compare` prints and Period ▸ Compare… shows."""
+    zh = lang == "zh"
+    lines = [f"{result.from_year} → {result.to_year}"]
+    for key, items in ((NEW, result.new), (CLOSED, result.closed)):
+        lines.append(f"{band_key_label(key, lang)} ({len(items)})")
+        lines += [f"  {item_title(item, lang)}" for item in items]
+    lines.append(f"{'修改' if zh else 'Modified'} ({len(result.modified)})")
+    for m in result.modified:
+        lines.append(f"  {item_title(m.new, lang)}")
+        lines += [f"    {change_text(change, lang)}" for change in m.changes]
+    for basis in Basis:
+        for direction in Direction:
+            rerated = result.rerated_by(basis, direction)
+            if rerated:
+                scores = ", ".join(f"{r.code} {r.old_score}→{r.new_score}" for r in rerated)
+                lines.append(f"{rerating_label(basis, direction, lang)}: {scores}")
+    for key, found in (
+        ("新增措施" if zh else "Actions added", result.actions_added),
+        ("已完成措施" if zh else "Actions completed", result.actions_completed),
+        ("逾期措施" if zh else "Actions overdue", result.actions_overdue),
+    ):
+        codes = ", ".join(sorted({a.code for a in found}))
+        lines.append(f"{key} ({len(found)})" + (f": {codes}" if found else ""))
+    lines += [f"{'年度设置' if zh else 'Period'} · {change_text(c, lang)}" for c in result.period_changes]
+    for section, changed in section_summary(result):
+        lines.append(f"{field_label(section, lang)}: {section_counts(result, section, lang)}")
+        lines += [f"  {s.key}: " + "; ".join(change_text(c, lang) for c in s.changes) for s in changed]
+    for kind in Kind:
+        for basis in Basis:
+            matrix = result.movement_matrix(basis, kind)
+            if not any(matrix.values()):
+                continue
+            basis_text = ("固有" if basis is Basis.INHERENT else "剩余") if zh else basis.value
+            lines.append(
+                f"{kind.label(lang)} · " + (f"{basis_text}评级变动" if zh else f"{basis_text} rating movement")
+            )
+            heads = (f"{result.from_year} ↓ {result.to_year} →", *(band_key_label(c, lang) for c in MATRIX_COLUMNS))
+            rows = [
+                (band_key_label(r, lang), *(str(len(matrix[(r, c)]) or "·") for c in MATRIX_COLUMNS))
+                for r in MATRIX_ROWS
+            ]
+            lines += table_lines(heads, rows)
+    return lines

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from carthane_tcfd.domain.errors import UserError
+from carthane_tcfd.domain.errors import PeriodLocked, UserError
 from carthane_tcfd.domain.records import ItemDraft, ItemSnapshot
 from carthane_tcfd.ui.app_state import AppState
 
@@ -30,23 +30,47 @@ class StepCommand(QUndoCommand):
         super().__init__(step.text)
         self.step = step
         self.on_error = on_error
-        self._first = True
+        self.skip = True  # the next redo or undo changes nothing (the change is made, or was refused)
+        self.refused = False  # the period refused the last attempt (approved meanwhile)
 
     def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
         self._attempt(self.step.apply)
 
     def undo(self) -> None:
         self._attempt(self.step.revert)
 
     def _attempt(self, action: Callable[[], None]) -> None:
+        if self.skip:
+            self.skip = False
+            return
         try:
             action()
-        except UserError as exc:
+        except PeriodLocked as exc:  # the step still applies once the period is reopened: it stays
+            self.refused = True
+            self.on_error(exc)
+        except UserError as exc:  # the item changed or went: this step can no longer apply
             self.setObsolete(True)
             self.on_error(exc)
+
+
+def undo_step(stack: QUndoStack) -> None:
+    """Undo the last step; a step the period refuses keeps its place on the stack."""
+    _move(stack, stack.undo, stack.index() - 1)
+
+
+def redo_step(stack: QUndoStack) -> None:
+    """Redo the next step; a step the period refuses keeps its place on the stack."""
+    _move(stack, stack.redo, stack.index())
+
+
+def _move(stack: QUndoStack, move: Callable[[], None], position: int) -> None:
+    command = stack.command(position)
+    index = stack.index()
+    move()
+    if isinstance(command, StepCommand) and command.refused:  # QUndoStack moved past it: move back
+        command.refused = False
+        command.skip = True
+        stack.setIndex(index)
 
 
 class SaveItem:

@@ -59,6 +59,11 @@ def info(parent: QWidget | None, title: str, text: str) -> None:
     QtWidgets.QMessageBox.information(parent, title, text)
 
 
+def exec_dialog(dialog: QtWidgets.QDialog) -> bool:
+    """Show a modal dialog; True when it was accepted."""
+    return dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted
+
+
 def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
     text, ok = QtWidgets.QInputDialog.getText(parent, title, label)
     return text if ok else None

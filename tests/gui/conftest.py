@@ -16,6 +16,7 @@ class Prompts:
     unsaved_answer: str = "cancel"
     confirm_answer: bool = True
     text_answer: str | None = "reason"
+    on_dialog: Any = None  # called with a modal dialog; its answer is the dialog's (None: cancelled)
     asked: list[tuple[str, str]] = field(default_factory=list)
 
     def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -39,7 +40,12 @@ class Prompts:
             self.asked.append(("text", label))
             return self.text_answer
 
+        def exec_dialog(dialog: Any) -> bool:
+            self.asked.append(("dialog", dialog.windowTitle()))
+            return bool(self.on_dialog(dialog)) if self.on_dialog else False
+
         for name, fn in (
+            ("exec_dialog", exec_dialog),
             ("unsaved_changes", unsaved),
             ("confirm", confirm),
             ("error", error),

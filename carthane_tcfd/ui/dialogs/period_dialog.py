@@ -1,10 +1,12 @@
-"""Period ▸ Properties: title, horizon definitions, impact thresholds, matrix size, narrative texts."""
+"""Period ▸ Properties: title, horizon definitions, impact thresholds, matrix size, the segregation-of-duties
+setting, narrative texts."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -54,6 +56,13 @@ class PeriodDialog(QDialog):
         self.thresholds.setToolTip(self.tr("Upper CNY bound of each impact level but the last, ascending"))
         form.addRow(self.tr("Impact thresholds (CNY)"), self.thresholds)
         self.matrix_size.valueChanged.connect(self._suggest_thresholds)
+        self.one_person_team = QCheckBox(
+            self.tr("One-person team: who submits or changes the period may also approve it (the cover says so)"),
+            general,
+        )
+        self.one_person_team.setObjectName("one_person_team")
+        self.one_person_team.setChecked(period.one_person_team)
+        form.addRow(self.tr("Segregation of duties"), self.one_person_team)
         self.error = QLabel(general)
         self.error.setStyleSheet("color:#C00000;")
         self.error.setWordWrap(True)
@@ -103,6 +112,7 @@ class PeriodDialog(QDialog):
             },
             impact_thresholds_cny=thresholds,
             narrative=Narrative(*(self.narratives[k].toPlainText() for k in NARRATIVES)),
+            one_person_team=self.one_person_team.isChecked(),
         )
         return draft, problems
 

@@ -300,6 +300,7 @@ class RegisterPage(QWidget):
 
     def _undo_failed(self, exc: UserError) -> None:
         prompts.error(self, exc.message(self.lang))
+        self.state.refresh_period()  # a period approved meanwhile: the window locks and Undo is disabled
         self.state.reload_items()
 
     def focus_search(self) -> None:

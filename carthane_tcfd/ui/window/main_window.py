@@ -114,10 +114,13 @@ class MainWindow(QMainWindow):
         )
         self.act_print = self._action(self.tr("Print risk matrix…"), files.print_matrix, std.Print, "print")
         self.act_quit = self._action(self.tr("Quit"), self.close, std.Quit, "quit")
-        self.act_undo = self.state.undo.createUndoAction(self, self.tr("Undo"))
-        self.act_undo.setShortcuts(std.Undo)
-        self.act_redo = self.state.undo.createRedoAction(self, self.tr("Redo"))
-        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.act_undo = self._action(self.tr("Undo"), lambda: self._step_history(back=True), std.Undo, "undo")
+        self.act_redo = self._action(
+            self.tr("Redo"),
+            lambda: self._step_history(back=False),
+            [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")],
+            "redo",
+        )
         self.act_new_risk = self._action(self.tr("New risk"), lambda: self._new(Kind.RISK), "Ctrl+N", "new_risk")
         self.act_new_opportunity = self._action(
             self.tr("New opportunity"), lambda: self._new(Kind.OPPORTUNITY), "Ctrl+Shift+N", "new_opportunity"
@@ -129,9 +132,12 @@ class MainWindow(QMainWindow):
         self.act_user = self._action(self.tr("Your name in the audit trail…"), self.set_user_name, name="user")
         self.act_new_period = self._action(self.tr("New period…"), periods.new_period, name="new_period")
         self.act_copy = self._action(self.tr("Copy to next year…"), periods.copy_to_next_year, name="copy_year")
-        self.act_submit = self._action(self.tr("Submit for review"), periods.submit_for_review, name="submit")
+        self.act_submit = self._action(self.tr("Submit for review…"), periods.submit_for_review, name="submit")
         self.act_approve = self._action(self.tr("Approve…"), periods.approve, name="approve")
+        self.act_return = self._action(self.tr("Return for changes…"), periods.return_for_changes, name="return")
         self.act_reopen = self._action(self.tr("Reopen…"), periods.reopen, name="reopen")
+        self.act_signoff = self._action(self.tr("Sign-off history…"), periods.signoff_history, name="signoff")
+        self.act_compare = self._action(self.tr("Compare…"), periods.compare, name="compare")
         self.act_properties = self._action(self.tr("Properties…"), periods.properties, name="properties")
         self.act_about = self._action(self.tr("About…"), self.about, name="about")
         self.page_actions = []
@@ -178,9 +184,11 @@ class MainWindow(QMainWindow):
         period = bar.addMenu(self.tr("&Period"))
         self.period_menu = period.addMenu(self.tr("Switch period"))
         period.addSeparator()
-        period.addActions([self.act_new_period, self.act_copy, self.act_submit, self.act_approve, self.act_reopen])
+        period.addActions([self.act_new_period, self.act_copy])
         period.addSeparator()
-        period.addAction(self.act_properties)
+        period.addActions([self.act_submit, self.act_approve, self.act_return, self.act_reopen, self.act_signoff])
+        period.addSeparator()
+        period.addActions([self.act_compare, self.act_properties])
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.act_about)
         self.database_actions.fill_recent()
@@ -199,6 +207,7 @@ class MainWindow(QMainWindow):
         self.state.opened.connect(self._database_opened)
         self.state.period_changed.connect(self._period_changed)
         self.state.items_changed.connect(self._refresh_counts)
+        self.state.undo.indexChanged.connect(lambda _i: self._refresh_enabled())
         self.tabs.currentChanged.connect(lambda _n: self._refresh_enabled())
 
     def build_pages(self) -> None:
@@ -350,6 +359,12 @@ class MainWindow(QMainWindow):
         self.period_actions.fill_menu()
         self._refresh_enabled()
 
+    def _step_history(self, *, back: bool) -> None:
+        """Undo or redo one saved change (commands are loaded when first needed: start-up)."""
+        from carthane_tcfd.ui.commands import redo_step, undo_step
+
+        (undo_step if back else redo_step)(self.state.undo)
+
     def _refresh_counts(self) -> None:
         counts = self.state.counts() if self.state.register is not None else dict.fromkeys(Kind, 0)
         text = self.tr("%1 risks · %2 opportunities").replace("%1", str(counts[Kind.RISK]))
@@ -372,7 +387,12 @@ class MainWindow(QMainWindow):
         status = period.status.value if period else ""
         self.act_submit.setEnabled(status == "draft")
         self.act_approve.setEnabled(status == "in_review")
+        self.act_return.setEnabled(status == "in_review")
         self.act_reopen.setEnabled(status in ("in_review", "approved"))
+        self.act_signoff.setEnabled(has_period)
+        self.act_compare.setEnabled(len(self.state.periods) > 1)
+        self.act_undo.setEnabled(editable and self.state.undo.canUndo())  # an approved period takes no undo
+        self.act_redo.setEnabled(editable and self.state.undo.canRedo())
         self.act_properties.setEnabled(has_period)
         self.act_new_period.setEnabled(self.state.register is not None)
 

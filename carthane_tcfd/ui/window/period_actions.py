@@ -1,14 +1,15 @@
-"""The Period menu: switch, new, copy to next year, submit, approve, reopen, properties."""
+"""The Period menu: switch, new, copy to next year, submit, approve, return, reopen, sign-off history,
+compare, properties."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
 from carthane_tcfd.domain.errors import UserError, ValidationFailed
-from carthane_tcfd.domain.signoff import StepRequest
+from carthane_tcfd.domain.taxonomy import WorkflowStep
 from carthane_tcfd.ui import prompts
 
 if TYPE_CHECKING:
@@ -38,33 +39,78 @@ class PeriodActions(QObject):
         if self.window.keep_all_edits():
             self.state.select_period(year)
 
-    def _step(self, step: Callable[[int], object]) -> None:
-        assert self.state.period is not None
-        try:
-            step(self.state.period.year)
-        except UserError as exc:
-            prompts.error(self.window, exc.message(self.lang))
+    def _sign_off(self, step: WorkflowStep, text: str) -> None:
+        """Ask for the step's comment (and an approval's meeting) and take the step through the services;
+        a refusal is shown in the dialog, which stays open."""
+        from carthane_tcfd.ui.dialogs.signoff_dialogs import StepDialog
+
+        period = self.state.period
+        assert period is not None
+        if step in (WorkflowStep.SUBMIT, WorkflowStep.APPROVE) and not self.window.keep_all_edits():
+            return
+        workflow = self.state.services.workflow
+        dialog = StepDialog(
+            step,
+            text.replace("%1", str(period.year)),
+            lambda request: workflow.step(period.year, step, request),
+            self.lang,
+            self.window,
+        )
+        prompts.exec_dialog(dialog)
         self.state.refresh_period()
 
     def submit_for_review(self) -> None:
-        if self.window.keep_all_edits():
-            self._step(lambda year: self.state.services.workflow.submit(year, StepRequest()))
+        self._sign_off(
+            WorkflowStep.SUBMIT,
+            self.tr(
+                "Submit the %1 register for review? Changes remain possible until it is approved; your name, "
+                "the time and your comment are recorded. Whoever submits cannot approve."
+            ),
+        )
 
     def approve(self) -> None:
-        assert self.state.period is not None
-        text = self.tr("Approve the %1 register? It becomes read-only; your name and the time are recorded.")
-        if not self.window.keep_all_edits():
-            return
-        comment = prompts.ask_text(self.window, self.tr("Approve"), text.replace("%1", str(self.state.period.year)))
-        if comment is not None:
-            self._step(lambda year: self.state.services.workflow.approve(year, StepRequest(comment)))
+        self._sign_off(
+            WorkflowStep.APPROVE,
+            self.tr(
+                "Approve the %1 register? It becomes read-only and its content is frozen with a SHA-256 hash that "
+                "the board pack prints; your name, the time, your comment and the committee meeting are recorded."
+            ),
+        )
+
+    def return_for_changes(self) -> None:
+        self._sign_off(
+            WorkflowStep.RETURN,
+            self.tr("Return the %1 register to its preparers for changes? Say what should change."),
+        )
 
     def reopen(self) -> None:
-        reason = prompts.ask_text(
-            self.window, self.tr("Reopen period"), self.tr("Why is the period reopened? (recorded)")
+        self._sign_off(
+            WorkflowStep.REOPEN,
+            self.tr(
+                "Reopen the %1 register for changes? The approved snapshot is kept; the next approval adds a "
+                "new one. Why is the period reopened?"
+            ),
         )
-        if reason is not None:
-            self._step(lambda year: self.state.services.workflow.reopen(year, StepRequest(reason)))
+
+    def signoff_history(self) -> None:
+        from carthane_tcfd.ui.dialogs.signoff_dialogs import SignoffHistoryDialog
+
+        period = self.state.period
+        assert period is not None
+        try:
+            signoff = self.state.services.workflow.signoff(period.year)
+        except UserError as exc:
+            prompts.error(self.window, exc.message(self.lang))
+            return
+        prompts.exec_dialog(SignoffHistoryDialog(period.year, signoff, self.lang, self.window))
+
+    def compare(self) -> None:
+        from carthane_tcfd.ui.dialogs.signoff_dialogs import CompareDialog
+
+        periods = self.state.services.periods
+        years = [p.year for p in self.state.periods]
+        dialog = CompareDialog(years, lambda a, b: periods.compare(a, b, dt.date.today()), self.lang, self.window)
+        prompts.exec_dialog(dialog)
 
     def new_period(self) -> None:
         """An empty draft period (a database created empty has none)."""
