@@ -1,6 +1,7 @@
 """What changed between two periods: a pure function over two register snapshots. Items are matched by
-code (copy to the next year keeps codes); every other section of the snapshot that holds coded records
-(metrics, and whatever the register gains) is compared by code too."""
+code (copy to the next year keeps codes); an item is closed when it was open before and is now closed or
+absent. Every other section of the snapshot that holds coded records (metrics, and whatever the register
+gains) is compared by code too."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from typing import Any
 
 from carthane_tcfd.domain.inventory import Basis as InventoryBasis
 from carthane_tcfd.domain.metric_set import MetricSet, MetricsView
-from carthane_tcfd.domain.records import ItemSnapshot, MitigationSnapshot, PeriodSnapshot, RegisterSnapshot
+from carthane_tcfd.domain.records import ITEM_FIELDS, ItemSnapshot, MitigationSnapshot, PeriodSnapshot, RegisterSnapshot
 from carthane_tcfd.domain.scales import Band
 from carthane_tcfd.domain.snapshot_data import PACK_CONTEXT_FIELDS
 from carthane_tcfd.domain.taxonomy import Kind, MitigationStatus
@@ -25,7 +26,8 @@ BOOKKEEPING = frozenset(
 )
 # A period's title names its year, so every copy changes it: not reported either.
 PERIOD_BOOKKEEPING = frozenset({"id", "year", "title", "status", "status_changed_by", "status_changed_at", "version"})
-ITEM_FIELDS = tuple(f.name for f in dataclasses.fields(ItemSnapshot) if f.name not in BOOKKEEPING)
+COMPARED_FIELDS = tuple(f.name for f in dataclasses.fields(ItemSnapshot) if f.name not in BOOKKEEPING)
+DECLARED = {f.name: f for f in ITEM_FIELDS}  # an item's declared fields: a set of codes compares as a set
 PERIOD_FIELDS = tuple(f.name for f in dataclasses.fields(PeriodSnapshot) if f.name not in PERIOD_BOOKKEEPING)
 SECTION_SKIP = PACK_CONTEXT_FIELDS | {"period", "items"}
 BASIS_FIELDS = tuple(f.name for f in dataclasses.fields(InventoryBasis))
@@ -123,7 +125,7 @@ class PeriodComparison:
     from_year: int
     to_year: int
     new: tuple[ItemSnapshot, ...]
-    closed: tuple[ItemSnapshot, ...]  # as last seen open
+    closed: tuple[ItemSnapshot, ...]  # open before; now absent (as last seen) or closed (with its reason)
     modified: tuple[Modified, ...]
     rerated: tuple[Rerating, ...]
     movements: tuple[Movement, ...]
@@ -156,12 +158,18 @@ def compare_periods(old: RegisterSnapshot, new: RegisterSnapshot, today: dt.date
     now_codes = {i.code for i in new.items}
     added, modified, rerated, movements = [], [], [], []
     actions_added, completed, overdue = [], [], []
+    closed = []
     for item in new.items:
         previous = before.get(item.code)
+        if previous is not None and item.closed:
+            if not previous.closed:  # closed in this period: reported with its reason, not as modified
+                closed.append(item)
+                movements += _movements(previous, None)
+            continue
         if previous is None:
             added.append(item)
         else:
-            changes = _field_changes(previous, item, ITEM_FIELDS)
+            changes = _field_changes(previous, item, COMPARED_FIELDS)
             if changes:
                 modified.append(Modified(previous, item, changes))
             rerated += _reratings(previous, item)
@@ -170,9 +178,10 @@ def compare_periods(old: RegisterSnapshot, new: RegisterSnapshot, today: dt.date
         actions_added += added_here
         completed += completed_here
         overdue += [ActionChange(item.code, m) for m in item.mitigations if m.is_overdue(today)]
-    closed = [i for i in old.items if i.code not in now_codes]
-    for item in closed:
+    gone = [i for i in old.items if i.code not in now_codes and not i.closed]  # closed before: not again
+    for item in gone:
         movements += _movements(item, None)
+    closed = gone + closed
     return PeriodComparison(
         from_year=old.period.year,
         to_year=new.period.year,
@@ -195,7 +204,8 @@ def _field_changes(old: Any, new: Any, names: Iterable[str], prefix: str = "") -
     found: list[FieldChange] = []
     for name in names:
         was, now = getattr(old, name), getattr(new, name)
-        if was == now:
+        declared = DECLARED.get(name) if isinstance(new, ItemSnapshot) else None
+        if was == now or (declared is not None and declared.same(was, now)):
             continue
         if _is_record(was) and type(was) is type(now):
             found += _field_changes(was, now, _compared_fields(now), f"{prefix}{name}.")

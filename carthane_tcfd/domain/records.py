@@ -182,6 +182,11 @@ class ItemDraft:
     source: str = item_field(  # a Source code where the item was transcribed from a report
         ItemField("来源", "Source", max_length=SOURCE_MAX, edited=False), default=""
     )
+    # A closed item stays in its period (and in comparisons) instead of being deleted; a reason is required.
+    closed: bool = item_field(ItemField("已关闭", "Closed", Shape.FLAG, json_key="closed", in_row=True), default=False)
+    closed_reason: str = item_field(
+        ItemField("关闭原因", "Reason closed", max_length=TEXT_MAX, json_key="closed_reason"), default=""
+    )
     mitigations: list[MitigationDraft] = field(default_factory=list)
     effects: FinancialEffects = field(default_factory=FinancialEffects)
 
@@ -225,6 +230,7 @@ class ItemHeader:
     residual_impact: int | None
     scores_illustrative: bool
     owner: str
+    closed: bool
     version: int
     matrix_size: int
 
@@ -266,6 +272,7 @@ class ItemSnapshot(ItemHeader):
     effects: FinancialEffects = field(default_factory=FinancialEffects)
     description_en: str = ""
     source: str = ""  # a Source code where the item was transcribed from a report
+    closed_reason: str = ""
 
     @property
     def open_mitigations(self) -> int:

@@ -143,6 +143,8 @@ def validate_item(draft: ItemDraft, matrix_size: int) -> list[Problem]:
     low, high = draft.estimate_low_cny, draft.estimate_high_cny
     if low is not None and high is not None and low > high:
         out.append(problem("estimate_high_cny", "不能小于下限", "must not be below the low estimate"))
+    if draft.closed and not draft.closed_reason.strip():
+        out.append(problem("closed_reason", "关闭条目时必须填写", "is required to close an item"))
     _pair(out, "likelihood", "impact", draft.likelihood, draft.impact)
     _pair(out, "residual_likelihood", "residual_impact", draft.residual_likelihood, draft.residual_impact)
     for index, m in enumerate(draft.mitigations):

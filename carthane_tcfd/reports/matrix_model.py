@@ -46,14 +46,15 @@ class Grid:
 
 
 def build_grid(items: Sequence[AnyItem], kind: Kind, view: MatrixView, size: int) -> Grid:
-    """Place the items of one kind. The combined view places items at their residual position (inherent
-    where no residual exists) and draws an arrow where the two differ."""
+    """Place the open items of one kind (a closed item no longer carries a live rating). The combined view
+    places items at their residual position (inherent where no residual exists) and draws an arrow where
+    the two differ."""
     cells: dict[tuple[int, int], list[AnyItem]] = {
         (lk, im): [] for lk in range(1, size + 1) for im in range(1, size + 1)
     }
     arrows = []
     unscored = []
-    for item in (i for i in items if i.kind is kind):
+    for item in (i for i in items if i.kind is kind and not i.closed):
         inherent = position(item, residual=False)
         residual = position(item, residual=True)
         if view is MatrixView.INHERENT:

@@ -39,7 +39,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "no_rerating": ("无评级调整", "no item re-rated"),
     "modified": ("修改的条目（字段：上年 → 本年）", "Modified items (field: last period → this period)"),
     "new": ("新增条目", "New items"),
-    "closed": ("关闭的条目（上年有、本年无）", "Closed items (in the last period, not in this one)"),
+    "closed": ("关闭的条目（上年未关闭，本年已关闭或不再列入）", "Closed items (open last period; closed or gone now)"),
+    "reason": ("关闭原因", "Reason closed"),
     "rerated": ("评级调整", "Re-rated items"),
     "actions": ("应对措施", "Actions"),
     "movement": ("评级变动矩阵 · {kind} · {basis}", "Rating movement · {kind} · {basis}"),
@@ -164,7 +165,7 @@ def _items(ctx: PackContext, ws: Sheet, row: int, key: str, items: tuple[ItemSna
             [
                 item.code,
                 item.category.label(ctx.lang),
-                ctx.title_of(item),
+                _title_with_reason(ctx, item),
                 _rating(ctx, item, Basis.INHERENT),
                 _rating(ctx, item, Basis.RESIDUAL),
             ],
@@ -174,6 +175,11 @@ def _items(ctx: PackContext, ws: Sheet, row: int, key: str, items: tuple[ItemSna
         row = _none(ctx, ws, row)
     ws.keep_together(first, min(row - 1, first + 12))
     return row + 1
+
+
+def _title_with_reason(ctx: PackContext, item: ItemSnapshot) -> str:
+    title = ctx.title_of(item)
+    return f"{title}\n{_t(ctx, 'reason')}: {item.closed_reason}" if item.closed else title
 
 
 def _modified(ctx: PackContext, ws: Sheet, row: int, result: PeriodComparison) -> int:

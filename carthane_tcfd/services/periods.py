@@ -90,9 +90,10 @@ class PeriodService:
             return period_snapshot(period)
 
     def copy_to_next_year(self, year: int) -> PeriodSnapshot:
-        """A new draft period for year+1 with every item (codes kept), its open mitigations and financial
-        effects, the scenario set, inputs and assessment grid, and the metrics' structure (lines with their
-        status and reason, basis, custom metrics' names, targets) without this year's figures."""
+        """A new draft period for year+1 with every open item (codes kept; closed items stay behind), its
+        open mitigations and financial effects, the scenario set, inputs and assessment grid, and the
+        metrics' structure (lines with their status and reason, basis, custom metrics' names, targets)
+        without this year's figures."""
         with self.ctx.write() as session:
             source = period_by_year(session, year)
             target_year = year + 1
@@ -112,7 +113,9 @@ class PeriodService:
             session.add(target)
             session.flush()
             items = session.scalars(
-                select(Item).where(Item.period_id == source.id).options(selectinload(Item.mitigations))
+                select(Item)
+                .where(Item.period_id == source.id, Item.closed.is_(False))  # a closed item stays behind
+                .options(selectinload(Item.mitigations))
             )
             copies: list[tuple[Item, Item]] = []
             for old in items:

@@ -117,6 +117,8 @@ class Item(Base):
     owner: Mapped[str] = mapped_column(String(200), default="")
     sites: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    closed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    closed_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_by: Mapped[str] = mapped_column(String(200), default="")

@@ -59,39 +59,57 @@
     </message>
 </context>
 <context>
+    <name>CompareDialog</name>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="179"/>
+        <source>Compare periods</source>
+        <translation>比较年度</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="190"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="192"/>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/conflict_dialog.py" line="76"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/conflict_dialog.py" line="57"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/conflict_dialog.py" line="84"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/conflict_dialog.py" line="65"/>
         <source>What differs (yours → theirs):</source>
         <translation>差异（您的 → 对方的）：</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/conflict_dialog.py" line="91"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/conflict_dialog.py" line="72"/>
         <source>Your edits stay in the form until you choose to reload.</source>
         <translation>在您选择重新载入之前，您的修改将保留在表单中。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/conflict_dialog.py" line="93"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/conflict_dialog.py" line="74"/>
         <source>Reload their version</source>
         <translation>载入对方版本</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/conflict_dialog.py" line="94"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/conflict_dialog.py" line="75"/>
         <source>Copy my text</source>
         <translation>复制我的内容</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/conflict_dialog.py" line="95"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/conflict_dialog.py" line="76"/>
         <source>Keep my edits</source>
         <translation>保留我的修改</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/conflict_dialog.py" line="106"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/conflict_dialog.py" line="87"/>
         <source>Copied</source>
         <translation>已复制</translation>
     </message>
@@ -104,7 +122,7 @@
         <translation>导出为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/dashboard_page.py" line="48"/>
+        <location filename="../../carthane_tcfd/ui/pages/dashboard_page.py" line="49"/>
         <source>Export dashboard</source>
         <translation>导出仪表板</translation>
     </message>
@@ -241,7 +259,7 @@
         <translation>依据与假设</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="173"/>
+        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="181"/>
         <source>Not one of the item&apos;s time horizons</source>
         <translation>不属于该条目的时间范围</translation>
     </message>
@@ -366,142 +384,162 @@ Open its folder?</source>
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="123"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="116"/>
+        <source>Closed: kept in the register and in comparisons, not deleted</source>
+        <translation>已关闭：保留在登记册和年度比较中，不删除</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="120"/>
+        <source>Why the item is closed (required to close it)</source>
+        <translation>关闭原因（关闭条目时必填）</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="129"/>
         <source>CNY, optional</source>
         <translation>元，可选</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="153"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="159"/>
         <source>Add action</source>
         <translation>添加措施</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="154"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="160"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="155"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="161"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="156"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="162"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="166"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="172"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="167"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="173"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="168"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="174"/>
         <source>English title</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="169"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="175"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="170"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="176"/>
         <source>Time horizons</source>
         <translation>时间范围</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="171"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="177"/>
         <source>Value chain</source>
         <translation>价值链</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="172"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="178"/>
         <source>Financial impacts</source>
         <translation>潜在财务影响</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="173"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="179"/>
         <source>Estimate (CNY)</source>
         <translation>财务估算（元）</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="174"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="180"/>
         <source>Inherent score</source>
         <translation>固有评分</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="175"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="181"/>
         <source>Residual score</source>
         <translation>剩余评分</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="176"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="182"/>
         <source>Owner</source>
         <translation>负责部门</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="177"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="183"/>
         <source>Sites</source>
         <translation>涉及地点</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="178"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="184"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="179"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="185"/>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="186"/>
+        <source>Reason closed</source>
+        <translation>关闭原因</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="187"/>
         <source>Mitigations</source>
         <translation>应对措施</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="204"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="212"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="206"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="214"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="207"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="215"/>
         <source>History…</source>
         <translation>修改历史…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="305"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="317"/>
         <source>Illustrative assessment: the 2024 report gives no scores. Rescoring the item replaces them with your assessment.</source>
         <translation>示例评估：2024 年报告未披露评分。重新评分后将以您的评估替代。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="316"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="328"/>
         <source>No item selected</source>
         <translation>未选择条目</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="336"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="348"/>
         <source>New risk</source>
         <translation>新建风险</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="336"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="348"/>
         <source>New opportunity</source>
         <translation>新建机遇</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="426"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="442"/>
         <source>Please correct the fields marked in red; nothing was saved.</source>
         <translation>请更正红色标示的字段；尚未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="444"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="460"/>
         <source>≈ impact level %1 (%2)</source>
         <translation>≈ 影响等级 %1（%2）</translation>
     </message>
@@ -509,26 +547,26 @@ Open its folder?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="140"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="223"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="146"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="232"/>
         <source>Risks</source>
         <translation>风险</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="141"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="224"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="147"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="233"/>
         <source>Opportunities</source>
         <translation>机遇</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="142"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="225"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="148"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="234"/>
         <source>Matrix</source>
         <translation>矩阵</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="143"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="226"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="149"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="235"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
@@ -578,170 +616,185 @@ Open its folder?</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="121"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="124"/>
         <source>New risk</source>
         <translation>新建风险</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="123"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="126"/>
         <source>New opportunity</source>
         <translation>新建机遇</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="125"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="128"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="126"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="129"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="127"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="130"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="128"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="131"/>
         <source>History…</source>
         <translation>修改历史…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="129"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="132"/>
         <source>Your name in the audit trail…</source>
         <translation>审计记录中的姓名…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="130"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="133"/>
         <source>New period…</source>
         <translation>新建年度…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="131"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="134"/>
         <source>Copy to next year…</source>
         <translation>复制到下一年度…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="132"/>
-        <source>Submit for review</source>
-        <translation>提交审阅</translation>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="135"/>
+        <source>Submit for review…</source>
+        <translation>提交审阅…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="133"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="136"/>
         <source>Approve…</source>
         <translation>批准…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="134"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="137"/>
+        <source>Return for changes…</source>
+        <translation>退回修改…</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="138"/>
         <source>Reopen…</source>
         <translation>重新开启…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="135"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="139"/>
+        <source>Sign-off history…</source>
+        <translation>签署记录…</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="140"/>
+        <source>Compare…</source>
+        <translation>比较年度…</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="141"/>
         <source>Properties…</source>
         <translation>属性…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="136"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="142"/>
         <source>About…</source>
         <translation>关于…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="144"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="227"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="150"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="236"/>
         <source>Scenarios</source>
         <translation>情景分析</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="145"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="228"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="151"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="237"/>
         <source>Metrics &amp;&amp; targets</source>
         <translation>指标与目标</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="156"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="162"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="158"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="164"/>
         <source>Recent databases</source>
         <translation>最近使用的数据库</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="163"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="169"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="169"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="175"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="172"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="384"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="178"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="404"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="173"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="179"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="178"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="184"/>
         <source>&amp;Period</source>
         <translation>年度(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="179"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="185"/>
         <source>Switch period</source>
         <translation>切换年度</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="184"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="192"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="189"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="197"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="340"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="349"/>
         <source>No period</source>
         <translation>无年度</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="346"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="355"/>
         <source>The %1 period was approved by %2; it is read-only. Period ▸ Reopen… to change it.</source>
         <translation>%1 年度已由 %2 批准，为只读。如需修改，请选择 年度 ▸ 重新开启…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="355"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="370"/>
         <source>%1 risks · %2 opportunities</source>
         <translation>%1 项风险 · %2 项机遇</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="385"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="405"/>
         <source>The language changes the next time the program starts. 语言设置将在下次启动时生效。</source>
         <translation>语言设置将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="390"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="410"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="390"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="410"/>
         <source>Your name as the audit trail records it (empty: your login name):</source>
         <translation>审计记录中使用的姓名（留空则使用登录名）：</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="403"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="423"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
@@ -792,72 +845,72 @@ Open its folder?</source>
 <context>
     <name>MetricsPage</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="96"/>
+        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="97"/>
         <source>Save metrics</source>
         <translation>保存指标</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="97"/>
+        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="98"/>
         <source>Discard changes</source>
         <translation>放弃更改</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="118"/>
+        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="119"/>
         <source>Basis</source>
         <translation>核算基础</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="119"/>
+        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="120"/>
         <source>Further metrics</source>
         <translation>其他指标</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="120"/>
+        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="121"/>
         <source>Cross-industry metrics</source>
         <translation>跨行业指标</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="121"/>
+        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="122"/>
         <source>Targets</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="124"/>
+        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="125"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="147"/>
+        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="148"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="148"/>
+        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="149"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="190"/>
+        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="191"/>
         <source>No period</source>
         <translation>无年度</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="224"/>
+        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="228"/>
         <source>Metrics and targets %1</source>
         <translation>%1 年度指标与目标</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="226"/>
+        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="230"/>
         <source>compared with %1</source>
         <translation>对比 %1 年度</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="228"/>
+        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="232"/>
         <source>approved: read-only</source>
         <translation>已批准：只读</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="230"/>
+        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="234"/>
         <source>unsaved changes</source>
         <translation>有未保存的更改</translation>
     </message>
@@ -865,52 +918,52 @@ Open its folder?</source>
 <context>
     <name>PeriodActions</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="54"/>
-        <source>Approve the %1 register? It becomes read-only; your name and the time are recorded.</source>
-        <translation>批准 %1 年度登记册？批准后将变为只读，并记录您的姓名与时间。</translation>
+        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="66"/>
+        <source>Submit the %1 register for review? Changes remain possible until it is approved; your name, the time and your comment are recorded. Whoever submits cannot approve.</source>
+        <translation>将 %1 年度登记册提交审阅？批准前仍可修改；将记录您的姓名、时间和意见。提交人不能批准。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="56"/>
-        <source>Approve</source>
-        <translation>批准</translation>
+        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="75"/>
+        <source>Approve the %1 register? It becomes read-only and its content is frozen with a SHA-256 hash that the board pack prints; your name, the time, your comment and the committee meeting are recorded.</source>
+        <translation>批准 %1 年度登记册？批准后为只读，其内容将连同 SHA-256 哈希值一并冻结，并印在董事会材料上；将记录您的姓名、时间、意见和委员会会议。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="62"/>
-        <source>Reopen period</source>
-        <translation>重新开启年度</translation>
+        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="83"/>
+        <source>Return the %1 register to its preparers for changes? Say what should change.</source>
+        <translation>将 %1 年度登记册退回编制人修改？请说明需修改的内容。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="62"/>
-        <source>Why is the period reopened? (recorded)</source>
-        <translation>重新开启该年度的原因（将被记录）：</translation>
+        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="90"/>
+        <source>Reopen the %1 register for changes? The approved snapshot is kept; the next approval adds a new one. Why is the period reopened?</source>
+        <translation>重新开启 %1 年度登记册以便修改？已批准的快照将保留，下次批准会保存新的快照。请说明重新开启的原因。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="69"/>
+        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="117"/>
         <source>New period</source>
         <translation>新建年度</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="69"/>
+        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="117"/>
         <source>Reporting year of the new register:</source>
         <translation>新登记册的报告年度：</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="73"/>
+        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="121"/>
         <source>Please enter a year such as 2025.</source>
         <translation>请输入年份，例如 2025。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="76"/>
+        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="124"/>
         <source>%1 climate-related risks and opportunities</source>
         <translation>%1 年度气候相关风险与机遇登记册</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="88"/>
+        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="136"/>
         <source>Create the %1 register as a draft copy of %2 (items, codes and open actions)?</source>
         <translation>以 %2 年度为底稿创建 %1 年度登记册（含条目、编号及未完成措施）？</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="90"/>
+        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="138"/>
         <source>Copy to next year</source>
         <translation>复制到下一年度</translation>
     </message>
@@ -918,52 +971,62 @@ Open its folder?</source>
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="33"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="35"/>
         <source>Period %1 – properties</source>
         <translation>%1 年度 – 属性</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="40"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="42"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="44"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="46"/>
         <source>Matrix size</source>
         <translation>矩阵大小</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="54"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="56"/>
         <source>Upper CNY bound of each impact level but the last, ascending</source>
         <translation>除最高等级外各影响等级的金额上限（元），按升序</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="55"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="57"/>
         <source>Impact thresholds (CNY)</source>
         <translation>影响金额阈值（元）</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="61"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="60"/>
+        <source>One-person team: who submits or changes the period may also approve it (the cover says so)</source>
+        <translation>一人团队：提交人或修改人亦可批准（封面会注明）</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="65"/>
+        <source>Segregation of duties</source>
+        <translation>职责分离</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="70"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="65"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="74"/>
         <source>Governance</source>
         <translation>治理</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="66"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="75"/>
         <source>Strategy and resilience</source>
         <translation>战略与韧性</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="67"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="76"/>
         <source>Risk-management process</source>
         <translation>风险管理流程</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="68"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="77"/>
         <source>Metrics and targets</source>
         <translation>指标与目标</translation>
     </message>
@@ -1106,7 +1169,7 @@ Open its folder?</source>
     </message>
     <message>
         <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="62"/>
-        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="245"/>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="250"/>
         <source>Remove scenario</source>
         <translation>删除情景</translation>
     </message>
@@ -1121,52 +1184,52 @@ Open its folder?</source>
         <translation>按键：回车编辑单元格；1–9 设定等级；A 不利、F 有利、N 中性；Del 清除。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="98"/>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="102"/>
         <source>How resilient the strategy is under the scenarios (TCFD Strategy c, IFRS S2 ¶22)</source>
         <translation>各情景下公司战略的气候韧性（TCFD 战略 c，IFRS S2 第22段）</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="102"/>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="106"/>
         <source>CNY, the period&apos;s purchased electricity cost</source>
         <translation>人民币元，本年度外购电力成本</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="103"/>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="107"/>
         <source>Apply the carbon price to scope 3 as well</source>
         <translation>碳价同时适用于范围三排放</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="105"/>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="109"/>
         <source>Save narrative and inputs</source>
         <translation>保存说明与输入</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="123"/>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="128"/>
         <source>Resilience</source>
         <translation>气候韧性</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="124"/>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="129"/>
         <source>Purchased electricity cost</source>
         <translation>外购电力成本</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="128"/>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="133"/>
         <source>Emissions used</source>
         <translation>所用排放量</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="129"/>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="134"/>
         <source>Sensitivities</source>
         <translation>敏感性分析</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="205"/>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="210"/>
         <source>Scope 1: %1 t · scope 2: %2 t · scope 1 + 2: %3 t · scope 3: %4 t (the period&apos;s metrics)</source>
         <translation>范围一：%1 吨 · 范围二：%2 吨 · 范围一 + 二：%3 吨 · 范围三：%4 吨（本年度指标）</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="244"/>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="249"/>
         <source>Remove the scenario “%1” and its column of the grid?</source>
         <translation>删除情景「%1」及其在评估表中的列？</translation>
     </message>
@@ -1217,6 +1280,77 @@ Open its folder?</source>
         <location filename="../../carthane_tcfd/ui/models/sensitivity_model.py" line="38"/>
         <source>Electricity price × purchased electricity cost</source>
         <translation>电价变化 × 外购电力成本</translation>
+    </message>
+</context>
+<context>
+    <name>SignoffHistoryDialog</name>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="132"/>
+        <source>Sign-off history – %1</source>
+        <translation>签署记录 – %1</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="135"/>
+        <source>Prepared by: %1</source>
+        <translation>编制：%1</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="142"/>
+        <source>Segregation of duties is relaxed for this period (one-person team); * marks an approval by who submitted or changed the period.</source>
+        <translation>本年度已放宽职责分离（一人团队）；* 表示批准人亦为提交人或修改人。</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="161"/>
+        <source>No sign-off step yet.</source>
+        <translation>尚无签署记录。</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="53"/>
+        <source>Submit for review</source>
+        <translation>提交审阅</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="54"/>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="55"/>
+        <source>Return for changes</source>
+        <translation>退回修改</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="56"/>
+        <source>Reopen period</source>
+        <translation>重新开启年度</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="70"/>
+        <source>Comment (required)</source>
+        <translation>意见（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="70"/>
+        <source>Comment (optional)</source>
+        <translation>意见（选填）</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="71"/>
+        <source>Committee meeting held on</source>
+        <translation>委员会会议日期</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="84"/>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="85"/>
+        <source>Meeting reference</source>
+        <translation>会议编号</translation>
     </message>
 </context>
 <context>

@@ -103,3 +103,19 @@ def test_undo_is_disabled_in_an_approved_period_and_a_refused_undo_keeps_its_ste
     assert (stack.count(), stack.index()) == (count, index), "the refused step stays on the stack"
     assert window.state.current(item.id).owner == "安环部"
     assert not window.act_undo.isEnabled(), "the window learnt that the period is approved"
+
+
+def test_the_editor_closes_an_item_with_a_reason_and_keeps_it_in_the_register(window, prompts_recorder):
+    page = window.risks
+    item = page.model.item_at(0)
+    page.select_item(item.id)
+    page.editor.closed.setChecked(True)
+    assert page.editor.dirty
+    assert not page.save(), "a reason is required"
+    assert "Reason closed: is required to close an item" in page.editor._errors["closed_reason"].text()
+    page.editor.closed_reason.setText("工厂已搬迁")
+    page.editor._mark_dirty()
+    assert page.save()
+    saved = window.state.current(item.id)
+    assert saved.closed and saved.closed_reason == "工厂已搬迁"
+    assert item.code in [page.model.item_at(r).code for r in range(page.model.rowCount())], "kept, not deleted"

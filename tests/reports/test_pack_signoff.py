@@ -65,7 +65,7 @@ def test_the_changes_sheet_lists_exactly_the_four_changes_and_the_movement(appro
         return rows[start:end]
 
     assert [r[0] for r in section("New items")] == [added]
-    assert [r[0] for r in section("Closed items (in the last period, not in this one)")] == [third]
+    assert [r[0] for r in section("Closed items (open last period; closed or gone now)")] == [third]
     modified = section("Modified items (field: last period → this period)")
     assert [r[0] for r in modified if r[0]] == [first, second]
     assert [r[1] for r in modified][:3] == ["Owner", "Inherent likelihood", "Inherent impact"]

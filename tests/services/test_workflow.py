@@ -182,3 +182,23 @@ def test_compare_two_periods_through_the_services(officers):
     assert [c.field for c in result.modified[0].changes] == ["owner"]
     assert {c.field for c in result.modified[1].changes} <= {"likelihood", "impact", "scores_illustrative", "notes"}
     assert [(r.code, r.new_score) for r in result.rerated] == [(second.code, 25)]
+
+
+def test_an_item_is_closed_with_a_reason_stays_behind_on_copy_and_compares_as_closed(officers):
+    alice = officers["alice"]
+    item = alice.items.in_period(2024)[0]
+    with pytest.raises(ValidationFailed, match="Reason closed: is required to close an item"):
+        alice.items.update(item.id, dataclasses.replace(item.to_draft(), closed=True), item.version)
+    closing = dataclasses.replace(item.to_draft(), closed=True, closed_reason="工厂已搬迁")
+    closed = alice.items.update(item.id, closing, item.version)
+    assert closed.closed and closed.closed_reason == "工厂已搬迁"
+    assert item.code in {i.code for i in alice.items.in_period(2024)}, "closed, not deleted"
+    alice.periods.copy_to_next_year(2024)
+    assert item.code not in {i.code for i in alice.items.in_period(2025)}
+    assert [i.code for i in alice.periods.compare(2024, 2025, dt.date(2025, 12, 1)).closed] == []  # closed before
+    second = alice.items.in_period(2025)[0]
+    draft = dataclasses.replace(second.to_draft(), closed=True, closed_reason="风险已消除")
+    alice.items.update(second.id, draft, second.version)
+    result = alice.periods.compare(2024, 2025, dt.date(2025, 12, 1))
+    assert [(i.code, i.closed_reason) for i in result.closed] == [(second.code, "风险已消除")]
+    assert not result.modified

@@ -1,4 +1,4 @@
-"""Migration 0004 (sign-off) on a register with data: nothing of the register is lost either way."""
+"""Migrations 0004 (sign-off) to the newest on a register with data: nothing of it is lost either way."""
 
 from __future__ import annotations
 

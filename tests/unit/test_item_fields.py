@@ -56,7 +56,7 @@ def test_list_json_keys_are_the_declared_ones_in_the_design_order():
     assert list(data) == [
         "code", "kind", "category", "title", "title_en", "description", "description_en", "horizons", "value_chain",
         "financial_impacts", "likelihood", "impact", "residual_likelihood", "residual_impact",
-        "scores_illustrative", "owner", "mitigations", "financial_effects",
+        "scores_illustrative", "owner", "closed", "closed_reason", "mitigations", "financial_effects",
     ]  # fmt: skip
     assert data["horizons"] == ["medium", "short"] and data["category"] == "physical_acute"
 

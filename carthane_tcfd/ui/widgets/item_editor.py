@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -112,6 +113,11 @@ class ItemEditor(QWidget):
         self.notes = QPlainTextEdit(body)
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(70)
+        self.closed = QCheckBox(self.tr("Closed: kept in the register and in comparisons, not deleted"), body)
+        self.closed.setObjectName("closed")
+        self.closed_reason = QLineEdit(body)
+        self.closed_reason.setObjectName("closed_reason")
+        self.closed_reason.setPlaceholderText(self.tr("Why the item is closed (required to close it)"))
         self._build_mitigations(body)
         self.effects_editor = EffectsEditor(self.lang, body)
 
@@ -176,6 +182,8 @@ class ItemEditor(QWidget):
             (self.tr("Owner"), self.owner, "owner"),
             (self.tr("Sites"), self.sites, "sites"),
             (self.tr("Notes"), self.notes, "notes"),
+            (self.tr("Closed"), self.closed, "closed"),
+            (self.tr("Reason closed"), self.closed_reason, "closed_reason"),
             (self.tr("Mitigations"), self.mitigation_view, "mitigations"),
             ("", self.mitigation_buttons, ""),
         ]
@@ -237,6 +245,8 @@ class ItemEditor(QWidget):
             self.owner.textEdited,
             self.sites.textEdited,
             self.notes.textChanged,
+            self.closed.toggled,
+            self.closed_reason.textEdited,
             self.mitigations.edited,
             self.effects_editor.changed,
         ):
@@ -281,6 +291,8 @@ class ItemEditor(QWidget):
             self.residual,
             self.owner,
             self.sites,
+            self.closed,
+            self.closed_reason,
             self.add_action,
             self.remove_action,
             self.up_action,
@@ -371,6 +383,8 @@ class ItemEditor(QWidget):
             self.owner.setText(draft.owner)
             self.sites.setText(draft.sites)
             self.notes.setPlainText(draft.notes)
+            self.closed.setChecked(draft.closed)
+            self.closed_reason.setText(draft.closed_reason)
             self.mitigations.set_drafts(draft.mitigations)
             self.effects_editor.set_effects(draft.effects, draft.horizons)
             self._scores_illustrative = draft.scores_illustrative
@@ -406,6 +420,8 @@ class ItemEditor(QWidget):
             owner=self.owner.text(),
             sites=self.sites.text(),
             notes=self.notes.toPlainText(),
+            closed=self.closed.isChecked(),
+            closed_reason=self.closed_reason.text(),
             mitigations=self.mitigations.drafts(),
             effects=self.effects_editor.effects(problems),
         )
