@@ -219,9 +219,16 @@ def test_an_approved_period_is_read_only_and_says_why(window):
 
 def test_reopen_asks_for_a_reason_and_unlocks(window, prompts_recorder):
     approve_by_another_officer(window, 2024)
-    prompts_recorder.text_answer = "补充台风风险"
+
+    def reason(dialog) -> bool:
+        dialog.comment.setPlainText("补充台风风险")
+        dialog.accept()
+        return True
+
+    prompts_recorder.on_dialog = reason
     window.act_reopen.trigger()
     assert window.state.period.status.value == "draft"
+    assert window.state.services.workflow.signoff(2024).records[-1].comment == "补充台风风险"
     assert window.risks.editor.title_edit.isEnabled() or window.risks.editor.item is None
     assert window.act_new_risk.isEnabled()
 
