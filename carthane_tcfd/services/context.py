@@ -13,8 +13,9 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, object_session
 from sqlalchemy.orm.exc import StaleDataError
 
-from carthane_tcfd.domain.errors import ConflictError, DatabaseError, NotFound, PeriodLocked
+from carthane_tcfd.domain.errors import ConflictError, DatabaseError, NotFound, PeriodLocked, ValidationFailed
 from carthane_tcfd.domain.taxonomy import PeriodStatus
+from carthane_tcfd.domain.validation import validate_user
 from carthane_tcfd.store.engine import session_factory
 from carthane_tcfd.store.models import AuditEntry, Period
 
@@ -49,6 +50,9 @@ class ServiceContext:
     def __init__(self, engine: Engine, user: str | None = None) -> None:
         self.engine = engine
         self.user = user or default_user()
+        problems = validate_user(self.user)
+        if problems:
+            raise ValidationFailed(problems)
         self._sessions = session_factory(engine)
 
     @contextmanager

@@ -24,7 +24,7 @@ from carthane_tcfd.domain.records import (
     MitigationDraft,
 )
 from carthane_tcfd.domain.taxonomy import Kind
-from carthane_tcfd.domain.validation import problem, validate_item, validate_mitigation
+from carthane_tcfd.domain.validation import problem, validate_code, validate_item, validate_mitigation
 from carthane_tcfd.services.context import ServiceContext, editable, period_by_year
 from carthane_tcfd.services.convert import item_snapshot
 from carthane_tcfd.services.effects import item_effects, write_effects
@@ -111,6 +111,8 @@ class ItemService:
         with self.ctx.write() as session:
             period = editable(period_by_year(session, year))
             self._validate(draft, period.matrix_size)
+            if code is not None and validate_code(code):
+                raise ValidationFailed(validate_code(code))
             if code is None:
                 code = self._next_code(session, period.id, draft.category.code_prefix)
             elif session.scalars(select(Item.id).where(Item.period_id == period.id, Item.code == code)).first():

@@ -19,7 +19,7 @@ from carthane_tcfd.domain.records import (
     RegisterSnapshot,
 )
 from carthane_tcfd.domain.taxonomy import Horizon, MitigationStatus
-from carthane_tcfd.domain.validation import Problem, problem, validate_matrix_size
+from carthane_tcfd.domain.validation import validate_period, validate_period_title, validate_year
 from carthane_tcfd.services.context import ServiceContext, editable, locked_period, period_by_year
 from carthane_tcfd.services.convert import period_snapshot
 from carthane_tcfd.services.effects import copy_effects
@@ -48,8 +48,9 @@ class PeriodService:
         """An empty draft period with default settings."""
         from carthane_tcfd.domain.scales import DEFAULT_IMPACT_THRESHOLDS_CNY, DEFAULT_MATRIX_SIZE
 
-        if not 1990 <= year <= 2200:
-            raise ValidationFailed([problem("year", "须为四位年份", "must be a four-digit year")])
+        problems = validate_year(year) + validate_period_title(title.strip() or f"{year}")
+        if problems:
+            raise ValidationFailed(problems)
         with self.ctx.write() as session:
             if session.scalars(select(Period.id).where(Period.year == year)).first():
                 raise UserError(f"{year} 年度已存在。", f"A register for {year} exists already.")
@@ -72,7 +73,7 @@ class PeriodService:
             period = editable(locked_period(session, year))
             if period.version != expected_version:
                 raise ConflictError(f"{year}", period.updated_by, period.updated_at)
-            problems = _validate_period(draft, _highest_score(session, period.id))
+            problems = validate_period(draft, _highest_score(session, period.id))
             if problems:
                 raise ValidationFailed(problems)
             values = {
@@ -97,6 +98,8 @@ class PeriodService:
         with self.ctx.write() as session:
             source = period_by_year(session, year)
             target_year = year + 1
+            if validate_year(target_year):
+                raise ValidationFailed(validate_year(target_year))
             if session.scalars(select(Period.id).where(Period.year == target_year)).first():
                 raise UserError(f"{target_year} 年度已存在。", f"A register for {target_year} exists already.")
             now = utcnow()
@@ -207,32 +210,3 @@ def _default_horizons() -> dict[str, dict[str, str]]:
         Horizon.MEDIUM.value: {"zh": "1-3年", "en": "1 to 3 years"},
         Horizon.LONG.value: {"zh": "3-5年", "en": "3 to 5 years"},
     }
-
-
-def _validate_period(draft: PeriodDraft, highest_score: int) -> list[Problem]:
-    problems = []
-    if not draft.title.strip():
-        problems.append(problem("title", "不能为空", "is required"))
-    problems += validate_matrix_size(draft.matrix_size)
-    if not problems and highest_score > draft.matrix_size:
-        problems.append(
-            problem(
-                "matrix_size",
-                f"已有评分达到 {highest_score}，请先调整评分再缩小矩阵",
-                f"items are scored up to {highest_score}; rescore them before shrinking the matrix",
-            )
-        )
-    thresholds = draft.impact_thresholds_cny
-    if (
-        len(thresholds) != draft.matrix_size - 1
-        or any(t <= 0 for t in thresholds)
-        or thresholds != sorted(set(thresholds))
-    ):
-        problems.append(
-            problem(
-                "impact_thresholds",
-                f"须为 {draft.matrix_size - 1} 个递增的正数金额",
-                f"must be {draft.matrix_size - 1} increasing positive amounts",
-            )
-        )
-    return problems
