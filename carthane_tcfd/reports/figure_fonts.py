@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import warnings
 
 from carthane_tcfd.fonts import INSTALL_HINT, find_cjk_font
 
@@ -17,8 +18,15 @@ def configure_matplotlib() -> str | None:
     import matplotlib
     from matplotlib import font_manager
 
+    # Every text comes from data or our labels, never markup: "$5m to $8m" is two dollar signs, not
+    # mathtext (which would garble it, or fail the whole figure on an unbalanced or unknown command).
+    matplotlib.rcParams["text.parse_math"] = False
+    matplotlib.rcParams["text.usetex"] = False
+    # a character the fonts lack (an emoji in a title) is drawn as a box: not worth a warning per glyph
+    warnings.filterwarnings("ignore", r"Glyph \d+ .*missing from font", UserWarning)
     # a CJK font without a bold face is used at its regular weight; that is not worth a warning per text
     logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
+
     matplotlib.rcParams["pdf.fonttype"] = 42  # embed TrueType: text stays extractable
     matplotlib.rcParams["axes.unicode_minus"] = False
     path = find_cjk_font()

@@ -47,8 +47,12 @@ class MatrixPage:
 
 
 def _clip(text: str, width: int) -> str:
+    """A text on one line of at most `width` columns, "…" where cut (the full text is in the register);
+    control characters and line breaks drawn as spaces."""
     out, used = "", 0
     for ch in text:
+        if ch < " " or "\x7f" <= ch < "\xa0":
+            ch = " "
         used += char_width(ch)
         if used > width:
             return out + "…"

@@ -12,7 +12,7 @@ from carthane_tcfd.domain.taxonomy import Kind
 from carthane_tcfd.domain.translation_status import english_pending
 from carthane_tcfd.reports import summary
 from carthane_tcfd.reports.pack_context import SHEETS, PackContext
-from carthane_tcfd.reports.xlsx import band_style_name, put, put_long, put_row, set_widths
+from carthane_tcfd.reports.xlsx import band_style_name, joined, put, put_long, put_row, set_widths
 
 TOP_RISKS = 5
 TOP_OPPORTUNITIES = 3
@@ -177,7 +177,7 @@ def _by_item(items: list[ItemSnapshot]) -> list[str]:
 def _line(ctx: PackContext, row: int, label: str, items: list[str]) -> int:
     ws = ctx.sheet("summary")
     put(ws, row, 1, label, "pack_text")
-    ws.merge(row, 2, 4, f"{len(items)} — {', '.join(items)}" if items else ctx.t("none"))
+    ws.merge(row, 2, 4, f"{len(items)} — {joined(items, ', ', ctx.t('key_more'))}" if items else ctx.t("none"))
     return row + 1
 
 

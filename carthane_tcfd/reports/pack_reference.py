@@ -15,7 +15,7 @@ from carthane_tcfd.domain.scales import (
 from carthane_tcfd.domain.taxonomy import Category, Horizon, Kind
 from carthane_tcfd.reports.matrix_model import MatrixView, build_grid
 from carthane_tcfd.reports.pack_context import PackContext
-from carthane_tcfd.reports.xlsx import band_style_name, put, put_row, set_widths
+from carthane_tcfd.reports.xlsx import band_style_name, joined, put, put_row, set_widths
 
 
 def build_matrix_sheet(ctx: PackContext) -> None:
@@ -52,7 +52,7 @@ def _grid(ctx: PackContext, row: int, kind: Kind, view: MatrixView, size: int) -
         put(ws, row, 2, lk, "pack_axis")
         for im in range(1, size + 1):
             codes = [i.code for i in grid.cells[(lk, im)]]
-            put(ws, row, 2 + im, "\n".join(codes), band_style_name(grid.band(lk, im), kind))
+            put(ws, row, 2 + im, joined(codes, "\n", ctx.t("key_more")), band_style_name(grid.band(lk, im), kind))
         ws.height(row, max(30, 15 * max(1, max(len(grid.cells[(lk, im)]) for im in range(1, size + 1)))))
         row += 1
     put(ws, row, 1, f"↑ {likelihood_axis_name(lang)}   {impact_axis_name(kind, lang)} →", "pack_axis")
@@ -62,7 +62,7 @@ def _grid(ctx: PackContext, row: int, kind: Kind, view: MatrixView, size: int) -
     row += 1
     if grid.unscored:
         put(ws, row, 1, ctx.t("unscored"), "pack_note")
-        put(ws, row, 3, ", ".join(i.code for i in grid.unscored), "pack_note")
+        put(ws, row, 3, joined([i.code for i in grid.unscored], ", ", ctx.t("key_more")), "pack_note")
         row += 1
     return row
 

@@ -11,7 +11,7 @@ from carthane_tcfd.domain.item_fields import ItemField, Shape
 from carthane_tcfd.domain.records import ITEM_FIELDS, ItemSnapshot, MitigationSnapshot
 from carthane_tcfd.domain.taxonomy import Kind, MitigationStatus
 from carthane_tcfd.reports.pack_context import PackContext
-from carthane_tcfd.reports.xlsx import add_table, band_style_name, put, set_widths
+from carthane_tcfd.reports.xlsx import add_table, band_style_name, joined, put, set_widths
 
 HEADER_ROW = 4
 TOP_ACTIONS = 3  # actions a register row shows; the action tracker lists them all
@@ -43,9 +43,7 @@ def _rating(ctx: PackContext, item: ItemSnapshot, residual: bool) -> str:
 def _top_actions(item: ItemSnapshot, ctx: PackContext) -> str:
     """The first actions, numbered; how many more the action tracker lists."""
     shown = [f"{n}. {ctx.text_of(m.description, m.description_en)}" for n, m in enumerate(item.mitigations, 1)]
-    more = len(shown) - TOP_ACTIONS
-    lines = shown[:TOP_ACTIONS] + ([ctx.t("more_actions").format(n=more)] if more > 0 else [])
-    return "\n".join(lines)
+    return joined(shown, "\n", ctx.t("more_actions"), TOP_ACTIONS)  # never more than a cell holds
 
 
 Column = tuple[str, float, Callable[[ItemSnapshot], Any], str]  # header, width, value, style

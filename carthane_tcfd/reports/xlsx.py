@@ -17,6 +17,7 @@ from xlsxwriter.exceptions import FileCreateError
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
+from carthane_tcfd.domain.errors import UserError
 from carthane_tcfd.domain.scales import Band
 from carthane_tcfd.domain.taxonomy import Kind
 from carthane_tcfd.reports import print_rules as rules
@@ -28,6 +29,8 @@ DATE_FORMAT = "yyyy-mm-dd"
 MONEY_FORMAT = "#,##0.00"
 A4 = 9  # Excel's paper size code
 HEADER_FOOTER_PT = 9  # printed as is: headers and footers do not scale with the sheet
+EXCEL_DATES = (dt.date(1900, 3, 1), dt.date(9999, 12, 31))  # before March 1900 Excel's calendar is off
+CELL_MAX = 32_767  # what an Excel cell holds, in UTF-16 code units (an emoji takes two)
 
 
 def _style(
@@ -227,20 +230,73 @@ class Sheet:
         return [max(fixed.get(r, 0.0), needed.get(r, 0.0)) or rules.DEFAULT_ROW_PT for r in range(1, self.max_row + 1)]
 
 
+def cell_length(text: str) -> int:
+    """The length of a text as Excel counts it (UTF-16 code units)."""
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+
+
+def cell_name(row: int, col: int) -> str:
+    letters = ""
+    while col:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return f"{letters}{row}"
+
+
+class CellTooLong(UserError):
+    """A text longer than an Excel cell holds: the pack is not written rather than cut."""
+
+    def __init__(self, sheet: str, cell: str, length: int) -> None:
+        super().__init__(
+            f"董事会材料未生成：工作表「{sheet}」单元格 {cell} 的文本有 {length:,} 个字符，超过 Excel 单元格上限 "
+            f"{CELL_MAX:,}；请缩短该文本。",
+            f"The board pack was not written: the text for cell {cell} of sheet '{sheet}' has {length:,} "
+            f"characters, more than an Excel cell holds ({CELL_MAX:,}); shorten that text.",
+        )
+
+
+def joined(parts: list[str], separator: str, more: str, most: int | None = None) -> str:
+    """`parts` joined, whole when they fit in a cell (and number at most `most`); else as many as fit and
+    then `more` with {n}, the number left out, filled in (e.g. "… and {n} more, see the register"), so a
+    reader sees what is missing."""
+    text = separator.join(parts)
+    if cell_length(text) <= CELL_MAX and (most is None or len(parts) <= most):
+        return text
+    budget = CELL_MAX - cell_length(separator + more.format(n=len(parts)))
+    shown: list[str] = []
+    used = 0
+    for part in parts[:most]:
+        cost = cell_length(part) + (cell_length(separator) if shown else 0)
+        if used + cost > budget:
+            break
+        shown.append(part)
+        used += cost
+    return separator.join([*shown, more.format(n=len(parts) - len(shown))])
+
+
 def put(ws: Sheet, row: int, col: int, value: Any, style: str = "pack_text", *, span: int = 1) -> None:
     """Write one cell (`span` columns wide when merged); text that Excel would read as a formula is
-    stored as text with a quote prefix."""
+    stored as text with a quote prefix. Nothing is cut: a text longer than a cell holds raises
+    CellTooLong, and so does any other refusal of xlsxwriter's (it returns a code rather than raising)."""
     r, c, sheet = row - 1, col - 1, ws.ws
     if value is None or value == "":
-        sheet.write_blank(r, c, None, ws.book.format(style))
+        code = sheet.write_blank(r, c, None, ws.book.format(style))
     elif isinstance(value, str):
-        sheet.write_string(r, c, value, ws.book.format(style, value.startswith(FORMULA_STARTS)))
-    elif isinstance(value, dt.date):
-        sheet.write_datetime(r, c, value, ws.book.format(style))
+        if cell_length(value) > CELL_MAX:
+            raise CellTooLong(sheet.name, cell_name(row, col), cell_length(value))
+        code = sheet.write_string(r, c, value, ws.book.format(style, value.startswith(FORMULA_STARTS)))
+    elif isinstance(value, dt.date) and EXCEL_DATES[0] <= value <= EXCEL_DATES[1]:
+        code = sheet.write_datetime(r, c, value, ws.book.format(style))
+    elif isinstance(value, dt.date):  # a date Excel cannot show (#VALUE!) is written as the text it is
+        code = sheet.write_string(r, c, value.isoformat(), ws.book.format(style))
     elif isinstance(value, int | float):
-        sheet.write_number(r, c, value, ws.book.format(style))
+        code = sheet.write_number(r, c, value, ws.book.format(style))
     else:
         raise TypeError(f"cannot write {type(value).__name__} to the board pack")
+    if code == -2:
+        raise CellTooLong(sheet.name, cell_name(row, col), cell_length(str(value)))
+    if code:
+        raise ValueError(f"xlsxwriter refused cell {cell_name(row, col)} of {sheet.name} (code {code})")
     ws.wrote(row, col, value, style, span)
 
 
