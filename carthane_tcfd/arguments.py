@@ -5,10 +5,53 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from carthane_tcfd import __version__
 from carthane_tcfd.domain.taxonomy import Kind
+
+DB_SUFFIXES = (".sqlite3", ".sqlite", ".db")
+YEARS = (1990, 2200)  # as the domain's validation (not imported: start-up stays light)
+
+
+def database(text: str) -> str:
+    """--db: a URL, an existing file, or a new file with a database suffix (so a typo does not create a
+    new seeded database under a strange name)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("must not be empty")
+    if "://" in text or Path(text).expanduser().is_file() or Path(text).suffix.lower() in DB_SUFFIXES:
+        return text
+    raise argparse.ArgumentTypeError(
+        f"{text!r} is neither a database URL nor a database file (a new file must end in {', '.join(DB_SUFFIXES)})"
+    )
+
+
+def year(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a year") from None
+    if not YEARS[0] <= value <= YEARS[1]:
+        raise argparse.ArgumentTypeError(f"{text} is not a year from {YEARS[0]} to {YEARS[1]}")
+    return value
+
+
+def output(*suffixes: str) -> Callable[[str], Path]:
+    """--out: a file path ending in one of `suffixes`."""
+
+    def check(text: str) -> Path:
+        path = Path(text)
+        if path.suffix.lower() not in suffixes or not path.stem:
+            found = path.suffix or "no extension"
+            raise argparse.ArgumentTypeError(f"{text!r}: {found} is not supported; use {' or '.join(suffixes)}")
+        return path
+
+    return check
+
+
+def add_lang(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("--lang", choices=["zh", "en"], help=f"{what} and error messages (default: the system's)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -19,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--db",
+        type=database,
         metavar="PATH|URL",
         help="database file or SQLAlchemy URL (default: $CARTHANE_TCFD_DB, "
         "else register.sqlite3 in the user data folder)",
@@ -27,47 +71,48 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     lst = commands.add_parser("list", help="list the items of a period")
-    lst.add_argument("--period", type=int, metavar="YEAR", help="reporting year (default: the latest)")
+    lst.add_argument("--period", type=year, metavar="YEAR", help="reporting year (default: the latest)")
     lst.add_argument("--kind", choices=[k.value for k in Kind])
     lst.add_argument("--json", action="store_true", help="print one JSON array")
-    lst.add_argument("--lang", choices=["zh", "en"], help="labels of the table (default: the system's)")
+    add_lang(lst, "labels of the table")
 
     export = commands.add_parser("export", help="write the board pack workbook")
-    export.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx")
-    export.add_argument("--period", type=int, metavar="YEAR")
-    export.add_argument("--lang", choices=["zh", "en"], default="zh")
+    export.add_argument("--out", required=True, type=output(".xlsx"), metavar="FILE.xlsx")
+    export.add_argument("--period", type=year, metavar="YEAR")
+    add_lang(export, "the pack (default: zh)")
 
     matrix = commands.add_parser("matrix", help="draw the risk matrix to PDF or PNG")
-    matrix.add_argument("--out", required=True, type=Path, metavar="FILE.pdf|FILE.png")
-    matrix.add_argument("--period", type=int, metavar="YEAR")
-    matrix.add_argument("--residual", action="store_true", help="residual instead of inherent scores")
-    matrix.add_argument("--combined", action="store_true", help="arrows from inherent to residual positions")
+    matrix.add_argument("--out", required=True, type=output(".pdf", ".png"), metavar="FILE.pdf|FILE.png")
+    matrix.add_argument("--period", type=year, metavar="YEAR")
+    scores = matrix.add_mutually_exclusive_group()
+    scores.add_argument("--residual", action="store_true", help="residual instead of inherent scores")
+    scores.add_argument("--combined", action="store_true", help="arrows from inherent to residual positions")
     matrix.add_argument(
         "--kind",
         choices=[k.value for k in Kind],
         help="only risks or only opportunities (default: both in a PDF, risks in a PNG)",
     )
-    matrix.add_argument("--lang", choices=["zh", "en"], default="zh")
+    add_lang(matrix, "the matrix (default: zh)")
 
-    commands.add_parser("init", help="create or upgrade the database (seeded unless --empty)")
+    add_lang(commands.add_parser("init", help="create or upgrade the database (seeded unless --empty)"), "messages")
 
     scenarios = commands.add_parser(
         "scenarios", help="print the scenario set, its parameters and the computed sensitivities"
     )
-    scenarios.add_argument("--period", type=int, metavar="YEAR", help="reporting year (default: the latest)")
+    scenarios.add_argument("--period", type=year, metavar="YEAR", help="reporting year (default: the latest)")
     scenarios.add_argument("--json", action="store_true", help="print one JSON object")
-    scenarios.add_argument("--lang", choices=["zh", "en"], help="labels of the text (default: the system's)")
+    add_lang(scenarios, "labels of the text")
     _period_commands(commands)
     compare = commands.add_parser("compare", help="what changed between two periods")
-    compare.add_argument("--from", dest="from_year", required=True, type=int, metavar="YEAR")
-    compare.add_argument("--to", dest="to_year", required=True, type=int, metavar="YEAR")
+    compare.add_argument("--from", dest="from_year", required=True, type=year, metavar="YEAR")
+    compare.add_argument("--to", dest="to_year", required=True, type=year, metavar="YEAR")
     compare.add_argument("--json", action="store_true", help="print one JSON object")
-    compare.add_argument("--lang", choices=["zh", "en"], help="labels of the text (default: the system's)")
+    add_lang(compare, "labels of the text")
 
     metrics = commands.add_parser("metrics", help="GHG inventory, energy, cross-industry metrics and targets")
-    metrics.add_argument("--period", type=int, metavar="YEAR", help="reporting year (default: the latest)")
+    metrics.add_argument("--period", type=year, metavar="YEAR", help="reporting year (default: the latest)")
     metrics.add_argument("--json", action="store_true", help="print one JSON object with stable codes")
-    metrics.add_argument("--lang", choices=["zh", "en"], help="labels of the table (default: the system's)")
+    add_lang(metrics, "labels of the table")
     return parser
 
 
@@ -80,7 +125,7 @@ def _period_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
     listing = steps.add_parser("list", help="the periods with their status and sign-off", parents=[common])
     listing.add_argument("--json", action="store_true", help="print one JSON array")
     copy = steps.add_parser("copy", help="copy a period's register to the next year (codes kept)", parents=[common])
-    copy.add_argument("year", type=int, metavar="YEAR")
+    copy.add_argument("year", type=year, metavar="YEAR")
     for name, text in (
         ("submit", "submit a period for review"),
         ("approve", "approve a period in review (a comment is required; not by who submitted it)"),
@@ -88,7 +133,7 @@ def _period_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
         ("reopen", "reopen a period in review or approved (a comment is required)"),
     ):
         step = steps.add_parser(name, help=text, parents=[common])
-        step.add_argument("year", type=int, metavar="YEAR")
+        step.add_argument("year", type=year, metavar="YEAR")
         step.add_argument("--comment", default="", metavar="TEXT")
         if name == "approve":
             step.add_argument("--meeting-date", type=_iso_date, metavar="YYYY-MM-DD", help="committee meeting")

@@ -20,6 +20,15 @@ from carthane_tcfd.i18n import system_lang
 from carthane_tcfd.logs import log, setup_logging
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+# What a terminal would act on rather than show: C0/C1 controls (escape sequences), DEL, and the
+# bidirectional overrides and isolates that reorder what follows them.
+_CONTROLS = [*range(0x20), 0x7F, *range(0x80, 0xA0), 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+_NOT_SHOWN: dict[int, str | None] = {**dict.fromkeys(_CONTROLS), **dict.fromkeys(map(ord, "\t\n\r"), " ")}
+
+
+def printable(text: str) -> str:
+    """User text made safe for a terminal: on one line, without controls or direction overrides."""
+    return text.translate(_NOT_SHOWN)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -40,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         return handlers[args.command](args)
     except UserError as exc:
-        print(f"error: {exc.message(lang)}", file=sys.stderr)
+        print(f"error: {printable(exc.message(lang))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return EXIT_ERROR
@@ -132,7 +141,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from carthane_tcfd.reports.boardpack import write_board_pack
 
     snapshot = _snapshot(args)
-    write_board_pack(snapshot, args.out, lang=args.lang)
+    write_board_pack(snapshot, args.out, lang=args.lang or "zh")
     print(f"{args.out}: board pack for {snapshot.period.year}, {len(snapshot.items)} items")
     return EXIT_OK
 
@@ -147,7 +156,7 @@ def cmd_matrix(args: argparse.Namespace) -> int:
         kinds: tuple[Kind, ...] = (Kind(args.kind),)
     else:
         kinds = (Kind.RISK, Kind.OPPORTUNITY) if args.out.suffix.lower() == ".pdf" else (Kind.RISK,)
-    pages = export_matrix(snapshot, args.out, view=view, lang=args.lang, kinds=kinds)
+    pages = export_matrix(snapshot, args.out, view=view, lang=args.lang or "zh", kinds=kinds)
     print(f"{args.out}: {view.value} matrix for {snapshot.period.year}, {pages} page(s)")
     return EXIT_OK
 
@@ -202,11 +211,15 @@ def print_table(items: Sequence[ItemHeader], year: int, lang: Lang) -> None:
         return "—" if band is None else f"{lk}×{im} {band.label(lang)}"
 
     rows = [
-        (
-            i.code,
-            *(f.shown(i, lang, "/") for f in columns),
-            score(i.likelihood, i.impact, i.inherent_band) + ("*" if i.scores_illustrative else ""),
-            score(i.residual_likelihood, i.residual_impact, i.residual_band) + ("*" if i.scores_illustrative else ""),
+        tuple(
+            printable(value)
+            for value in (
+                i.code,
+                *(f.shown(i, lang, "/") for f in columns),
+                score(i.likelihood, i.impact, i.inherent_band) + ("*" if i.scores_illustrative else ""),
+                score(i.residual_likelihood, i.residual_impact, i.residual_band)
+                + ("*" if i.scores_illustrative else ""),
+            )
         )
         for i in items
     ]

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import DatabaseError as DriverError
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, object_session
 from sqlalchemy.orm.exc import StaleDataError
@@ -16,7 +17,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from carthane_tcfd.domain.errors import ConflictError, DatabaseError, NotFound, PeriodLocked, ValidationFailed
 from carthane_tcfd.domain.taxonomy import PeriodStatus
 from carthane_tcfd.domain.validation import validate_user
-from carthane_tcfd.store.engine import session_factory
+from carthane_tcfd.store.engine import damaged, describe, mask_password, session_factory
 from carthane_tcfd.store.models import AuditEntry, Period
 
 USER_ENV = "CARTHANE_TCFD_USER"
@@ -61,7 +62,9 @@ class ServiceContext:
             with self._sessions() as session:
                 yield session
         except OperationalError as exc:
-            raise _unavailable(exc) from exc
+            raise self._unavailable(exc) from exc
+        except DriverError as exc:
+            raise self._refused(exc) from exc
 
     @contextmanager
     def write(self) -> Iterator[Session]:
@@ -79,7 +82,23 @@ class ServiceContext:
         except IntegrityError as exc:
             raise ConflictError("该记录 / This record", "", None) from exc
         except OperationalError as exc:
-            raise _unavailable(exc) from exc
+            raise self._unavailable(exc) from exc
+        except DriverError as exc:
+            raise self._refused(exc) from exc
+
+    def _unavailable(self, exc: OperationalError) -> DatabaseError:
+        detail = _first_line(exc)
+        if "malformed" in detail:
+            return damaged(describe(self.engine.url.render_as_string(hide_password=False)))
+        return DatabaseError(f"数据库不可用：{detail}", f"The database is not available: {detail}")
+
+    def _refused(self, exc: DriverError) -> DatabaseError:
+        """Any other refusal of the driver's: a damaged file, or a value the database would not take
+        (validation should have caught it first), said in one line."""
+        detail = _first_line(exc)
+        if "malformed" in detail or "not a database" in detail:
+            return damaged(describe(self.engine.url.render_as_string(hide_password=False)))
+        return DatabaseError(f"数据库拒绝了此操作：{detail}", f"The database refused the change: {detail}")
 
     def audit(
         self,
@@ -132,9 +151,9 @@ class ServiceContext:
         return changed
 
 
-def _unavailable(exc: OperationalError) -> DatabaseError:
-    detail = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-    return DatabaseError(f"数据库不可用：{detail}", f"The database is not available: {detail}")
+def _first_line(exc: DriverError) -> str:
+    text = (str(exc.orig) if exc.orig else str(exc)).strip()
+    return mask_password(text.splitlines()[0] if text else type(exc).__name__)
 
 
 def period_by_year(session: Session, year: int) -> Period:

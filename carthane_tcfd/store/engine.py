@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,13 @@ from carthane_tcfd.paths import user_data_dir
 
 ENV_VAR = "CARTHANE_TCFD_DB"
 DEFAULT_FILE = "register.sqlite3"
+BACKENDS = ("sqlite", "postgresql")
+_PASSWORD = re.compile(r"(://[^:/@]*:)[^@]*@")
+
+
+def mask_password(text: str) -> str:
+    """Any URL password in `text` replaced by ***, for messages, menus and the log."""
+    return _PASSWORD.sub(r"\1***@", text)
 
 
 def default_database_path() -> Path:
@@ -29,10 +37,18 @@ def resolve_url(location: str | None) -> str:
     if location is None:
         return sqlite_url(default_database_path())
     if "://" in location:
+        shown = mask_password(location)
         try:
-            make_url(location)
-        except ArgumentError as exc:
-            raise DatabaseError(f"无法识别的数据库地址：{location}", f"Not a database URL: {location}") from exc
+            backend = make_url(location).get_backend_name()
+        except (ArgumentError, ValueError) as exc:  # ValueError: a port that is not a number
+            raise DatabaseError(
+                f"无法识别的数据库地址：{shown}（{exc}）", f"Not a database URL: {shown} ({exc})"
+            ) from exc
+        if backend not in BACKENDS:
+            raise DatabaseError(
+                f"不支持的数据库类型「{backend}」：{shown}。请使用 SQLite 文件或 postgresql+psycopg:// 地址。",
+                f"Unsupported database type '{backend}': {shown}. Use a SQLite file or a postgresql+psycopg:// URL.",
+            )
         return location
     return sqlite_url(Path(location))
 
@@ -73,7 +89,8 @@ def make_engine(url: str) -> Engine:
     connect_args: dict[str, Any] = {}
     if backend == "postgresql":
         connect_args["connect_timeout"] = 5
-    engine = create_engine(url, connect_args=connect_args, pool_pre_ping=backend != "sqlite")
+    # hide_parameters: a driver error's text (shown, logged) never carries the user's data or a password
+    engine = create_engine(url, connect_args=connect_args, pool_pre_ping=backend != "sqlite", hide_parameters=True)
     if backend == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
@@ -89,7 +106,17 @@ def connection_problem(url: str, exc: BaseException) -> DatabaseError:
     original = getattr(exc, "orig", exc)
     if isinstance(original, sqlite3.DatabaseError) and "not a database" in str(original):
         return DatabaseError(f"该文件不是数据库：{where}", f"Not a database file: {where}")
+    if isinstance(original, sqlite3.DatabaseError) and "malformed" in str(original):
+        return damaged(where)
     if isinstance(original, sqlite3.OperationalError):
         return DatabaseError(f"无法打开数据库 {where}：{original}", f"Cannot open the database {where}: {original}")
     first_line = str(original).strip().splitlines()[0] if str(original).strip() else type(original).__name__
+    first_line = mask_password(first_line)
     return DatabaseError(f"无法连接数据库 {where}：{first_line}", f"Cannot reach the database {where}: {first_line}")
+
+
+def damaged(where: str) -> DatabaseError:
+    return DatabaseError(
+        f"数据库文件已损坏：{where}。请从备份恢复（升级前的备份在同一文件夹中）。",
+        f"The database file is damaged: {where}. Restore it from a backup (upgrade backups are in its folder).",
+    )

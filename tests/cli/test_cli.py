@@ -151,6 +151,6 @@ def test_matrix_writes_pdf_and_png_and_refuses_other_types(tmp_path):
     png = run("--db", db, "matrix", "--out", str(tmp_path / "m.png"), "--lang", "en", "--kind", "opportunity")
     assert png.returncode == 0 and (tmp_path / "m.png").read_bytes()[:4] == b"\x89PNG"
     bad = run("--db", db, "matrix", "--out", str(tmp_path / "m.svg"), "--lang", "en")
-    assert_clean_failure(bad)
-    assert "use .pdf or .png" in bad.stderr
+    assert bad.returncode == 2 and "use .pdf or .png" in bad.stderr  # a usage error (DESIGN.md §3)
+    assert not (tmp_path / "m.svg").exists()
     assert run("--db", db, "matrix").returncode == 2
