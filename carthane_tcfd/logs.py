@@ -6,7 +6,7 @@ import logging
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
-from carthane_tcfd.paths import user_data_dir
+from carthane_tcfd.paths import private_file, user_data_dir
 
 LOG_NAME = "carthane-tcfd.log"
 log = logging.getLogger("carthane_tcfd")
@@ -20,6 +20,9 @@ def setup_logging() -> Path:
     """Send the application's log to its file (once); its path."""
     path = log_file()
     if not any(isinstance(h, RotatingFileHandler) for h in log.handlers):
+        # a log that cannot be written (a full disk) must not print "--- Logging error ---" tracebacks
+        logging.raiseExceptions = False
+        private_file(path)
         handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         log.addHandler(handler)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import io
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -73,7 +74,8 @@ def _write_with_cairo(pages: list[MatrixPage], target: Path) -> None:
     from matplotlib.backends.backend_cairo import RendererCairo
 
     width, height = (inches * POINTS_PER_INCH for inches in A4_LANDSCAPE)
-    surface = cairo.PDFSurface(str(target), width, height)
+    buffer = io.BytesIO()  # written to the file in one go: a full disk is then an OSError that says so
+    surface = cairo.PDFSurface(buffer, width, height)
     surface.set_metadata(cairo.PDFMetadata.CREATOR, APP_NAME)
     context = cairo.Context(surface)
     for page in pages:
@@ -87,6 +89,7 @@ def _write_with_cairo(pages: list[MatrixPage], target: Path) -> None:
             figure.dpi = dpi
         context.show_page()
     surface.finish()
+    target.write_bytes(buffer.getvalue())
 
 
 def _write_with_matplotlib(pages: list[MatrixPage], target: Path) -> None:

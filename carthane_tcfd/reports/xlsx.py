@@ -123,7 +123,11 @@ class Book:
             "strings_to_numbers": False,
             "in_memory": True,
         }
-        self.wb = xlsxwriter.Workbook(str(target) if isinstance(target, Path) else target, options)
+        # Built in memory and written in one go: xlsxwriter writing a file itself leaves a half-written
+        # zip whose destructor complains ("Exception ignored in ZipFile.__del__") when the disk fills up.
+        self._path = Path(target) if isinstance(target, str | Path) else None
+        self._buffer = io.BytesIO() if self._path is not None else None
+        self.wb = xlsxwriter.Workbook(self._buffer if self._buffer is not None else target, options)
         self._styles = _styles()
         self._formats: dict[tuple[str, bool], Format] = {}
         # (font size, wraps) of each style: what the print rules measure a cell by
@@ -146,6 +150,8 @@ class Book:
         except FileCreateError as exc:
             cause = exc.args[0] if exc.args else None
             raise cause if isinstance(cause, OSError) else OSError(str(exc)) from exc
+        if self._path is not None and self._buffer is not None:
+            self._path.write_bytes(self._buffer.getvalue())
 
 
 class Sheet:

@@ -15,7 +15,7 @@ from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from carthane_tcfd.domain.errors import DatabaseError
-from carthane_tcfd.paths import migrations_dir
+from carthane_tcfd.paths import migrations_dir, private_file
 from carthane_tcfd.store.engine import connection_problem, describe, make_engine, sqlite_path
 
 if TYPE_CHECKING:
@@ -76,7 +76,7 @@ def backup_sqlite(path: Path, revision: str) -> Path:
     target = path.with_name(f"{path.stem}.backup-r{revision}-{stamp}{path.suffix}")
     source = sqlite3.connect(path)
     try:
-        dest = sqlite3.connect(target)
+        dest = sqlite3.connect(private_file(target))
         try:
             source.backup(dest)
         finally:
@@ -88,6 +88,9 @@ def backup_sqlite(path: Path, revision: str) -> Path:
 
 def open_database(url: str, *, seed: bool = True) -> OpenResult:
     """Open (creating, upgrading or refusing as needed) the database at `url`."""
+    path = sqlite_path(url)
+    if path is not None and path.parent.is_dir() and not path.exists():
+        private_file(path)  # SQLite would create it with the umask's mode; its -wal and -shm follow this one's
     engine = make_engine(url)
     try:
         with engine.connect() as connection:
@@ -113,7 +116,6 @@ def open_database(url: str, *, seed: bool = True) -> OpenResult:
             "upgrade the program to open it.",
         )
     backup = None
-    path = sqlite_path(url)
     if revision is not None and path is not None:
         backup = backup_sqlite(path, revision)
     try:
