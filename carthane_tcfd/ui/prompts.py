@@ -8,6 +8,8 @@ from PySide6 import QtWidgets
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from carthane_tcfd.ui.plain import plain
+
 # QtWidgets.QMessageBox and .QInputDialog are looked up when first asked: PySide6 creates each Qt class
 # on first use, and the dialogs are not needed to paint the window (start-up).
 
@@ -23,11 +25,11 @@ class Choice(Enum):
 
 
 def unsaved_changes(parent: QWidget | None, what: str) -> Choice:
-    box = QtWidgets.QMessageBox(
+    box = message_box(
+        parent,
         QtWidgets.QMessageBox.Icon.Warning,
         tr("Unsaved changes"),
         tr("%1 has unsaved changes. Save them?").replace("%1", what),
-        parent=parent,
     )
     buttons = QtWidgets.QMessageBox.StandardButton
     save = box.addButton(buttons.Save)
@@ -39,24 +41,27 @@ def unsaved_changes(parent: QWidget | None, what: str) -> Choice:
     return Choice.SAVE if clicked is save else Choice.DISCARD if clicked is discard else Choice.CANCEL
 
 
+def message_box(
+    parent: QWidget | None, icon: QtWidgets.QMessageBox.Icon, title: str, text: str
+) -> QtWidgets.QMessageBox:
+    """A message box that shows `text` (which may quote user data) literally."""
+    return plain(QtWidgets.QMessageBox(icon, title, text, parent=parent))
+
+
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     buttons = QtWidgets.QMessageBox.StandardButton
-    answer = QtWidgets.QMessageBox.question(
-        parent,
-        title,
-        text,
-        buttons.Yes | buttons.No,
-        buttons.No,
-    )
-    return answer == buttons.Yes
+    box = message_box(parent, QtWidgets.QMessageBox.Icon.Question, title, text)
+    box.setStandardButtons(buttons.Yes | buttons.No)
+    box.setDefaultButton(buttons.No)
+    return box.exec() == buttons.Yes
 
 
 def error(parent: QWidget | None, text: str) -> None:
-    QtWidgets.QMessageBox.warning(parent, tr("Cannot do that"), text)
+    message_box(parent, QtWidgets.QMessageBox.Icon.Warning, tr("Cannot do that"), text).exec()
 
 
 def info(parent: QWidget | None, title: str, text: str) -> None:
-    QtWidgets.QMessageBox.information(parent, title, text)
+    message_box(parent, QtWidgets.QMessageBox.Icon.Information, title, text).exec()
 
 
 def exec_dialog(dialog: QtWidgets.QDialog) -> bool:

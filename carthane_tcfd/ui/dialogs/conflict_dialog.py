@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from carthane_tcfd.domain.errors import ConflictError
 from carthane_tcfd.domain.records import ITEM_FIELDS, ItemDraft
 from carthane_tcfd.domain.taxonomy import Lang
+from carthane_tcfd.ui.plain import plain
 
 COMPARED = tuple(f for f in ITEM_FIELDS if f.edited)  # what the user edits; sets compared as sets
 
@@ -58,7 +59,7 @@ class ConflictDialog(QDialog):
         self.resize(760, 520)
         self.mine = mine
         layout = QVBoxLayout(self)
-        message = QLabel(error.message(lang), self)
+        message = plain(QLabel(error.message(lang), self))
         message.setWordWrap(True)
         message.setStyleSheet("font-weight:bold;")
         layout.addWidget(message)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from carthane_tcfd.domain.records import AuditRecord
 from carthane_tcfd.domain.taxonomy import Lang
 from carthane_tcfd.domain.validation import FIELD_LABELS
+from carthane_tcfd.ui.plain import tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = (
@@ -68,4 +69,5 @@ class AuditModel(QAbstractTableModel):
             r.old_value or "",
             r.new_value or "",
         )
-        return values[index.column()]
+        shown = values[index.column()]
+        return tooltip(shown) if role == Qt.ItemDataRole.ToolTipRole else shown

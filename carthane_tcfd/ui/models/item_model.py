@@ -13,6 +13,7 @@ from carthane_tcfd.domain.filtering import ItemFilter, matches, search_text
 from carthane_tcfd.domain.records import ItemRow
 from carthane_tcfd.domain.scales import Band
 from carthane_tcfd.domain.taxonomy import FinancialImpact, Horizon, Kind, Lang, ValueChain, labels
+from carthane_tcfd.ui.plain import tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 BAND_RANK = {band: rank for rank, band in enumerate(Band)}
@@ -199,7 +200,7 @@ class ItemTableModel(QAbstractTableModel):
             return self._row_texts(n)[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 2:
-                return item.description or None
+                return tooltip(item.description) or None
             if column in (INHERENT_COL, RESIDUAL_COL) and item.scores_illustrative:
                 return "示例评估（报告未披露评分）" if self.lang == "zh" else "Illustrative assessment"
             return None

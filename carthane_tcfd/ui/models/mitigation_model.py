@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentM
 from carthane_tcfd.domain.records import MitigationDraft
 from carthane_tcfd.domain.taxonomy import Lang, MitigationStatus
 from carthane_tcfd.domain.validation import parse_amount
+from carthane_tcfd.ui.plain import tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = (
@@ -93,7 +94,9 @@ class MitigationModel(QAbstractTableModel):
             return None
         m = self._rows[index.row()]
         column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tooltip(self.data(index, Qt.ItemDataRole.DisplayRole))
+        if role == Qt.ItemDataRole.DisplayRole:
             if column == DESCRIPTION:
                 return m.description
             if column == OWNER:

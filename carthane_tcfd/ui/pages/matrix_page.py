@@ -24,6 +24,7 @@ from carthane_tcfd.domain.records import AnyItem
 from carthane_tcfd.domain.taxonomy import Kind
 from carthane_tcfd.ui.app_state import AppState
 from carthane_tcfd.ui.pages.figure_page import FigurePage
+from carthane_tcfd.ui.plain import plain, tooltip
 from carthane_tcfd.ui.widgets.filter_bar import FilterBar
 
 
@@ -57,7 +58,7 @@ class MatrixPage(FigurePage):
         self.canvas_holder = QWidget(self)
         self.canvas_layout = QVBoxLayout(self.canvas_holder)
         self.canvas_layout.setContentsMargins(0, 0, 0, 0)
-        self.cell_label = QLabel(self.tr("Click a cell to list its items."), self)
+        self.cell_label = plain(QLabel(self.tr("Click a cell to list its items."), self))
         self.cell_label.setWordWrap(True)
         self.cell_items = QListWidget(self)
         self.cell_items.setObjectName("cell_items")
@@ -142,7 +143,9 @@ class MatrixPage(FigurePage):
         if item is None:
             QToolTip.hideText()
             return
-        QToolTip.showText(QCursor.pos() + QPoint(12, 12), f"{item.code} {item.display_title(self.lang)}", self.canvas)
+        QToolTip.showText(
+            QCursor.pos() + QPoint(12, 12), tooltip(f"{item.code} {item.display_title(self.lang)}"), self.canvas
+        )
 
     def _click(self, event: Any) -> None:
         cell = self._cell_at(event)

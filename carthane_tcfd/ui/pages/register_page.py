@@ -15,6 +15,7 @@ from carthane_tcfd.ui import prompts
 from carthane_tcfd.ui.app_state import AppState
 from carthane_tcfd.ui.commands import CreateItem, DeleteItem, SaveItem, StepCommand
 from carthane_tcfd.ui.models.item_model import COLUMNS, ItemTableModel
+from carthane_tcfd.ui.plain import plain
 from carthane_tcfd.ui.settings import Settings
 from carthane_tcfd.ui.widgets.filter_bar import FilterBar
 from carthane_tcfd.ui.widgets.item_editor import ItemEditor
@@ -56,7 +57,7 @@ class RegisterPage(QWidget):
         for column, width in enumerate(DEFAULT_WIDTHS):
             self.table.setColumnWidth(column, width)
         self._column_actions()
-        self.count_label = QLabel(self)
+        self.count_label = plain(QLabel(self))
         self.editor = ItemEditor(self.lang, self)
         self.editor.setObjectName(f"editor_{kind.value}")
 

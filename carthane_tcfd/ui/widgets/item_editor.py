@@ -29,6 +29,7 @@ from carthane_tcfd.domain.scales import impact_level_for_amount, threshold_text
 from carthane_tcfd.domain.taxonomy import Category, FinancialImpact, Horizon, Kind, Lang, ValueChain, categories_of
 from carthane_tcfd.domain.validation import Problem, parse_amount, problem, validate_item
 from carthane_tcfd.ui.models.mitigation_model import MitigationModel
+from carthane_tcfd.ui.plain import plain
 from carthane_tcfd.ui.widgets.editor_widgets import CheckList, ScorePicker
 from carthane_tcfd.ui.widgets.effects_editor import EffectsEditor
 from carthane_tcfd.ui.widgets.mitigation_delegate import MitigationDelegate
@@ -81,13 +82,13 @@ class ItemEditor(QWidget):
 
     def _build_header(self, outer: QVBoxLayout) -> None:
         """The heading (code and title), the banner (read-only, illustrative scores) and the problem summary."""
-        self.heading = QLabel(self)
+        self.heading = plain(QLabel(self))
         self.heading.setObjectName("editor_heading")
         self.heading.setStyleSheet("font-size:15px; font-weight:bold;")
-        self.banner = QLabel(self)
+        self.banner = plain(QLabel(self))
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background:#FFF2CC; padding:4px; border-radius:3px;")
-        self.summary = QLabel(self)
+        self.summary = plain(QLabel(self))
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet(ERROR_STYLE)
         outer.addWidget(self.heading)
@@ -133,7 +134,7 @@ class ItemEditor(QWidget):
         row.addWidget(self.estimate_low)
         row.addWidget(QLabel("–"))
         row.addWidget(self.estimate_high)
-        self.estimate_hint = QLabel(estimate)
+        self.estimate_hint = plain(QLabel(estimate))
         self.estimate_hint.setObjectName("estimate_hint")
         self.estimate_hint.setStyleSheet("color:#595959;")
         row.addWidget(self.estimate_hint)
@@ -194,7 +195,7 @@ class ItemEditor(QWidget):
             stack.setSpacing(1)
             stack.addWidget(widget)
             if field:
-                error = QLabel(holder)
+                error = plain(QLabel(holder))
                 error.setStyleSheet(ERROR_STYLE)
                 error.setWordWrap(True)
                 error.hide()

@@ -17,6 +17,7 @@ from carthane_tcfd.domain.taxonomy import Kind
 from carthane_tcfd.paths import resource
 from carthane_tcfd.ui import prompts
 from carthane_tcfd.ui.app_state import AppState
+from carthane_tcfd.ui.plain import plain
 from carthane_tcfd.ui.settings import (
     LANGUAGE,
     LAST_PERIOD,
@@ -73,8 +74,8 @@ class MainWindow(QMainWindow):
         self.period_label = QLabel(self)
         self.count_label = QLabel(self)
         for label in (self.db_label, self.period_label, self.count_label):
-            self.statusBar().addPermanentWidget(label)
-        self.lock_banner = QLabel(self)
+            self.statusBar().addPermanentWidget(plain(label))
+        self.lock_banner = plain(QLabel(self))
         self.lock_banner.setStyleSheet("background:#FCE4D6; padding:3px;")
         self.lock_banner.hide()
         self.statusBar().addWidget(self.lock_banner)

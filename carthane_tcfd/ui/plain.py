@@ -1,0 +1,26 @@
+"""User text is data, never markup: labels and message boxes that show it take it as plain text, and a
+tooltip (which Qt would render as HTML when it looks like HTML) gets it escaped."""
+
+from __future__ import annotations
+
+import html
+from typing import TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMessageBox
+
+Shown = TypeVar("Shown", QLabel, QMessageBox)
+
+
+def plain(widget: Shown) -> Shown:
+    """`widget`, set to show its text literally (Qt guesses rich text from a tag in the first line)."""
+    widget.setTextFormat(Qt.TextFormat.PlainText)
+    return widget
+
+
+def tooltip(text: str) -> str:
+    """A tooltip that shows `text` literally: escaped inside a rich-text paragraph that keeps its lines
+    (an empty text stays empty: no tooltip)."""
+    if not text:
+        return ""
+    return f'<p style="white-space:pre-wrap">{html.escape(text)}</p>'
