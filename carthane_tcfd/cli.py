@@ -104,6 +104,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             sys.stdout.write("\n")
         else:  # the grid's rows are enough for the table
             print_table(register.items.rows(year, kind), year, args.lang or system_lang())
+        warn_damaged(register, year, args)
     finally:
         register.close()
     return EXIT_OK
@@ -164,9 +165,18 @@ def cmd_matrix(args: argparse.Namespace) -> int:
 def _snapshot(args: argparse.Namespace) -> Any:
     register = open_from_args(args)
     try:
-        return register.periods.snapshot(args.period)
+        snapshot = register.periods.snapshot(args.period)
+        warn_damaged(register, snapshot.period.year, args)
+        return snapshot
     finally:
         register.close()
+
+
+def warn_damaged(register: Any, year: int, args: argparse.Namespace) -> None:
+    """One line on stderr per item left out because a stored value of it cannot be used."""
+    lang = getattr(args, "lang", None) or system_lang()
+    for item in register.items.needing_repair(year):
+        print(f"warning: {printable(item.message(lang))}", file=sys.stderr)
 
 
 def _money(value: Decimal | None) -> float | None:

@@ -389,7 +389,29 @@ class AuditRecord:
     new_value: str | None
 
 
+@dataclass(frozen=True)
+class DamagedItem:
+    """An item whose stored row holds a value the program cannot use (written by hand, or by a broken or
+    newer program): left out of lists and reports, named so that someone can repair it."""
+
+    id: int
+    code: str
+    field: str
+    value: str  # the stored value, as text (cut to 80 characters for the message)
+
+    def message(self, lang: str) -> str:
+        shown = self.value if len(self.value) <= 80 else self.value[:80] + "…"
+        if lang == "zh":
+            return f"条目 {self.code}（id {self.id}）的 {self.field} 存有无法使用的值 {shown!r}，未列出；请修复该条目。"
+        return (
+            f"item {self.code} (id {self.id}): its stored {self.field} {shown!r} cannot be used; "
+            "it is left out until repaired"
+        )
+
+
 ITEM_FIELDS = declared_fields(ItemDraft)  # every field of an item, in the editor's order
+
+
 ActionCounts = tuple[dict[MitigationStatus, int], int]  # mitigations per status; how many open ones are late
 AnyItem = ItemSnapshot | ItemRow  # an item as a list shows it: whole, or its grid row
 Listed = TypeVar("Listed", ItemSnapshot, ItemRow)

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Row
 
 from carthane_tcfd.domain.effects import FinancialEffects
-from carthane_tcfd.domain.item_fields import Shape
+from carthane_tcfd.domain.item_fields import ItemField, Shape
 from carthane_tcfd.domain.records import (
     ITEM_FIELDS,
     NARRATIVE_COLUMNS,
@@ -66,7 +66,7 @@ def item_snapshot(
     return ItemSnapshot(
         id=i.id,
         code=i.code,
-        **{f.name: f.loaded(getattr(i, f.name)) for f in ITEM_FIELDS},
+        **{f.name: _loaded(f, getattr(i, f.name)) for f in ITEM_FIELDS},
         mitigations=mitigations,
         version=i.version,
         updated_at=i.updated_at,
@@ -86,6 +86,16 @@ def code_list(text: str | None) -> tuple[str, ...]:
     """A JSON list of codes, decoded once per distinct text: registers repeat a few combinations, and
     decoding 30,000 small lists one by one costs 60 ms at 10,000 items."""
     return tuple(json.loads(text)) if text else ()
+
+
+def _loaded(field: ItemField, value: Any) -> Any:
+    """A stored value as a snapshot holds it; a code list may come as JSON text (Core rows read it so)."""
+    return codes_of(value) if field.shape is Shape.CODES else field.loaded(value)
+
+
+def codes_of(value: str | list[str] | None) -> tuple[str, ...]:
+    """A code list from an ORM object (decoded) or a Core row (JSON text)."""
+    return code_list(value) if isinstance(value, str) or value is None else tuple(value)
 
 
 def item_row(values: Row[Any], matrix_size: int, open_mitigations: int, actions_text: str) -> ItemRow:

@@ -17,6 +17,7 @@ from carthane_tcfd.domain.records import (
     ILLUSTRATIVE_NOTE_ZH,
     ITEM_FIELDS,
     ActionCounts,
+    DamagedItem,
     ItemDraft,
     ItemRow,
     ItemSnapshot,
@@ -29,6 +30,7 @@ from carthane_tcfd.services.context import ServiceContext, editable, period_by_y
 from carthane_tcfd.services.convert import item_snapshot
 from carthane_tcfd.services.effects import item_effects, write_effects
 from carthane_tcfd.services.queries import period_action_counts, period_counts, period_items, period_rows
+from carthane_tcfd.services.repair import sound_matrix_size
 from carthane_tcfd.store.models import CodeCounter, Item, Mitigation, Period, utcnow
 
 SCORE_FIELDS = tuple(f.name for f in ITEM_FIELDS if f.shape is Shape.SCORE)
@@ -80,15 +82,24 @@ class ItemService:
         """The whole items of a period, in code order, with their mitigations."""
         with self.ctx.read() as session:
             period = period_by_year(session, year)
-            items = period_items(session, period.id, period.matrix_size, kind)
+            items = period_items(session, period.id, sound_matrix_size(period), kind)
         return _ordered(items, flt)
 
     def rows(self, year: int, kind: Kind | None = None, flt: ItemFilter | None = None) -> list[ItemRow]:
         """The register grid's rows of a period, in code order (see ItemRow)."""
         with self.ctx.read() as session:
             period = period_by_year(session, year)
-            rows = period_rows(session, period.id, period.matrix_size, kind)
+            rows = period_rows(session, period.id, sound_matrix_size(period), kind)
         return _ordered(rows, flt)
+
+    def needing_repair(self, year: int) -> list[DamagedItem]:
+        """The period's items holding a stored value the program cannot use: lists and reports leave them
+        out, and say so with these."""
+        damaged: list[DamagedItem] = []
+        with self.ctx.read() as session:
+            period = period_by_year(session, year)
+            period_items(session, period.id, sound_matrix_size(period), damaged=damaged)
+        return damaged
 
     def counts(self, year: int) -> dict[Kind, int]:
         """How many risks and opportunities the period holds."""

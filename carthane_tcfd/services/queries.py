@@ -5,22 +5,28 @@ grid rows, with one aggregate over the mitigations, three times faster again).""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections import defaultdict
 from typing import Any
 
 from sqlalchemy import Select, Text, and_, case, cast, func, select
 from sqlalchemy.orm import Session
 
-from carthane_tcfd.domain.records import ActionCounts, ItemRow, ItemSnapshot, MitigationSnapshot
+from carthane_tcfd.domain.records import ActionCounts, DamagedItem, ItemRow, ItemSnapshot, MitigationSnapshot
 from carthane_tcfd.domain.taxonomy import Kind, MitigationStatus
 from carthane_tcfd.services.convert import CODE_LISTS, ROW_FIELDS, item_row, item_snapshot, mitigation_snapshot
 from carthane_tcfd.services.effects import period_effects
+from carthane_tcfd.services.repair import damaged as damaged_item
+from carthane_tcfd.services.repair import item_damage, mitigation_damage
 from carthane_tcfd.store.models import Item, Mitigation
 
+log = logging.getLogger("carthane_tcfd")
 ITEMS = Item.__table__
 MITIGATIONS = Mitigation.__table__
 OPEN_STATUSES = [s.value for s in MitigationStatus if s.is_open]
 ROW_COLUMNS = [cast(ITEMS.c[n], Text).label(n) if n in CODE_LISTS else ITEMS.c[n] for n in ROW_FIELDS]
+# every item column, the code lists as JSON text: one malformed list names its item instead of failing the query
+ITEM_COLUMNS = [cast(c, Text).label(c.name) if c.name in CODE_LISTS else c for c in ITEMS.c]
 
 
 def _of_period(query: Select[Any], period_id: int, kind: Kind | None, via_join: bool) -> Select[Any]:
@@ -30,30 +36,66 @@ def _of_period(query: Select[Any], period_id: int, kind: Kind | None, via_join: 
     return query if kind is None else query.where(ITEMS.c.kind == kind.value)
 
 
-def period_items(session: Session, period_id: int, matrix_size: int, kind: Kind | None = None) -> list[ItemSnapshot]:
-    """Every item of a period (or of one kind) with its mitigations in order and its financial effects."""
-    items = _of_period(select(ITEMS), period_id, kind, via_join=False)
+def period_items(
+    session: Session,
+    period_id: int,
+    matrix_size: int,
+    kind: Kind | None = None,
+    damaged: list[DamagedItem] | None = None,
+) -> list[ItemSnapshot]:
+    """Every item of a period (or of one kind) with its mitigations in order and its financial effects.
+    An item holding a value the program cannot use is left out, and added to `damaged` when given."""
+    items = _of_period(select(*ITEM_COLUMNS), period_id, kind, via_join=False)
     actions = _of_period(select(MITIGATIONS), period_id, kind, via_join=True)
     actions = actions.order_by(MITIGATIONS.c.item_id, MITIGATIONS.c.position)
     by_item: dict[int, list[MitigationSnapshot]] = defaultdict(list)
+    bad_actions: dict[int, tuple[str, Any]] = {}
     for row in session.execute(actions).all():  # all(): one fetchall instead of a fetchone per row
-        by_item[row.item_id].append(mitigation_snapshot(row))
+        found = mitigation_damage(row._mapping)
+        if found is None:
+            by_item[row.item_id].append(mitigation_snapshot(row))
+        else:
+            bad_actions.setdefault(row.item_id, found)
     effects = period_effects(session, period_id, kind)
-    return [
-        item_snapshot(row, matrix_size, tuple(by_item.get(row.id, ())), effects.get(row.id))
-        for row in session.execute(items).all()
-    ]
+    out = []
+    for row in session.execute(items).all():
+        found = item_damage(row._mapping, matrix_size) or bad_actions.get(row.id)
+        if found is not None:
+            _left_out(damaged, damaged_item(row.id, row.code, found))
+            continue
+        out.append(item_snapshot(row, matrix_size, tuple(by_item.get(row.id, ())), effects.get(row.id)))
+    return out
 
 
-def period_rows(session: Session, period_id: int, matrix_size: int, kind: Kind | None = None) -> list[ItemRow]:
+def _left_out(damaged: list[DamagedItem] | None, item: DamagedItem) -> None:
+    log.warning("%s", item.message("en"))
+    if damaged is not None:
+        damaged.append(item)
+
+
+def period_rows(
+    session: Session,
+    period_id: int,
+    matrix_size: int,
+    kind: Kind | None = None,
+    damaged: list[DamagedItem] | None = None,
+) -> list[ItemRow]:
     """The grid rows of a period's items: each item's columns, with one aggregate row of its
-    mitigations (how many are open, and their text for quick search) instead of the mitigations."""
+    mitigations (how many are open, and their text for quick search) instead of the mitigations.
+    An item holding a value the program cannot use is left out, and added to `damaged` when given."""
     items = _of_period(select(*ROW_COLUMNS), period_id, kind, via_join=False)
     opened = func.sum(case((MITIGATIONS.c.status.in_(OPEN_STATUSES), 1), else_=0))
     actions = select(MITIGATIONS.c.item_id, opened, func.aggregate_strings(MITIGATIONS.c.description, "\n"))
     actions = _of_period(actions, period_id, kind, via_join=True).group_by(MITIGATIONS.c.item_id)
     summary = {item_id: (int(count), text) for item_id, count, text in session.execute(actions).all()}
-    return [item_row(row, matrix_size, *summary.get(row.id, (0, ""))) for row in session.execute(items).all()]
+    out = []
+    for row in session.execute(items).all():
+        found = item_damage(row._mapping, matrix_size)
+        if found is not None:
+            _left_out(damaged, damaged_item(row.id, row.code, found))
+            continue
+        out.append(item_row(row, matrix_size, *summary.get(row.id, (0, ""))))
+    return out
 
 
 def period_counts(session: Session, period_id: int) -> dict[Kind, int]:

@@ -17,6 +17,7 @@ from carthane_tcfd.services.convert import period_snapshot
 from carthane_tcfd.services.items import code_sort_key
 from carthane_tcfd.services.metrics import metrics_view
 from carthane_tcfd.services.queries import period_items
+from carthane_tcfd.services.repair import sound_matrix_size
 from carthane_tcfd.services.scenarios import scenario_set
 from carthane_tcfd.store.models import FrozenSnapshot, Period, utcnow
 
@@ -24,7 +25,7 @@ from carthane_tcfd.store.models import FrozenSnapshot, Period, utcnow
 def current_content(session: Session, period: Period) -> RegisterSnapshot:
     """A period's content as it stands: settings, items in code order with their actions and financial
     effects, metrics, the scenario set with its grid."""
-    items = sorted(period_items(session, period.id, period.matrix_size), key=lambda i: code_sort_key(i.code))
+    items = sorted(period_items(session, period.id, sound_matrix_size(period)), key=lambda i: code_sort_key(i.code))
     return RegisterSnapshot(
         period=period_snapshot(period),
         items=tuple(items),
