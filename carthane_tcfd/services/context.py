@@ -77,10 +77,15 @@ class ServiceContext:
                 if self.engine.dialect.name == "sqlite":
                     session.connection().exec_driver_sql("BEGIN IMMEDIATE")
                 yield session
-        except StaleDataError as exc:
+        except StaleDataError as exc:  # the changes lock their rows first: only a foreign writer gets here
             raise ConflictError("该记录 / This record", "", None) from exc
-        except IntegrityError as exc:
-            raise ConflictError("该记录 / This record", "", None) from exc
+        except IntegrityError as exc:  # not a conflict: a rule of the schema the change would break
+            detail = _first_line(exc)
+            zh, en = (
+                f"数据库拒绝了此更改（违反数据约束）：{detail}",
+                f"The database refused the change (a constraint): {detail}",
+            )
+            raise DatabaseError(zh, en) from exc
         except OperationalError as exc:
             raise self._unavailable(exc) from exc
         except DriverError as exc:

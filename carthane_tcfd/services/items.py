@@ -6,6 +6,8 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, selectinload
 
 from carthane_tcfd.domain.effects_validation import validate_effects
@@ -126,8 +128,10 @@ class ItemService:
                 raise ValidationFailed(validate_code(code))
             if code is None:
                 code = self._next_code(session, period.id, draft.category.code_prefix)
-            elif session.scalars(select(Item.id).where(Item.period_id == period.id, Item.code == code)).first():
-                raise ConflictError(code, "", None)
+            else:
+                holder = session.scalars(select(Item).where(Item.period_id == period.id, Item.code == code)).first()
+                if holder is not None:
+                    raise ConflictError(code, holder.updated_by, holder.updated_at)
             now = utcnow()
             item = Item(period_id=period.id, code=code, created_at=now, updated_at=now, updated_by=self.ctx.user)
             for name, value in _item_values(draft).items():
@@ -276,14 +280,17 @@ class ItemService:
         item.updated_by = self.ctx.user  # an UPDATE of the row: the mapper bumps its version
 
     @staticmethod
-    def _load(session: Session, item_id: int) -> Item:
-        item = session.get(Item, item_id, options=[selectinload(Item.mitigations)])
+    def _load(session: Session, item_id: int, lock: bool = False) -> Item:
+        """The item with its mitigations; `lock`: its row locked until the transaction ends (PostgreSQL;
+        SQLite's writers hold the database's write lock already), so its version cannot change between
+        the check and the write."""
+        item = session.get(Item, item_id, options=[selectinload(Item.mitigations)], with_for_update=lock)
         if item is None:
             raise NotFound("该条目已被删除。", "That item no longer exists; it may have been deleted.")
         return item
 
     def _for_change(self, session: Session, item_id: int, expected_version: int) -> tuple[Item, Period]:
-        item = self._load(session, item_id)
+        item = self._load(session, item_id, lock=True)
         period = editable(item.period)
         if item.version != expected_version:
             raise ConflictError(item.code, item.updated_by, item.updated_at)
@@ -303,10 +310,12 @@ class ItemService:
 
     @staticmethod
     def _next_code(session: Session, period_id: int, prefix: str) -> str:
-        counter = session.get(CodeCounter, (period_id, prefix), with_for_update=True)
-        if counter is None:
-            counter = CodeCounter(period_id=period_id, prefix=prefix, last=0)
-            session.add(counter)
+        """The next code of a prefix, allocated under a lock on its counter row: made if missing (two first
+        creates racing both find it there), then locked (PostgreSQL; SQLite's writer holds the write lock)."""
+        insert = postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+        session.execute(insert(CodeCounter).values(period_id=period_id, prefix=prefix, last=0).on_conflict_do_nothing())
+        counter = session.get(CodeCounter, (period_id, prefix), with_for_update=True, populate_existing=True)
+        assert counter is not None  # made above
         counter.last += 1
         return f"{prefix}-{counter.last:02d}"
 
