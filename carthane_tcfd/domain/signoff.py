@@ -80,27 +80,25 @@ class Signoff:
 
 def validate_request(step: WorkflowStep, request: StepRequest, today: dt.date) -> list[Problem]:
     """What stops the step going ahead; empty when nothing does."""
-    from carthane_tcfd.domain.validation import problem  # validation imports the records, which import this
+    from carthane_tcfd.domain.validation import (  # validation imports the records, which import this
+        problem,
+        text_problem,
+    )
 
     problems = []
     comment = request.comment.strip()
     if step in NEEDS_COMMENT and not comment:
         problems.append(problem("comment", "批准或重新开启时必须填写", "is required to approve or reopen"))
-    if len(comment) > COMMENT_MAX:
-        problems.append(
-            problem("comment", f"不能超过 {COMMENT_MAX} 个字符", f"must be at most {COMMENT_MAX} characters")
-        )
+    for field, text, limit in (
+        ("comment", comment, COMMENT_MAX),
+        ("meeting_reference", request.meeting_reference.strip(), MEETING_REFERENCE_MAX),
+    ):
+        found = text_problem(field, text, limit)  # too long, or a character no database stores
+        if found is not None:
+            problems.append(found)
     reference = request.meeting_reference.strip()
     if step is not WorkflowStep.APPROVE and (request.meeting_date or reference):
         problems.append(problem("meeting_date", "只随批准记录", "is recorded with an approval only"))
-    if len(reference) > MEETING_REFERENCE_MAX:
-        problems.append(
-            problem(
-                "meeting_reference",
-                f"不能超过 {MEETING_REFERENCE_MAX} 个字符",
-                f"must be at most {MEETING_REFERENCE_MAX} characters",
-            )
-        )
     if request.meeting_date is not None and not dt.date(1990, 1, 1) <= request.meeting_date <= today:
         problems.append(problem("meeting_date", "须为今天或以前的日期", "must be today or earlier"))
     return problems

@@ -128,3 +128,10 @@ def test_copy_to_next_year_stops_at_the_last_year(register):
         register.periods.copy_to_next_year(2200)
     assert "2200" in caught.value.en
     assert [p.year for p in register.periods.all()] == [2024, 2200]
+
+
+def test_a_sign_off_comment_with_a_nul_is_refused():
+    from carthane_tcfd.domain.signoff import StepRequest, WorkflowStep, validate_request
+
+    problems = validate_request(WorkflowStep.SUBMIT, StepRequest(comment="ok\x00"), dt.date.today())
+    assert [p.field for p in problems] == ["comment"]
