@@ -94,7 +94,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_lang(matrix, "the matrix (default: zh)")
 
-    add_lang(commands.add_parser("init", help="create or upgrade the database (seeded unless --empty)"), "messages")
+    init = commands.add_parser("init", help="create or upgrade the database (seeded unless --empty)")
+    init.add_argument(
+        "--rebuild",
+        action="store_true",
+        help="set aside a register whose creation was interrupted and build it again",
+    )
+    add_lang(init, "messages")
 
     scenarios = commands.add_parser(
         "scenarios", help="print the scenario set, its parameters and the computed sensitivities"

@@ -67,7 +67,7 @@ def open_from_args(args: argparse.Namespace) -> Any:
     from carthane_tcfd.services.register import open_register
     from carthane_tcfd.store.engine import resolve_url
 
-    return open_register(resolve_url(args.db), seed=not args.empty)
+    return open_register(resolve_url(args.db), seed=not args.empty, rebuild=getattr(args, "rebuild", False))
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -77,7 +77,8 @@ def cmd_init(args: argparse.Namespace) -> int:
         if opened.created:
             state = "created" + (" (empty)" if args.empty else " and seeded with the 2024 register")
         elif opened.upgraded_from:
-            state = f"upgraded from schema {opened.upgraded_from} (backup: {opened.backup or 'none'})"
+            backup = opened.backup or (f"schema {opened.backup_schema}" if opened.backup_schema else "none")
+            state = f"upgraded from schema {opened.upgraded_from} (backup: {backup})"
         else:
             state = "up to date"
         print(f"{register.location}: {state}")

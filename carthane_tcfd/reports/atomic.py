@@ -1,27 +1,16 @@
-"""Atomic file writes: build beside the target, then replace it, so a failure never damages the old file.
-
-The temporary file is hidden and named for the process that writes it (".tcfd-PID-XXXXXXXX.part": short,
-so a target whose name takes the whole 255 bytes still has room beside it). It is removed on every
-failure; one a killed process left behind is swept the next time anything is written to that folder."""
+"""Atomic file writes: build beside the target (carthane_tcfd.tempfiles), then replace it, so a failure never
+damages the old file."""
 
 from __future__ import annotations
 
 import errno
 import os
-import re
 import stat
-import sys
-import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 from carthane_tcfd.domain.errors import UserError
-
-TEMP_PREFIX = ".tcfd-"
-TEMP_SUFFIX = ".part"
-_TEMP_NAME = re.compile(r"\.tcfd-(\d+)-\w+\.part")
-STALE_SECONDS = 24 * 3600  # where a process cannot be asked whether it still runs
+from carthane_tcfd.tempfiles import sweep_temporaries, temporary_beside
 
 
 def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
@@ -51,47 +40,6 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
     finally:
         temp.unlink(missing_ok=True)
     return target
-
-
-def temporary_beside(target: Path) -> Path:
-    """A new, empty, private (0600) hidden file in the target's folder, named for this process."""
-    handle, name = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=TEMP_SUFFIX, dir=target.parent)
-    os.close(handle)
-    return Path(name)
-
-
-def sweep_temporaries(folder: Path) -> list[Path]:
-    """Remove the temporary files that processes no longer running left in `folder`; those removed."""
-    removed: list[Path] = []
-    try:
-        found = [(p, _TEMP_NAME.fullmatch(p.name)) for p in folder.iterdir()]
-    except OSError:
-        return removed
-    for path, match in found:
-        if match and _is_stale(path, int(match.group(1))):
-            try:
-                path.unlink()
-                removed.append(path)
-            except OSError:
-                pass  # gone meanwhile, or not ours to remove
-    return removed
-
-
-def _is_stale(path: Path, pid: int) -> bool:
-    if pid == os.getpid():
-        return False
-    if sys.platform != "win32":
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return True
-        except PermissionError:  # another user's live process
-            return False
-        return False
-    try:
-        return time.time() - path.stat().st_mtime > STALE_SECONDS
-    except OSError:
-        return False
 
 
 def _match_mode(temp: Path, target: Path) -> None:

@@ -36,9 +36,9 @@ class Register:
         self.opened.engine.dispose()
 
 
-def open_register(url: str, *, seed: bool = True, user: str | None = None) -> Register:
+def open_register(url: str, *, seed: bool = True, user: str | None = None, rebuild: bool = False) -> Register:
     """Open the database at `url` (creating, seeding or upgrading it) and the services over it."""
-    opened = open_database(url, seed=seed)
+    opened = open_database(url, seed=seed, rebuild=rebuild)
     ctx = ServiceContext(opened.engine, user)
     return Register(
         url,

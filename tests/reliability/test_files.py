@@ -15,8 +15,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from carthane_tcfd.app import main
 from carthane_tcfd.domain.errors import UserError
-from carthane_tcfd.reports.atomic import sweep_temporaries, write_atomically
+from carthane_tcfd.reports.atomic import write_atomically
 from carthane_tcfd.store.engine import make_engine
+from carthane_tcfd.tempfiles import sweep_temporaries
 from tests.reliability.fullfs import small_disk
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
