@@ -72,3 +72,8 @@ def exec_dialog(dialog: QtWidgets.QDialog) -> bool:
 def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
     text, ok = QtWidgets.QInputDialog.getText(parent, title, label)
     return text if ok else None
+
+
+def ask_password(parent: QWidget | None, title: str, label: str) -> str | None:
+    text, ok = QtWidgets.QInputDialog.getText(parent, title, label, QtWidgets.QLineEdit.EchoMode.Password)
+    return text if ok else None

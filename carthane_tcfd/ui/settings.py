@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -27,6 +29,13 @@ WINDOW_GEOMETRY = Option[bytes]("window/geometry", b"")
 WINDOW_STATE = Option[bytes]("window/state", b"")
 LAST_PERIOD = Option[int]("register/last_period", 0)
 LAST_EXPORT_DIR = Option[str]("export/last_dir", "")
+
+
+def private_settings_file(name: str) -> None:
+    """The settings file readable by its owner only (POSIX 0600): it lists the databases opened."""
+    path = Path(name)
+    if os.name == "posix" and path.is_file() and path.stat().st_mode & 0o077:
+        path.chmod(0o600)
 
 
 class Settings:
@@ -58,6 +67,7 @@ class Settings:
 
     def sync(self) -> None:
         self._q.sync()
+        private_settings_file(self._q.fileName())
 
     # ---- derived ------------------------------------------------------------------------------
     def language(self) -> Lang:
@@ -68,6 +78,7 @@ class Settings:
         recent = [location, *(d for d in self.get(RECENT_DATABASES) if d != location)][:MAX_RECENT]
         self.set(RECENT_DATABASES, recent)
         self.set(LAST_DATABASE, location)
+        self.sync()  # written now, and made private
 
     def remembered_database(self) -> str | None:
         return self.get(LAST_DATABASE) or None

@@ -4,23 +4,23 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/about.py" line="34"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/about.py" line="35"/>
         <source>About</source>
         <comment>Bundled components and their licences:</comment>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/prompts.py" line="28"/>
+        <location filename="../../carthane_tcfd/ui/prompts.py" line="31"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/prompts.py" line="29"/>
+        <location filename="../../carthane_tcfd/ui/prompts.py" line="32"/>
         <source>%1 has unsaved changes. Save them?</source>
         <translation>%1 有未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/prompts.py" line="55"/>
+        <location filename="../../carthane_tcfd/ui/prompts.py" line="60"/>
         <source>Cannot do that</source>
         <translation>无法执行</translation>
     </message>
@@ -79,37 +79,37 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/conflict_dialog.py" line="57"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/conflict_dialog.py" line="58"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/conflict_dialog.py" line="65"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/conflict_dialog.py" line="66"/>
         <source>What differs (yours → theirs):</source>
         <translation>差异（您的 → 对方的）：</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/conflict_dialog.py" line="72"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/conflict_dialog.py" line="73"/>
         <source>Your edits stay in the form until you choose to reload.</source>
         <translation>在您选择重新载入之前，您的修改将保留在表单中。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/conflict_dialog.py" line="74"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/conflict_dialog.py" line="75"/>
         <source>Reload their version</source>
         <translation>载入对方版本</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/conflict_dialog.py" line="75"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/conflict_dialog.py" line="76"/>
         <source>Copy my text</source>
         <translation>复制我的内容</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/conflict_dialog.py" line="76"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/conflict_dialog.py" line="77"/>
         <source>Keep my edits</source>
         <translation>保留我的修改</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/conflict_dialog.py" line="87"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/conflict_dialog.py" line="88"/>
         <source>Copied</source>
         <translation>已复制</translation>
     </message>
@@ -130,58 +130,68 @@
 <context>
     <name>DatabaseActions</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="51"/>
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="53"/>
         <source>Welcome. The 2024 register from the ESG report was created in %1.</source>
         <translation>欢迎使用。已根据 ESG 报告在 %1 创建 2024 年度登记册。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="53"/>
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="55"/>
         <source>A new empty database was created in %1.</source>
         <translation>已在 %1 创建新的空数据库。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="57"/>
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="59"/>
         <source>The database was upgraded; a backup of the old one is at %1.</source>
         <translation>数据库已升级；旧数据库的备份位于 %1。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="63"/>
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="67"/>
+        <source>Password for %1 (kept for this session only where the system has no keyring):</source>
+        <translation>%1 的密码（系统没有密钥环时仅在本次会话中保留）：</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="68"/>
+        <source>Database password</source>
+        <translation>数据库密码</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="72"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="63"/>
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="72"/>
         <source>Register databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>登记册数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="71"/>
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="80"/>
         <source>Open shared database</source>
         <translation>打开共享数据库</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="72"/>
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="81"/>
         <source>Database URL, e.g. postgresql+psycopg://user@server/register</source>
         <translation>数据库地址，例如 postgresql+psycopg://user@server/register</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="79"/>
-        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="90"/>
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="88"/>
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="99"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="79"/>
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="88"/>
         <source>Register databases (*.sqlite3 *.db)</source>
         <translation>登记册数据库 (*.sqlite3 *.db)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="85"/>
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="94"/>
         <source>%1 exists already; choose Open database to use it.</source>
         <translation>%1 已存在；请使用“打开数据库”。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="91"/>
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="100"/>
         <source>Start with the 2024 register from the ESG report? Choose No for an empty database.</source>
         <translation>是否载入 ESG 报告中的 2024 年度登记册？选择“否”将创建空数据库。</translation>
     </message>
@@ -384,162 +394,162 @@ Open its folder?</source>
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="116"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="117"/>
         <source>Closed: kept in the register and in comparisons, not deleted</source>
         <translation>已关闭：保留在登记册和年度比较中，不删除</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="120"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="121"/>
         <source>Why the item is closed (required to close it)</source>
         <translation>关闭原因（关闭条目时必填）</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="129"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="130"/>
         <source>CNY, optional</source>
         <translation>元，可选</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="159"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="160"/>
         <source>Add action</source>
         <translation>添加措施</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="160"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="161"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="161"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="162"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="162"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="163"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="172"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="173"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="173"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="174"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="174"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="175"/>
         <source>English title</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="175"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="176"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="176"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="177"/>
         <source>Time horizons</source>
         <translation>时间范围</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="177"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="178"/>
         <source>Value chain</source>
         <translation>价值链</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="178"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="179"/>
         <source>Financial impacts</source>
         <translation>潜在财务影响</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="179"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="180"/>
         <source>Estimate (CNY)</source>
         <translation>财务估算（元）</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="180"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="181"/>
         <source>Inherent score</source>
         <translation>固有评分</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="181"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="182"/>
         <source>Residual score</source>
         <translation>剩余评分</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="182"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="183"/>
         <source>Owner</source>
         <translation>负责部门</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="183"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="184"/>
         <source>Sites</source>
         <translation>涉及地点</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="184"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="185"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="185"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="186"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="186"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="187"/>
         <source>Reason closed</source>
         <translation>关闭原因</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="187"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="188"/>
         <source>Mitigations</source>
         <translation>应对措施</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="212"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="213"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="214"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="215"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="215"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="216"/>
         <source>History…</source>
         <translation>修改历史…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="317"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="318"/>
         <source>Illustrative assessment: the 2024 report gives no scores. Rescoring the item replaces them with your assessment.</source>
         <translation>示例评估：2024 年报告未披露评分。重新评分后将以您的评估替代。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="328"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="329"/>
         <source>No item selected</source>
         <translation>未选择条目</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="348"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="349"/>
         <source>New risk</source>
         <translation>新建风险</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="348"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="349"/>
         <source>New opportunity</source>
         <translation>新建机遇</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="442"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="443"/>
         <source>Please correct the fields marked in red; nothing was saved.</source>
         <translation>请更正红色标示的字段；尚未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="460"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="461"/>
         <source>≈ impact level %1 (%2)</source>
         <translation>≈ 影响等级 %1（%2）</translation>
     </message>
@@ -547,254 +557,254 @@ Open its folder?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="146"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="232"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="147"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="233"/>
         <source>Risks</source>
         <translation>风险</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="147"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="233"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="148"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="234"/>
         <source>Opportunities</source>
         <translation>机遇</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="148"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="234"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="149"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="235"/>
         <source>Matrix</source>
         <translation>矩阵</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="149"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="235"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="150"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="236"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="108"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="109"/>
         <source>New database…</source>
         <translation>新建数据库…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="109"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="110"/>
         <source>Open database…</source>
         <translation>打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="110"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="111"/>
         <source>Open shared database (URL)…</source>
         <translation>打开共享数据库（地址）…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="111"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="112"/>
         <source>Export board pack…</source>
         <translation>导出董事会材料…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="113"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="114"/>
         <source>Export matrix as PDF/PNG…</source>
         <translation>导出矩阵为 PDF/PNG…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="115"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="116"/>
         <source>Print risk matrix…</source>
         <translation>打印风险矩阵…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="116"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="117"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="117"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="118"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="119"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="120"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="124"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="125"/>
         <source>New risk</source>
         <translation>新建风险</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="126"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="127"/>
         <source>New opportunity</source>
         <translation>新建机遇</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="128"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="129"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="129"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="130"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="130"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="131"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="131"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="132"/>
         <source>History…</source>
         <translation>修改历史…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="132"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="133"/>
         <source>Your name in the audit trail…</source>
         <translation>审计记录中的姓名…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="133"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="134"/>
         <source>New period…</source>
         <translation>新建年度…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="134"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="135"/>
         <source>Copy to next year…</source>
         <translation>复制到下一年度…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="135"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="136"/>
         <source>Submit for review…</source>
         <translation>提交审阅…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="136"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="137"/>
         <source>Approve…</source>
         <translation>批准…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="137"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="138"/>
         <source>Return for changes…</source>
         <translation>退回修改…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="138"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="139"/>
         <source>Reopen…</source>
         <translation>重新开启…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="139"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="140"/>
         <source>Sign-off history…</source>
         <translation>签署记录…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="140"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="141"/>
         <source>Compare…</source>
         <translation>比较年度…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="141"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="142"/>
         <source>Properties…</source>
         <translation>属性…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="142"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="143"/>
         <source>About…</source>
         <translation>关于…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="150"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="236"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="151"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="237"/>
         <source>Scenarios</source>
         <translation>情景分析</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="151"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="237"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="152"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="238"/>
         <source>Metrics &amp;&amp; targets</source>
         <translation>指标与目标</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="162"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="163"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="164"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="165"/>
         <source>Recent databases</source>
         <translation>最近使用的数据库</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="169"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="170"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="175"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="176"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="178"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="404"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="179"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="405"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="179"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="180"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="184"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="185"/>
         <source>&amp;Period</source>
         <translation>年度(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="185"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="186"/>
         <source>Switch period</source>
         <translation>切换年度</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="192"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="193"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="197"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="198"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="349"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="350"/>
         <source>No period</source>
         <translation>无年度</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="355"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="356"/>
         <source>The %1 period was approved by %2; it is read-only. Period ▸ Reopen… to change it.</source>
         <translation>%1 年度已由 %2 批准，为只读。如需修改，请选择 年度 ▸ 重新开启…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="370"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="371"/>
         <source>%1 risks · %2 opportunities</source>
         <translation>%1 项风险 · %2 项机遇</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="405"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="406"/>
         <source>The language changes the next time the program starts. 语言设置将在下次启动时生效。</source>
         <translation>语言设置将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="410"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="411"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="410"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="411"/>
         <source>Your name as the audit trail records it (empty: your login name):</source>
         <translation>审计记录中使用的姓名（留空则使用登录名）：</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="423"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="424"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
@@ -802,42 +812,42 @@ Open its folder?</source>
 <context>
     <name>MatrixPage</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/matrix_page.py" line="41"/>
+        <location filename="../../carthane_tcfd/ui/pages/matrix_page.py" line="42"/>
         <source>Inherent</source>
         <translation>固有</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/matrix_page.py" line="42"/>
+        <location filename="../../carthane_tcfd/ui/pages/matrix_page.py" line="43"/>
         <source>Residual</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/matrix_page.py" line="43"/>
+        <location filename="../../carthane_tcfd/ui/pages/matrix_page.py" line="44"/>
         <source>Inherent → residual</source>
         <translation>固有 → 剩余</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/matrix_page.py" line="48"/>
+        <location filename="../../carthane_tcfd/ui/pages/matrix_page.py" line="49"/>
         <source>Risks</source>
         <translation>风险</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/matrix_page.py" line="49"/>
+        <location filename="../../carthane_tcfd/ui/pages/matrix_page.py" line="50"/>
         <source>Opportunities</source>
         <translation>机遇</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/matrix_page.py" line="52"/>
+        <location filename="../../carthane_tcfd/ui/pages/matrix_page.py" line="53"/>
         <source>View:</source>
         <translation>视图：</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/matrix_page.py" line="60"/>
+        <location filename="../../carthane_tcfd/ui/pages/matrix_page.py" line="61"/>
         <source>Click a cell to list its items.</source>
         <translation>点击单元格以列出其中的条目。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/matrix_page.py" line="158"/>
+        <location filename="../../carthane_tcfd/ui/pages/matrix_page.py" line="161"/>
         <source>Likelihood %1 × impact %2: %3 item(s)</source>
         <translation>可能性 %1 × 影响 %2：%3 项</translation>
     </message>
@@ -971,62 +981,62 @@ Open its folder?</source>
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="35"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="36"/>
         <source>Period %1 – properties</source>
         <translation>%1 年度 – 属性</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="42"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="43"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="46"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="47"/>
         <source>Matrix size</source>
         <translation>矩阵大小</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="56"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="57"/>
         <source>Upper CNY bound of each impact level but the last, ascending</source>
         <translation>除最高等级外各影响等级的金额上限（元），按升序</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="57"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="58"/>
         <source>Impact thresholds (CNY)</source>
         <translation>影响金额阈值（元）</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="60"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="61"/>
         <source>One-person team: who submits or changes the period may also approve it (the cover says so)</source>
         <translation>一人团队：提交人或修改人亦可批准（封面会注明）</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="65"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="66"/>
         <source>Segregation of duties</source>
         <translation>职责分离</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="70"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="71"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="74"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="75"/>
         <source>Governance</source>
         <translation>治理</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="75"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="76"/>
         <source>Strategy and resilience</source>
         <translation>战略与韧性</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="76"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="77"/>
         <source>Risk-management process</source>
         <translation>风险管理流程</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="77"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="78"/>
         <source>Metrics and targets</source>
         <translation>指标与目标</translation>
     </message>
@@ -1034,22 +1044,22 @@ Open its folder?</source>
 <context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/register_page.py" line="116"/>
+        <location filename="../../carthane_tcfd/ui/pages/register_page.py" line="117"/>
         <source>The %1 period is approved and read-only; reopen it (Period menu) to make changes.</source>
         <translation>%1 年度已批准，为只读；如需修改，请通过“年度”菜单重新开启。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/register_page.py" line="150"/>
+        <location filename="../../carthane_tcfd/ui/pages/register_page.py" line="151"/>
         <source>%1 of %2 shown</source>
         <translation>显示 %1 / 共 %2 项</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/register_page.py" line="278"/>
+        <location filename="../../carthane_tcfd/ui/pages/register_page.py" line="279"/>
         <source>Delete %1</source>
         <translation>删除 %1</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/register_page.py" line="279"/>
+        <location filename="../../carthane_tcfd/ui/pages/register_page.py" line="280"/>
         <source>Delete %1 “%2” and its %3 action(s)? You can undo this with Ctrl+Z.</source>
         <translation>删除 %1“%2”及其 %3 项应对措施？可按 Ctrl+Z 撤销。</translation>
     </message>

@@ -17,6 +17,7 @@ class Prompts:
     confirm_answer: bool = True
     text_answer: str | None = "reason"
     on_dialog: Any = None  # called with a modal dialog; its answer is the dialog's (None: cancelled)
+    password_answer: str | None = None
     asked: list[tuple[str, str]] = field(default_factory=list)
 
     def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -44,6 +45,10 @@ class Prompts:
             self.asked.append(("dialog", dialog.windowTitle()))
             return bool(self.on_dialog(dialog)) if self.on_dialog else False
 
+        def ask_password(parent: Any, title: str, label: str) -> str | None:
+            self.asked.append(("password", label))
+            return self.password_answer
+
         for name, fn in (
             ("exec_dialog", exec_dialog),
             ("unsaved_changes", unsaved),
@@ -51,6 +56,7 @@ class Prompts:
             ("error", error),
             ("info", info),
             ("ask_text", ask_text),
+            ("ask_password", ask_password),
         ):
             monkeypatch.setattr(prompts, name, fn)
 

@@ -20,6 +20,7 @@ COMPONENTS = (
     ("Pillow", "MIT-CMU"),
     ("psycopg", "LGPL-3.0"),
     ("platformdirs", "MIT"),
+    ("keyring (with SecretStorage, jeepney, cryptography on Linux)", "MIT; Apache-2.0 or BSD-3-Clause"),
 )
 
 

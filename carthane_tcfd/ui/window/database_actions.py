@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6 import QtCore, QtWidgets
 from PySide6.QtCore import QObject
 
+from carthane_tcfd import passwords
 from carthane_tcfd.domain.errors import UserError
 from carthane_tcfd.ui import prompts
 from carthane_tcfd.ui.settings import LAST_PERIOD, RECENT_DATABASES, USER_NAME
@@ -32,7 +33,8 @@ class DatabaseActions(QObject):
         if not window.keep_all_edits():
             return False
         try:
-            url = resolve_url(location)
+            public = passwords.keep(location) if location else None  # a typed password goes to the keyring
+            url = passwords.recall(resolve_url(public), self.ask_password)
             user = settings.get(USER_NAME) or None
             window.setCursor(QtCore.Qt.CursorShape.WaitCursor)
             try:
@@ -42,7 +44,7 @@ class DatabaseActions(QObject):
         except UserError as exc:
             prompts.error(window, exc.message(window.lang))
             return False
-        settings.remember_database(location or state.services.location)
+        settings.remember_database(public or state.services.location)  # never with a password
         self.fill_recent()
         state.select_period(settings.get(LAST_PERIOD) or None)
         opened = state.services.opened
@@ -57,6 +59,13 @@ class DatabaseActions(QObject):
             text = self.tr("The database was upgraded; a backup of the old one is at %1.")
             window.statusBar().showMessage(text.replace("%1", str(opened.backup or "—")), 15000)
         return True
+
+    def ask_password(self, public: str) -> str | None:
+        """The password of a shared database the keyring does not hold (or there is no keyring)."""
+        from carthane_tcfd.store.engine import describe
+
+        text = self.tr("Password for %1 (kept for this session only where the system has no keyring):")
+        return prompts.ask_password(self.window, self.tr("Database password"), text.replace("%1", describe(public)))
 
     def open_database_file(self) -> None:
         path, _ = QtWidgets.QFileDialog.getOpenFileName(
