@@ -104,6 +104,6 @@ def test_error_lines_and_the_log_never_hold_the_password(capsys, tmp_path):
     ):
         assert main(["--db", url, "list", "--lang", "en"]) == 1
         err = capsys.readouterr().err
-        assert err.startswith("error: ") and PLANTED not in err and "***" in err or "alice@" in err
+        assert err.startswith("error: ") and PLANTED not in err, err
     log = log_file()
     assert not log.exists() or PLANTED not in log.read_text(errors="replace")
