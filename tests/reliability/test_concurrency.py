@@ -58,7 +58,7 @@ def test_concurrent_updates_lose_nothing_and_conflicts_name_who_and_when(db_url)
     item = next(i for i in register.items.in_period(2024) if i.code == "OP-01")
     register.items.update(item.id, dataclasses.replace(item.to_draft(), sites="0"), item.version)
     register.close()
-    per_process = 10
+    per_process = 8
     results = run_writers("increment", db_url, per_process)
     assert [r["refused"] for r in results] == [[]] * PROCESSES
     register = open_register(db_url)

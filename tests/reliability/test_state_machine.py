@@ -188,8 +188,8 @@ class RegisterMachine(RuleBasedStateMachine):
 
 
 RegisterMachine.TestCase.settings = settings(
-    max_examples=12,
-    stateful_step_count=12,
+    max_examples=8,
+    stateful_step_count=10,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
     derandomize=True,  # the same sequences in CI as here
