@@ -60,3 +60,8 @@ class PeriodLocked(UserError):
 
 class DatabaseError(UserError):
     """The database cannot be opened, reached, or is of a schema this version cannot use."""
+
+
+class UnfinishedRegister(DatabaseError):
+    """A register of this program whose creation was interrupted (an earlier version built it in place):
+    it can be set aside and built again."""

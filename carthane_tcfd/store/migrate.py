@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from carthane_tcfd.domain.errors import DatabaseError
+from carthane_tcfd.domain.errors import DatabaseError, UnfinishedRegister
 from carthane_tcfd.paths import migrations_dir, private_file
 from carthane_tcfd.store.engine import connection_problem, damaged, describe, make_engine, sqlite_path, sqlite_url
 from carthane_tcfd.store.models import Base
@@ -216,8 +216,8 @@ def _place_new(temp: Path, path: Path) -> None:
             os.replace(temp, path)
 
 
-def unfinished(path: Path, found: Found) -> DatabaseError:
-    return DatabaseError(
+def unfinished(path: Path, found: Found) -> UnfinishedRegister:
+    return UnfinishedRegister(
         f"{path} 是本程序未完成创建的登记册（只有数据表 {', '.join(found.tables)}，没有架构版本），很可能是创建时"
         "被中断。可用 init --rebuild 重建（原文件改名保留）。",
         f"{path} is a register of this program whose creation was interrupted (tables {', '.join(found.tables)}, "

@@ -31,10 +31,10 @@ class AppState(QObject):
         self._aliases: dict[int, int] = {}  # an item deleted and restored by undo gets a new id
 
     # ---- opening ------------------------------------------------------------------------------
-    def open(self, url: str, *, seed: bool = True, user: str | None = None) -> None:
+    def open(self, url: str, *, seed: bool = True, user: str | None = None, rebuild: bool = False) -> None:
         from carthane_tcfd.services.register import open_register
 
-        register = open_register(url, seed=seed, user=user)
+        register = open_register(url, seed=seed, user=user, rebuild=rebuild)
         if self.register is not None:
             self.register.close()
         self.register = register

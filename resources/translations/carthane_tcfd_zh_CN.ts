@@ -130,68 +130,82 @@
 <context>
     <name>DatabaseActions</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="53"/>
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="44"/>
+        <source>%1
+
+Rebuild it now? The unfinished file is kept under another name.</source>
+        <translation>%1
+
+现在重建吗？未完成的文件会改名保留。</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="46"/>
+        <source>Unfinished register</source>
+        <translation>未完成的登记册</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="61"/>
         <source>Welcome. The 2024 register from the ESG report was created in %1.</source>
         <translation>欢迎使用。已根据 ESG 报告在 %1 创建 2024 年度登记册。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="55"/>
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="63"/>
         <source>A new empty database was created in %1.</source>
         <translation>已在 %1 创建新的空数据库。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="59"/>
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="67"/>
         <source>The database was upgraded; a backup of the old one is at %1.</source>
         <translation>数据库已升级；旧数据库的备份位于 %1。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="67"/>
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="75"/>
         <source>Password for %1 (kept for this session only where the system has no keyring):</source>
         <translation>%1 的密码（系统没有密钥环时仅在本次会话中保留）：</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="68"/>
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="76"/>
         <source>Database password</source>
         <translation>数据库密码</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="72"/>
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="80"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="72"/>
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="80"/>
         <source>Register databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>登记册数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="80"/>
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="88"/>
         <source>Open shared database</source>
         <translation>打开共享数据库</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="81"/>
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="89"/>
         <source>Database URL, e.g. postgresql+psycopg://user@server/register</source>
         <translation>数据库地址，例如 postgresql+psycopg://user@server/register</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="88"/>
-        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="99"/>
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="96"/>
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="107"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="88"/>
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="96"/>
         <source>Register databases (*.sqlite3 *.db)</source>
         <translation>登记册数据库 (*.sqlite3 *.db)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="94"/>
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="102"/>
         <source>%1 exists already; choose Open database to use it.</source>
         <translation>%1 已存在；请使用“打开数据库”。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="100"/>
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="108"/>
         <source>Start with the 2024 register from the ESG report? Choose No for an empty database.</source>
         <translation>是否载入 ESG 报告中的 2024 年度登记册？选择“否”将创建空数据库。</translation>
     </message>
@@ -557,254 +571,259 @@ Open its folder?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="147"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="233"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="148"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="234"/>
         <source>Risks</source>
         <translation>风险</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="148"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="234"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="149"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="235"/>
         <source>Opportunities</source>
         <translation>机遇</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="149"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="235"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="150"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="236"/>
         <source>Matrix</source>
         <translation>矩阵</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="150"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="236"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="151"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="237"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="109"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="110"/>
         <source>New database…</source>
         <translation>新建数据库…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="110"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="111"/>
         <source>Open database…</source>
         <translation>打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="111"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="112"/>
         <source>Open shared database (URL)…</source>
         <translation>打开共享数据库（地址）…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="112"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="113"/>
         <source>Export board pack…</source>
         <translation>导出董事会材料…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="114"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="115"/>
         <source>Export matrix as PDF/PNG…</source>
         <translation>导出矩阵为 PDF/PNG…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="116"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="117"/>
         <source>Print risk matrix…</source>
         <translation>打印风险矩阵…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="117"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="118"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="118"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="119"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="120"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="121"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="125"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="126"/>
         <source>New risk</source>
         <translation>新建风险</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="127"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="128"/>
         <source>New opportunity</source>
         <translation>新建机遇</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="129"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="130"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="130"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="131"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="131"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="132"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="132"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="133"/>
         <source>History…</source>
         <translation>修改历史…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="133"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="134"/>
         <source>Your name in the audit trail…</source>
         <translation>审计记录中的姓名…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="134"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="135"/>
         <source>New period…</source>
         <translation>新建年度…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="135"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="136"/>
         <source>Copy to next year…</source>
         <translation>复制到下一年度…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="136"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="137"/>
         <source>Submit for review…</source>
         <translation>提交审阅…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="137"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="138"/>
         <source>Approve…</source>
         <translation>批准…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="138"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="139"/>
         <source>Return for changes…</source>
         <translation>退回修改…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="139"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="140"/>
         <source>Reopen…</source>
         <translation>重新开启…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="140"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="141"/>
         <source>Sign-off history…</source>
         <translation>签署记录…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="141"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="142"/>
         <source>Compare…</source>
         <translation>比较年度…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="142"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="143"/>
         <source>Properties…</source>
         <translation>属性…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="143"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="144"/>
         <source>About…</source>
         <translation>关于…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="151"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="237"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="152"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="238"/>
         <source>Scenarios</source>
         <translation>情景分析</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="152"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="238"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="153"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="239"/>
         <source>Metrics &amp;&amp; targets</source>
         <translation>指标与目标</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="163"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="164"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="165"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="166"/>
         <source>Recent databases</source>
         <translation>最近使用的数据库</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="170"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="171"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="176"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="177"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="179"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="405"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="180"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="417"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="180"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="181"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="185"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="186"/>
         <source>&amp;Period</source>
         <translation>年度(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="186"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="187"/>
         <source>Switch period</source>
         <translation>切换年度</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="193"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="194"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="198"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="199"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="350"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="351"/>
         <source>No period</source>
         <translation>无年度</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="356"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="357"/>
         <source>The %1 period was approved by %2; it is read-only. Period ▸ Reopen… to change it.</source>
         <translation>%1 年度已由 %2 批准，为只读。如需修改，请选择 年度 ▸ 重新开启…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="371"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="377"/>
+        <source>These items hold a stored value the program cannot use; they are left out until repaired:</source>
+        <translation>以下条目存有本程序无法使用的值，修复前不会列出：</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="383"/>
         <source>%1 risks · %2 opportunities</source>
         <translation>%1 项风险 · %2 项机遇</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="406"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="418"/>
         <source>The language changes the next time the program starts. 语言设置将在下次启动时生效。</source>
         <translation>语言设置将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="411"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="423"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="411"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="423"/>
         <source>Your name as the audit trail records it (empty: your login name):</source>
         <translation>审计记录中使用的姓名（留空则使用登录名）：</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="424"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="436"/>
         <source>About</source>
         <translation>关于</translation>
     </message>

@@ -53,3 +53,30 @@ def test_message_boxes_show_their_text_literally(qapp):
     box = prompts.message_box(None, QMessageBox.Icon.Warning, "t", f"Delete {HTML}?")
     assert box.textFormat() == Qt.TextFormat.PlainText
     box.deleteLater()
+
+
+def test_items_a_stored_value_keeps_out_are_named(window, prompts_recorder, tmp_path):
+    from sqlalchemy import text
+
+    with window.state.services.items.ctx.engine.begin() as conn:
+        conn.execute(text("UPDATE item SET category = 'bogus' WHERE code = 'PR-01'"))
+    window.state.refresh_period()
+    window.state.reload_items()
+    errors = [t for kind, t in prompts_recorder.asked if kind == "error"]
+    assert len(errors) == 1 and "PR-01" in errors[0] and "category" in errors[0]
+    assert "PR-01" not in [window.risks.model.item_at(r).code for r in range(window.risks.model.rowCount())]
+
+
+def test_an_unfinished_register_is_offered_a_rebuild(window, prompts_recorder, tmp_path):
+    import sqlite3
+
+    db = tmp_path / "half.sqlite3"
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE item (id INTEGER PRIMARY KEY)")
+    conn.commit()
+    conn.close()
+    prompts_recorder.confirm_answer = True
+    assert window.database_actions.open_location(str(db))
+    assert [k for k, _ in prompts_recorder.asked] == ["confirm"]
+    assert len(window.state.services.items.rows(2024)) == 11  # the seeded register, built again
+    assert list(tmp_path.glob("half.sqlite3.unfinished-*"))

@@ -9,7 +9,7 @@ from PySide6 import QtCore, QtWidgets
 from PySide6.QtCore import QObject
 
 from carthane_tcfd import passwords
-from carthane_tcfd.domain.errors import UserError
+from carthane_tcfd.domain.errors import UnfinishedRegister, UserError
 from carthane_tcfd.ui import prompts
 from carthane_tcfd.ui.settings import LAST_PERIOD, RECENT_DATABASES, USER_NAME
 
@@ -38,7 +38,15 @@ class DatabaseActions(QObject):
             user = settings.get(USER_NAME) or None
             window.setCursor(QtCore.Qt.CursorShape.WaitCursor)
             try:
-                state.open(url, seed=seed, user=user)
+                try:
+                    state.open(url, seed=seed, user=user)
+                except UnfinishedRegister as exc:
+                    question = self.tr("%1\n\nRebuild it now? The unfinished file is kept under another name.")
+                    if not prompts.confirm(
+                        window, self.tr("Unfinished register"), question.replace("%1", exc.message(window.lang))
+                    ):
+                        return False
+                    state.open(url, seed=seed, user=user, rebuild=True)
             finally:
                 window.unsetCursor()
         except UserError as exc:

@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self._painted = False
         self._pages_built = False
+        self._damaged_shown: set[tuple[int, str]] = set()
         self.setWindowTitle(APP_NAME_ZH if self.lang == "zh" else APP_NAME)
         icon = resource("icons", "app.png")
         if icon.exists():
@@ -357,6 +358,7 @@ class MainWindow(QMainWindow):
             self.lock_banner.setText(text.replace("%1", str(period.year)).replace("%2", period.status_changed_by))
             self.statusBar().clearMessage()  # a passing message would be drawn over the banner
         self.lock_banner.setVisible(locked)
+        self._report_damaged()
         self.period_actions.fill_menu()
         self._refresh_enabled()
 
@@ -365,6 +367,16 @@ class MainWindow(QMainWindow):
         from carthane_tcfd.ui.commands import redo_step, undo_step
 
         (undo_step if back else redo_step)(self.state.undo)
+
+    def _report_damaged(self) -> None:
+        """Name the items of the period that a stored value keeps out of the register (once per set)."""
+        period = self.state.period
+        damaged = self.state.services.items.needing_repair(period.year) if period is not None else []
+        found = {(d.id, d.field) for d in damaged}
+        if damaged and found != self._damaged_shown:
+            text = self.tr("These items hold a stored value the program cannot use; they are left out until repaired:")
+            prompts.error(self, "\n".join([text, *(d.message(self.lang) for d in damaged)]))
+        self._damaged_shown = found
 
     def _refresh_counts(self) -> None:
         counts = self.state.counts() if self.state.register is not None else dict.fromkeys(Kind, 0)
