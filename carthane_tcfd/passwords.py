@@ -6,10 +6,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-
-from sqlalchemy.engine import make_url
+from typing import Any
 
 SERVICE = "Carthane TCFD"
+
+
+def make_url(url: str) -> Any:
+    """SQLAlchemy's URL parser, imported when first needed (start-up imports no database module)."""
+    from sqlalchemy.engine import make_url as parse
+
+    return parse(url)
+
+
 log = logging.getLogger("carthane_tcfd")
 _session: dict[str, str] = {}  # passwords given in this session, by their URL without the password
 
