@@ -65,4 +65,4 @@ def test_metrics_table_in_both_languages_and_a_missing_year(tmp_path):
     assert "范围三温室气体排放量" in zh.stdout and "尚未计量" in zh.stdout
     assert_clean_failure(run("--db", db, "metrics", "--period", "2031", "--lang", "en"))
     usage = run("--db", db, "metrics", "--period", "abc")
-    assert usage.returncode == 2 and "invalid int value" in usage.stderr and "Traceback" not in usage.stderr
+    assert usage.returncode == 2 and "is not a year" in usage.stderr and "Traceback" not in usage.stderr
