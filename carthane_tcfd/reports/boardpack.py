@@ -12,11 +12,11 @@ from carthane_tcfd.reports.atomic import write_atomically
 from carthane_tcfd.reports.pack_changes import build_changes
 from carthane_tcfd.reports.pack_context import PackContext
 from carthane_tcfd.reports.pack_cover import build_cover, build_summary
+from carthane_tcfd.reports.pack_disclosure import build_disclosure_index
 from carthane_tcfd.reports.pack_effects import build_financial_effects, build_scenario_analysis, build_scenario_grid
 from carthane_tcfd.reports.pack_front import build_governance
 from carthane_tcfd.reports.pack_metrics import build_metrics
 from carthane_tcfd.reports.pack_reference import (
-    build_disclosure_index,
     build_matrix_sheet,
     build_methodology,
 )

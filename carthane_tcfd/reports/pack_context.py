@@ -40,11 +40,26 @@ class PackContext:
     matrix_png: bytes | None = None
     sheets: dict[str, Sheet] = field(default_factory=dict)
     content_hash: str = ""
+    anchors: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # name -> sheet key, row, column
 
     def __post_init__(self) -> None:
         for key in SHEETS:
             self.sheets[key] = self.book.add_sheet(self.sheet_name(key))
-        self.content_hash = snapshot_hash(self.snapshot)
+        # an approved period's pack prints the hash its approval stored
+        self.content_hash = self.snapshot.frozen_hash or snapshot_hash(self.snapshot)
+
+    def mark(self, name: str, sheet_key: str, row: int, col: int = 1) -> None:
+        """Name a cell that answers something (the disclosure index links to it)."""
+        self.anchors[name] = (sheet_key, row, col)
+
+    def anchor(self, name: str) -> tuple[str, str]:
+        """(sheet key, cell) of a named cell; a sheet's A1 for a sheet key, or for a name not marked (such as
+        "metrics.ghg" when the metrics sheet marks no groups)."""
+        if name in self.anchors:
+            key, row, col = self.anchors[name]
+            return key, f"{chr(ord('A') + col - 1)}{row}"
+        key = name if name in self.sheets else name.split(".")[0]
+        return (key if key in self.sheets else "cover"), "A1"
 
     @property
     def content_id(self) -> str:

@@ -28,6 +28,7 @@ def build_governance(ctx: PackContext) -> None:
     ):
         heading = row
         put(ws, row, 1, ctx.t(key), "pack_heading")
+        ctx.mark(key, "governance", row)
         row += 1
         text = ctx.text_of(zh, en) if zh.strip() else ctx.t("not_written")
         for paragraph in [p for p in text.split("\n") if p.strip()]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from carthane_tcfd.domain.metric_disclosure import metrics_disclosure
 from carthane_tcfd.domain.scales import (
+    DEFAULT_IMPACT_THRESHOLDS_CNY,
     Band,
     band_rule_text,
     impact_axis_name,
@@ -12,10 +12,10 @@ from carthane_tcfd.domain.scales import (
     likelihood_descriptor,
     threshold_text,
 )
-from carthane_tcfd.domain.taxonomy import Category, Horizon, Kind
+from carthane_tcfd.domain.taxonomy import Category, Horizon, Kind, Source
 from carthane_tcfd.reports.matrix_model import MatrixView, build_grid
 from carthane_tcfd.reports.pack_context import PackContext
-from carthane_tcfd.reports.xlsx import band_style_name, joined, put, put_row, set_widths
+from carthane_tcfd.reports.xlsx import band_style_name, joined, put, put_long, put_row, set_widths
 
 
 def build_matrix_sheet(ctx: PackContext) -> None:
@@ -67,6 +67,30 @@ def _grid(ctx: PackContext, row: int, kind: Kind, view: MatrixView, size: int) -
     return row
 
 
+def _sources(ctx: PackContext, row: int) -> int:
+    """Where the register's content comes from, and what is the application's default: the next free row."""
+    ws = ctx.sheet("methodology")
+    lines = []
+    seeded: dict[str, list[str]] = {}
+    for item in ctx.snapshot.items:
+        if item.source:
+            seeded.setdefault(item.source, []).append(item.code)
+    for code, items in seeded.items():
+        lines.append(f"{', '.join(items)}: {Source(code).label(ctx.lang)}. {ctx.t('source.editorial')}")
+    if seeded:
+        lines += [ctx.t("source.narratives"), ctx.t("source.metrics"), ctx.t("source.translation")]
+    lines.append(ctx.t("source.defaults"))
+    if any(i.scores_illustrative for i in ctx.snapshot.items):
+        lines.append(ctx.t("illustrative"))
+    first = row
+    put(ws, row, 1, ctx.t("sources"), "pack_heading")
+    row += 1
+    for line in lines:
+        row = put_long(ws, row, 1, line, "pack_plain", span=4)
+    ws.keep_together(first, row - 1)
+    return row + 1
+
+
 def build_methodology(ctx: PackContext) -> None:
     ws = ctx.sheet("methodology")
     lang = ctx.lang
@@ -77,8 +101,11 @@ def build_methodology(ctx: PackContext) -> None:
     put(ws, row, 1, ctx.t("matrix_size_note").format(n=size), "pack_plain")
     row += 2
 
+    row = _sources(ctx, row)
+
     def section(title: str, heads: list[str], rows: list[list[str]]) -> None:
         nonlocal row
+        ws.keep_together(row, row + 1 + len(rows))
         put(ws, row, 1, title, "pack_heading")
         row += 1
         put_row(ws, row, heads, "pack_header")
@@ -99,8 +126,9 @@ def build_methodology(ctx: PackContext) -> None:
         [[str(n), likelihood_descriptor(n, size, lang)] for n in range(1, size + 1)],
     )
     thresholds = period.impact_thresholds_cny
+    default = tuple(thresholds) == DEFAULT_IMPACT_THRESHOLDS_CNY
     section(
-        ctx.t("impact_scale"),
+        ctx.t("impact_scale") + (f" — {ctx.t('default_thresholds')}" if default else ""),
         [ctx.t("level"), ctx.t("descriptor"), ctx.t("threshold")],
         [
             [
@@ -117,6 +145,7 @@ def build_methodology(ctx: PackContext) -> None:
         [[str(n), impact_descriptor(n, size, lang, Kind.OPPORTUNITY)] for n in range(1, size + 1)],
     )
 
+    ws.keep_together(row, row + 1 + len(Band))
     put(ws, row, 1, ctx.t("band_rules"), "pack_heading")
     row += 1
     put_row(ws, row, [ctx.t("band"), ctx.t("scores"), ctx.t("risk_colour"), ctx.t("opp_colour")], "pack_header")
@@ -124,8 +153,8 @@ def build_methodology(ctx: PackContext) -> None:
     for band in Band:
         put(ws, row, 1, band.label(lang), "pack_text")
         put(ws, row, 2, band_rule_text(band, size), "pack_center")
-        put(ws, row, 3, band.colour, band_style_name(band, Kind.RISK))
-        put(ws, row, 4, band.opportunity_colour, band_style_name(band, Kind.OPPORTUNITY))
+        put(ws, row, 3, band.label(lang), band_style_name(band, Kind.RISK))  # the colour itself, never its code
+        put(ws, row, 4, band.label(lang), band_style_name(band, Kind.OPPORTUNITY))
         row += 1
     row += 1
     section(
@@ -134,155 +163,3 @@ def build_methodology(ctx: PackContext) -> None:
         [[c.label(lang), c.kind.label(lang), "", c.definition[0 if lang == "zh" else 1]] for c in Category],
     )
     ctx.print_setup(ws, title_rows=None, last_col=4)
-
-
-# (framework, reference, (zh, en) paraphrase, sheet keys that answer it)
-TCFD_INDEX: list[tuple[str, str, tuple[str, str], tuple[str, ...]]] = [
-    (
-        "TCFD",
-        "治理 a / Governance a",
-        ("董事会对气候相关风险与机遇的监督", "Board oversight of climate-related risks and opportunities"),
-        ("governance",),
-    ),
-    (
-        "TCFD",
-        "治理 b / Governance b",
-        ("管理层在评估和管理气候相关风险与机遇中的角色", "Management's role in assessing and managing them"),
-        ("governance",),
-    ),
-    (
-        "TCFD",
-        "战略 a / Strategy a",
-        (
-            "识别的短期、中期、长期气候相关风险与机遇",
-            "Climate-related risks and opportunities identified over the short, medium and long term",
-        ),
-        ("risks", "opportunities"),
-    ),
-    (
-        "TCFD",
-        "战略 b / Strategy b",
-        ("风险与机遇对业务、战略和财务规划的影响", "Their impact on the business, strategy and financial planning"),
-        ("effects", "risks", "opportunities", "summary"),
-    ),
-    (
-        "TCFD",
-        "战略 c / Strategy c",
-        ("不同气候情景下战略的韧性", "Resilience of the strategy under different climate scenarios"),
-        ("scenarios", "scenario_grid"),
-    ),
-    (
-        "TCFD",
-        "风险管理 a / Risk management a",
-        ("识别和评估气候相关风险的流程", "Processes for identifying and assessing climate-related risks"),
-        ("governance", "methodology"),
-    ),
-    (
-        "TCFD",
-        "风险管理 b / Risk management b",
-        ("管理气候相关风险的流程", "Processes for managing climate-related risks"),
-        ("mitigations", "matrix"),
-    ),
-    (
-        "TCFD",
-        "风险管理 c / Risk management c",
-        ("上述流程如何融入整体风险管理", "How these processes are integrated into overall risk management"),
-        ("governance",),
-    ),
-    (
-        "TCFD",
-        "指标与目标 a / Metrics and targets a",
-        ("用于评估气候相关风险与机遇的指标", "Metrics used to assess climate-related risks and opportunities"),
-        ("metrics", "methodology"),
-    ),
-    (
-        "TCFD",
-        "指标与目标 b / Metrics and targets b",
-        ("范围一、范围二及适用时范围三温室气体排放", "Scope 1, scope 2 and, where appropriate, scope 3 GHG emissions"),
-        ("metrics",),
-    ),
-    (
-        "TCFD",
-        "指标与目标 c / Metrics and targets c",
-        ("管理气候相关风险与机遇的目标及其进展", "Targets used and performance against them"),
-        ("metrics", "governance"),
-    ),
-]
-SSE_INDEX: list[tuple[str, str, tuple[str, str], tuple[str, ...]]] = [
-    (
-        "SSE 14",
-        "第二十一条",
-        (
-            "应对气候变化的总体披露框架（治理、战略、影响风险和机遇管理、指标与目标）",
-            "The overall climate disclosure (governance, strategy, impact/risk/opportunity management, "
-            "metrics and targets)",
-        ),
-        ("governance", "summary"),
-    ),
-    (
-        "SSE 14",
-        "第二十二条",
-        (
-            "气候相关风险与机遇及其对经营和财务的影响",
-            "Climate-related risks and opportunities and their effect on operations and finances",
-        ),
-        ("risks", "opportunities"),
-    ),
-    (
-        "SSE 14",
-        "第二十三条",
-        (
-            "气候相关风险与机遇的应对措施与财务影响",
-            "Responses to climate-related risks and opportunities and their financial implications",
-        ),
-        ("effects", "risks", "mitigations"),
-    ),
-    (
-        "SSE 14",
-        "第二十四条",
-        ("温室气体排放与减排目标", "Greenhouse gas emissions and reduction targets"),
-        ("metrics",),
-    ),
-    (
-        "SSE 14",
-        "第二十五条",
-        ("范围一、范围二、范围三温室气体排放量", "Scope 1, 2 and 3 greenhouse gas emissions"),
-        ("metrics",),
-    ),
-    (
-        "SSE 14",
-        "第二十六条",
-        ("温室气体核算方法、边界与数据变化说明", "GHG accounting method, boundary and restatements"),
-        ("metrics", "methodology"),
-    ),
-    (
-        "SSE 14",
-        "第二十七条",
-        ("减排措施及成效", "Emission-reduction measures and their results"),
-        ("mitigations", "metrics"),
-    ),
-    (
-        "SSE 14",
-        "第二十八条",
-        ("低碳运营与其他气候相关事项", "Low-carbon operations and other climate-related matters"),
-        ("metrics", "governance"),
-    ),
-]
-
-
-def build_disclosure_index(ctx: PackContext) -> None:
-    ws = ctx.sheet("disclosure")
-    set_widths(ws, [10, 28, 50, 30, 44])
-    row = ctx.title_block(ws, "disclosure_title")
-    heads = [ctx.t("framework_col"), ctx.t("reference"), ctx.t("topic"), ctx.t("where"), ctx.t("filled")]
-    put_row(ws, row, heads, "pack_header")
-    for framework, reference, text, sheets in TCFD_INDEX + SSE_INDEX:
-        row += 1
-        put_row(ws, row, [framework, reference, text[0 if ctx.lang == "zh" else 1]])
-        names = [ctx.sheet_name(s) for s in sheets]
-        ws.link(row, 4, "、".join(names) if ctx.lang == "zh" else ", ".join(names), names[0])
-        state = metrics_disclosure(ctx.snapshot.metrics, reference)
-        put(ws, row, 5, state.text(ctx.lang) if state else "", "pack_text")
-    row += 2
-    put(ws, row, 1, ctx.t("sse_note"), "pack_note")
-    ctx.print_setup(ws, title_rows=4, last_col=5)

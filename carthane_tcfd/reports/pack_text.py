@@ -227,6 +227,32 @@ TEXT: dict[str, tuple[str, str]] = {
     "trajectory": ("直线轨迹", "Straight line"),
     "actual": ("实际值", "Actual"),
     # methodology
+    "sources": ("来源与标注", "Sources and marks"),
+    "source.editorial": (
+        "报告仅按类别列示各项，名称为本登记册所拟（编辑性）。",
+        "The report names these items by category only: their titles were written for the register (editorial).",
+    ),
+    "source.narratives": (
+        "治理、战略、影响风险和机遇管理、指标与目标的叙述：摘自报告“应对气候变化”章节；治理叙述中的决策架构、"
+        "风险评估制度、重要性评估与绩效考核摘自报告 ESG 治理章节。",
+        "Narratives: from the report's climate-change section; the decision chain, risk-assessment rules, "
+        "materiality result and performance appraisal in the governance narrative from its ESG governance section.",
+    ),
+    "source.metrics": (
+        "温室气体与能源数据：报告“指标与目标”及附录 1 绩效表。",
+        "GHG and energy figures: the report's metrics and targets section and its Appendix 1 performance table.",
+    ),
+    "source.translation": (
+        "英文文本为本登记册对中文报告的翻译，中文保持报告原文。",
+        "English texts are translations of the Chinese report made for this register; the Chinese is as the "
+        "report wrote it.",
+    ),
+    "source.defaults": (
+        "可能性与影响等级描述及影响金额区间为本应用的默认值，待风险负责人确认。",
+        "Likelihood and impact descriptors and the CNY impact thresholds are the application's defaults "
+        "until an officer confirms them.",
+    ),
+    "default_thresholds": ("默认值，待确认", "application defaults, to be confirmed"),
     "methodology_title": ("评估方法说明", "Assessment methodology"),
     "horizon_defs": ("时间范围定义", "Time-horizon definitions"),
     "horizon": ("时间范围", "Horizon"),
@@ -254,6 +280,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "topic": ("披露内容（释义）", "Disclosure (paraphrased)"),
     "where": ("本材料对应位置", "Where this pack answers it"),
     "filled": ("填报情况（按已录入数据）", "State (from what is filled)"),
+    "status_col": ("状态", "Status"),
+    "missing": ("尚缺内容", "What is missing"),
+    "disclosure_note": (
+        "状态由登记册数据计算：已披露 / 部分披露 / 尚未披露；条款内容为本公司释义，仅引用条款编号。",
+        "Status computed from the register's data: answered / partly / not yet. Requirements are "
+        "paraphrased in our own words and cited by number only.",
+    ),
     "sse_note": (
         "上交所条款按公司 2024 年 ESG 报告附录 2 的索引列示，内容为释义。",
         "SSE articles as listed in the index (Appendix 2) of the company's 2024 ESG report; "

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
@@ -27,6 +28,7 @@ NAVY = "#1F3864"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 DATE_FORMAT = "yyyy-mm-dd"
 MONEY_FORMAT = "#,##0.00"
+MAX_PLACES = 6  # decimal places a number style shows at most
 A4 = 9  # Excel's paper size code
 HEADER_FOOTER_PT = 9  # printed as is: headers and footers do not scale with the sheet
 EXCEL_DATES = (dt.date(1900, 3, 1), dt.date(9999, 12, 31))  # before March 1900 Excel's calendar is off
@@ -65,6 +67,14 @@ def _style(
     return style
 
 
+def number_style(value: Decimal) -> str:
+    """The number style that shows `value` with the decimal places it was given (527 → "527",
+    250.14 → "250.14", 0.00017 → "0.00017"), never a trailing decimal point."""
+    exponent = value.normalize().as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return f"pack_number_{min(places, MAX_PLACES)}"
+
+
 def band_style_name(band: Band, kind: Kind) -> str:
     return f"band_{kind.value}_{band.value}"
 
@@ -82,7 +92,13 @@ def _styles() -> dict[str, dict[str, Any]]:
         "pack_plain": _style(),
         "pack_note": _style(italic=True, size=9, colour="#595959"),
         "pack_center": _style(h="center", v="vcenter", border=True),
-        "pack_number": _style(h="right", border=True, number_format="#,##0.######"),
+        # whole numbers without a decimal point; decimals with as many places as given (number_style)
+        **{
+            f"pack_number_{places}": _style(
+                h="right", border=True, number_format="#,##0" + ("." + "0" * places if places else "")
+            )
+            for places in range(MAX_PLACES + 1)
+        },
         "pack_money": _style(h="right", border=True, number_format=MONEY_FORMAT),
         "pack_date": _style(h="center", border=True, number_format=DATE_FORMAT),
         "pack_overdue": _style(border=True, fill="#F8CBAD", colour="#9C0006"),
@@ -90,6 +106,7 @@ def _styles() -> dict[str, dict[str, Any]]:
             h="center", border=True, fill="#F8CBAD", colour="#9C0006", number_format=DATE_FORMAT
         ),
         "pack_link": _style(colour="#0563C1", wrap=False),
+        "pack_link_cell": _style(colour="#0563C1", border=True),
         "pack_confidential": _style(bold=True, size=11, colour="#C00000", wrap=False),
         "rag_red": _style(bold=True, h="center", v="vcenter", border=True, fill="#F8CBAD", colour="#9C0006"),
         "rag_amber": _style(bold=True, h="center", v="vcenter", border=True, fill="#FFE699", colour="#7F6000"),

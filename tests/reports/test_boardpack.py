@@ -257,7 +257,7 @@ def test_summary_metrics_methodology_and_disclosure_say_what_the_board_needs(pac
     assert "Within 1 year" in method and "10–16" in method and "CNY 2m–10m" in method
     index = [row for row in wb["Disclosure index"].iter_rows(min_row=5, values_only=True) if row[0]]
     assert sum(1 for r in index if r[0] == "TCFD") == 11
-    assert [r[1] for r in index if r[0] == "SSE 14"] == [f"第二十{n}条" for n in "一二三四五六七八"]
+    assert [r[1] for r in index if r[0] == "SSE 14"] == [f"Article {n}" for n in range(20, 29)]
     governance = [c for row in wb["Governance"].iter_rows(values_only=True) for c in row if c]
     assert any(str(c).startswith("Strategy Committee: oversees climate management") for c in governance)
     assert "Better governance, better processes" in governance, "the report's heading, in English"
@@ -361,3 +361,17 @@ def test_an_approved_period_prints_who_signed_when_and_no_draft_banner(tmp_path,
     assert signed["Approved by"] == ["李强", "2025-03-20", "committee meeting 2025-03-18 SC-2025-02"]
     assert not any("DRAFT" in str(c) for r in rows for c in r)
     assert all("DRAFT" not in (ws.oddHeader.center.text or "") for ws in wb.worksheets)
+
+
+def test_numbers_show_the_places_they_were_given_and_whole_numbers_no_point(packs):
+    ws = load_workbook(packs["en"])["Metrics"]
+    formats = {
+        row[0].value.strip(): row[2].number_format
+        for row in ws.iter_rows(min_row=4)
+        if row[0].value and isinstance(row[2].value, float | int)
+    }
+    assert formats["Natural gas"] == "#,##0", "527 m³, not '527.'"
+    assert formats["Scope 1 GHG emissions"] == "#,##0.00"
+    assert formats["Emission intensity"] == "#,##0.00000"
+    units = {row[0].value.strip(): row[1].value for row in ws.iter_rows(min_row=4) if row[0].value}
+    assert units["Natural gas"] == "m³" and units["Total energy consumption"] == "kWh"
