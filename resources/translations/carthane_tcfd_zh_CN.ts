@@ -408,162 +408,172 @@ Open its folder?</source>
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="117"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="125"/>
         <source>Closed: kept in the register and in comparisons, not deleted</source>
         <translation>已关闭：保留在登记册和年度比较中，不删除</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="121"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="129"/>
         <source>Why the item is closed (required to close it)</source>
         <translation>关闭原因（关闭条目时必填）</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="130"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="138"/>
         <source>CNY, optional</source>
         <translation>元，可选</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="160"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="168"/>
         <source>Add action</source>
         <translation>添加措施</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="161"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="169"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="162"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="170"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="163"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="171"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="173"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="181"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="174"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="182"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="175"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="183"/>
         <source>English title</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="176"/>
-        <source>Description</source>
-        <translation>描述</translation>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="108"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="177"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="108"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="184"/>
+        <source>Description (Chinese | English)</source>
+        <translation>描述（中文 | 英文）</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="185"/>
         <source>Time horizons</source>
         <translation>时间范围</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="178"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="186"/>
         <source>Value chain</source>
         <translation>价值链</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="179"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="187"/>
         <source>Financial impacts</source>
         <translation>潜在财务影响</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="180"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="188"/>
         <source>Estimate (CNY)</source>
         <translation>财务估算（元）</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="181"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="189"/>
         <source>Inherent score</source>
         <translation>固有评分</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="182"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="190"/>
         <source>Residual score</source>
         <translation>剩余评分</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="183"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="191"/>
         <source>Owner</source>
         <translation>负责部门</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="184"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="192"/>
         <source>Sites</source>
         <translation>涉及地点</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="185"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="193"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="186"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="194"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="187"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="195"/>
         <source>Reason closed</source>
         <translation>关闭原因</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="188"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="196"/>
         <source>Mitigations</source>
         <translation>应对措施</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="213"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="221"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="215"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="223"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="216"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="224"/>
         <source>History…</source>
         <translation>修改历史…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="318"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="327"/>
         <source>Illustrative assessment: the 2024 report gives no scores. Rescoring the item replaces them with your assessment.</source>
         <translation>示例评估：2024 年报告未披露评分。重新评分后将以您的评估替代。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="329"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="338"/>
         <source>No item selected</source>
         <translation>未选择条目</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="349"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="358"/>
         <source>New risk</source>
         <translation>新建风险</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="349"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="358"/>
         <source>New opportunity</source>
         <translation>新建机遇</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="443"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="456"/>
         <source>Please correct the fields marked in red; nothing was saved.</source>
         <translation>请更正红色标示的字段；尚未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="461"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="474"/>
         <source>≈ impact level %1 (%2)</source>
         <translation>≈ 影响等级 %1（%2）</translation>
     </message>
@@ -1000,64 +1010,84 @@ Open its folder?</source>
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="36"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="37"/>
         <source>Period %1 – properties</source>
         <translation>%1 年度 – 属性</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="43"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="44"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="47"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="48"/>
         <source>Matrix size</source>
         <translation>矩阵大小</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="57"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="58"/>
         <source>Upper CNY bound of each impact level but the last, ascending</source>
         <translation>除最高等级外各影响等级的金额上限（元），按升序</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="58"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="59"/>
         <source>Impact thresholds (CNY)</source>
         <translation>影响金额阈值（元）</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="61"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="62"/>
         <source>One-person team: who submits or changes the period may also approve it (the cover says so)</source>
         <translation>一人团队：提交人或修改人亦可批准（封面会注明）</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="66"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="67"/>
         <source>Segregation of duties</source>
         <translation>职责分离</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="71"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="72"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="75"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="76"/>
         <source>Governance</source>
         <translation>治理</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="76"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="77"/>
         <source>Strategy and resilience</source>
         <translation>战略与韧性</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="77"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="78"/>
         <source>Risk-management process</source>
         <translation>风险管理流程</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="78"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="79"/>
         <source>Metrics and targets</source>
         <translation>指标与目标</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="80"/>
+        <source>Key messages</source>
+        <translation>要点</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="81"/>
+        <source>Decision requested</source>
+        <translation>提请决策事项</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="86"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="86"/>
+        <source>English</source>
+        <translation>英文</translation>
     </message>
 </context>
 <context>

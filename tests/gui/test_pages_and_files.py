@@ -239,3 +239,24 @@ def test_an_empty_database_gets_its_first_period_from_the_period_menu(qtbot, tmp
     window.act_new_period.trigger()
     assert window.state.period.year == 2025 and window.act_new_risk.isEnabled()
     window.state.register.close()
+
+
+def test_period_texts_are_edited_in_both_languages_and_all_are_kept(window, monkeypatch):
+    from carthane_tcfd.ui.dialogs.period_dialog import PeriodDialog
+
+    before = window.state.services.periods.get(2024).narrative
+
+    def fill(dialog):
+        assert dialog.narratives["strategy_en"].toPlainText() == before.strategy_en
+        dialog.narratives["key_messages"].setPlainText("两项高风险需关注。")
+        dialog.narratives["key_messages_en"].setPlainText("Two high risks need attention.")
+        dialog.narratives["decision_requested_en"].setPlainText("Approve the 2024 register.")
+        dialog._accept()
+        return 1
+
+    monkeypatch.setattr(PeriodDialog, "exec", fill)
+    window.act_properties.trigger()
+    after = window.state.services.periods.get(2024).narrative
+    assert after.key_messages == "两项高风险需关注。" and after.key_messages_en == "Two high risks need attention."
+    assert after.decision_requested_en == "Approve the 2024 register."
+    assert (after.governance, after.governance_en) == (before.governance, before.governance_en)

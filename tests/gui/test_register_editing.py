@@ -287,3 +287,25 @@ def test_the_editor_reads_the_item_as_it_is_now_and_says_when_another_officer_de
     page.select_item(second.id)
     assert prompts_recorder.asked[-1] == ("error", "That item no longer exists; it may have been deleted.")
     assert second.code not in codes(page)
+
+
+def test_the_english_texts_are_edited_beside_the_chinese_and_kept_on_save(window, qtbot):
+    from carthane_tcfd.ui.models.mitigation_model import DESCRIPTION_EN
+
+    page = window.risks
+    page.select_item(page.model.item_at(0).id)
+    editor = page.editor
+    assert editor.description_en.toPlainText().startswith("Extreme weather may damage offices")
+    model = editor.mitigations
+    assert model.data(model.index(0, DESCRIPTION_EN)).startswith("Insure the production sites")
+    editor.owner.clear()
+    editor.owner.insert("行政部")  # an edit elsewhere must not lose the English texts
+    model.setData(model.index(1, DESCRIPTION_EN), "Strengthen emergency management.")
+    editor.description_en.setPlainText("Extreme weather may damage our plants.")
+    window.act_save.trigger()
+    stored = next(i for i in db_items(window) if i.code == "PR-01")
+    assert stored.description_en == "Extreme weather may damage our plants."
+    assert stored.description.startswith("极端天气可能会对办公场所"), "the Chinese stays as written"
+    assert stored.mitigations[0].description_en.startswith("Insure the production sites")
+    assert stored.mitigations[1].description_en == "Strengthen emergency management."
+    assert stored.source == "esg2024_risks"

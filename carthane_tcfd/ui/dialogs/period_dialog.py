@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -25,7 +26,7 @@ from carthane_tcfd.domain.taxonomy import Horizon, Lang
 from carthane_tcfd.domain.validation import Problem, parse_amount, problem
 from carthane_tcfd.ui.plain import plain
 
-NARRATIVES = ("governance", "strategy", "risk_management", "metrics_targets")
+NARRATIVES = ("governance", "strategy", "risk_management", "metrics_targets", "key_messages", "decision_requested")
 
 
 class PeriodDialog(QDialog):
@@ -76,11 +77,18 @@ class PeriodDialog(QDialog):
             "strategy": self.tr("Strategy and resilience"),
             "risk_management": self.tr("Risk-management process"),
             "metrics_targets": self.tr("Metrics and targets"),
+            "key_messages": self.tr("Key messages"),
+            "decision_requested": self.tr("Decision requested"),
         }
-        for key in NARRATIVES:
-            edit = QPlainTextEdit(getattr(period.narrative, key), tabs)
-            self.narratives[key] = edit
-            tabs.addTab(edit, labels[key])
+        for key in NARRATIVES:  # the Chinese and the English side by side
+            page = QWidget(tabs)
+            pair = QHBoxLayout(page)
+            for name, hint in ((key, self.tr("Chinese")), (f"{key}_en", self.tr("English"))):
+                edit = QPlainTextEdit(getattr(period.narrative, name), page)
+                edit.setPlaceholderText(hint)
+                self.narratives[name] = edit
+                pair.addWidget(edit)
+            tabs.addTab(page, labels[key])
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self._accept)
@@ -112,7 +120,7 @@ class PeriodDialog(QDialog):
                 code: {"zh": zh.text().strip(), "en": en.text().strip()} for code, (zh, en) in self.horizons.items()
             },
             impact_thresholds_cny=thresholds,
-            narrative=Narrative(*(self.narratives[k].toPlainText() for k in NARRATIVES)),
+            narrative=Narrative(**{name: edit.toPlainText() for name, edit in self.narratives.items()}),
             one_person_team=self.one_person_team.isChecked(),
         )
         return draft, problems

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
@@ -15,12 +16,13 @@ from carthane_tcfd.ui.plain import tooltip
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = (
     ("措施", "Action"),
+    ("措施（英文）", "Action (English)"),
     ("负责部门", "Owner"),
     ("到期日", "Due"),
     ("状态", "Status"),
     ("预计成本（元）", "Cost (CNY)"),
 )
-DESCRIPTION, OWNER, DUE, STATUS, COST = range(5)
+DESCRIPTION, DESCRIPTION_EN, OWNER, DUE, STATUS, COST = range(6)
 
 
 class MitigationModel(QAbstractTableModel):
@@ -34,11 +36,11 @@ class MitigationModel(QAbstractTableModel):
 
     def set_drafts(self, drafts: list[MitigationDraft]) -> None:
         self.beginResetModel()
-        self._rows = [MitigationDraft(d.description, d.owner, d.due, d.status, d.cost_cny, d.id) for d in drafts]
+        self._rows = [dataclasses.replace(d) for d in drafts]
         self.endResetModel()
 
     def drafts(self) -> list[MitigationDraft]:
-        return [MitigationDraft(d.description, d.owner, d.due, d.status, d.cost_cny, d.id) for d in self._rows]
+        return [dataclasses.replace(d) for d in self._rows]
 
     # ---- row operations -----------------------------------------------------------------------
     def add(self) -> int:
@@ -99,6 +101,8 @@ class MitigationModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == DESCRIPTION:
                 return m.description
+            if column == DESCRIPTION_EN:
+                return m.description_en
             if column == OWNER:
                 return m.owner
             if column == DUE:
@@ -127,6 +131,8 @@ class MitigationModel(QAbstractTableModel):
         try:
             if column == DESCRIPTION:
                 m.description = str(value)
+            elif column == DESCRIPTION_EN:
+                m.description_en = str(value)
             elif column == OWNER:
                 m.owner = str(value)
             elif column == DUE:

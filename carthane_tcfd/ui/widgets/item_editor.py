@@ -101,8 +101,16 @@ class ItemEditor(QWidget):
         self.title_edit = QLineEdit(body)
         self.title_en = QLineEdit(body)
         self.description = QPlainTextEdit(body)
-        self.description.setTabChangesFocus(True)
-        self.description.setMinimumHeight(70)
+        self.description_en = QPlainTextEdit(body)  # beside the Chinese: the English board pack prints it
+        self.descriptions = QWidget(body)
+        pair = QHBoxLayout(self.descriptions)
+        pair.setContentsMargins(0, 0, 0, 0)
+        for edit, hint in ((self.description, self.tr("Chinese")), (self.description_en, self.tr("English"))):
+            edit.setTabChangesFocus(True)
+            edit.setMinimumHeight(70)
+            edit.setPlaceholderText(hint)
+            pair.addWidget(edit)
+        self._source = ""  # where a seeded item was transcribed from; kept as it is
         self.horizons = CheckList(Horizon, self.lang)
         self.value_chain = CheckList(ValueChain, self.lang)
         self.impacts = CheckList(FinancialImpact, self.lang, columns=2)
@@ -173,7 +181,7 @@ class ItemEditor(QWidget):
             (self.tr("Category"), self.category, "category"),
             (self.tr("Title"), self.title_edit, "title"),
             (self.tr("English title"), self.title_en, "title_en"),
-            (self.tr("Description"), self.description, "description"),
+            (self.tr("Description (Chinese | English)"), self.descriptions, "description"),
             (self.tr("Time horizons"), self.horizons, "horizons"),
             (self.tr("Value chain"), self.value_chain, "value_chain"),
             (self.tr("Financial impacts"), self.impacts, "financial_impacts"),
@@ -236,6 +244,7 @@ class ItemEditor(QWidget):
             self.title_edit.textEdited,
             self.title_en.textEdited,
             self.description.textChanged,
+            self.description_en.textChanged,
             self.horizons.changed,
             self.value_chain.changed,
             self.impacts.changed,
@@ -300,7 +309,7 @@ class ItemEditor(QWidget):
             self.down_action,
         ):
             widget.setEnabled(not read_only)
-        for text in (self.description, self.notes):
+        for text in (self.description, self.description_en, self.notes):
             text.setReadOnly(read_only)
         self.mitigations.read_only = read_only
         self.effects_editor.set_read_only(read_only)
@@ -372,6 +381,8 @@ class ItemEditor(QWidget):
             self.title_edit.setText(draft.title)
             self.title_en.setText(draft.title_en)
             self.description.setPlainText(draft.description)
+            self.description_en.setPlainText(draft.description_en)
+            self._source = draft.source
             self.horizons.set_values(draft.horizons)
             self.value_chain.set_values(draft.value_chain)
             self.impacts.set_values(draft.financial_impacts)
@@ -408,6 +419,8 @@ class ItemEditor(QWidget):
             title=self.title_edit.text(),
             title_en=self.title_en.text(),
             description=self.description.toPlainText(),
+            description_en=self.description_en.toPlainText(),
+            source=self._source,
             horizons=self.horizons.values(),
             value_chain=self.value_chain.values(),
             financial_impacts=self.impacts.values(),
