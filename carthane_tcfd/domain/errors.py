@@ -65,3 +65,7 @@ class DatabaseError(UserError):
 class UnfinishedRegister(DatabaseError):
     """A register of this program whose creation was interrupted (an earlier version built it in place):
     it can be set aside and built again."""
+
+
+class Cancelled(Exception):
+    """The user cancelled long work (an export); whatever it was writing has been removed."""

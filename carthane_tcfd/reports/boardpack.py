@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
@@ -10,7 +11,7 @@ from carthane_tcfd.domain.records import RegisterSnapshot
 from carthane_tcfd.domain.taxonomy import Kind, Lang
 from carthane_tcfd.reports.atomic import write_atomically
 from carthane_tcfd.reports.pack_changes import build_changes
-from carthane_tcfd.reports.pack_context import PackContext
+from carthane_tcfd.reports.pack_context import SHEETS, PackContext
 from carthane_tcfd.reports.pack_cover import build_cover, build_summary
 from carthane_tcfd.reports.pack_disclosure import build_disclosure_index
 from carthane_tcfd.reports.pack_effects import build_financial_effects, build_scenario_analysis, build_scenario_grid
@@ -29,6 +30,29 @@ def default_file_name(year: int, lang: Lang) -> str:
     return f"凯众TCFD董事会材料_{year}.xlsx" if lang == "zh" else f"Carthane_TCFD_board_pack_{year}.xlsx"
 
 
+Progress = Callable[[int, int], None]  # (steps done, steps in all); may raise Cancelled to stop the export
+
+
+def _builders(ctx: PackContext) -> list[Callable[[], None]]:
+    """Every sheet of the pack, in order."""
+    return [
+        lambda: build_cover(ctx),
+        lambda: build_summary(ctx),
+        lambda: build_governance(ctx),
+        lambda: build_register(ctx, Kind.RISK),
+        lambda: build_register(ctx, Kind.OPPORTUNITY),
+        lambda: build_mitigations(ctx),
+        lambda: build_matrix_sheet(ctx),
+        lambda: build_financial_effects(ctx),
+        lambda: build_scenario_analysis(ctx),
+        lambda: build_scenario_grid(ctx),
+        lambda: build_metrics(ctx),
+        lambda: build_changes(ctx),
+        lambda: build_methodology(ctx),
+        lambda: build_disclosure_index(ctx),
+    ]
+
+
 def write_workbook(
     snapshot: RegisterSnapshot,
     target: Path | IO[bytes],
@@ -36,24 +60,20 @@ def write_workbook(
     *,
     today: dt.date | None = None,
     matrix_png: bytes | None = None,
+    progress: Progress | None = None,
+    steps_before: int = 0,
 ) -> None:
-    """Write the pack's workbook to a file or a binary stream."""
+    """Write the pack's workbook to a file or a binary stream, reporting each sheet to `progress`."""
     book = Book(target)
     ctx = PackContext(snapshot, lang, book, today or dt.date.today(), matrix_png)
-    build_cover(ctx)
-    build_summary(ctx)
-    build_governance(ctx)
-    build_register(ctx, Kind.RISK)
-    build_register(ctx, Kind.OPPORTUNITY)
-    build_mitigations(ctx)
-    build_matrix_sheet(ctx)
-    build_financial_effects(ctx)
-    build_scenario_analysis(ctx)
-    build_scenario_grid(ctx)
-    build_metrics(ctx)
-    build_changes(ctx)
-    build_methodology(ctx)
-    build_disclosure_index(ctx)
+    builders = _builders(ctx)
+    total = steps_before + len(builders) + 1
+    for done, build in enumerate(builders, start=steps_before):
+        if progress:
+            progress(done, total)
+        build()
+    if progress:
+        progress(total - 1, total)  # writing the file, the last step, cannot be interrupted
     book.wb.set_properties(
         {
             "title": f"{t('report_title', lang)} {snapshot.period.year}",
@@ -62,15 +82,28 @@ def write_workbook(
         }
     )
     book.close()
+    if progress:
+        progress(total, total)
 
 
 def write_board_pack(
-    snapshot: RegisterSnapshot, path: Path, lang: Lang = "zh", *, with_matrix_image: bool = True
+    snapshot: RegisterSnapshot,
+    path: Path,
+    lang: Lang = "zh",
+    *,
+    with_matrix_image: bool = True,
+    progress: Progress | None = None,
 ) -> Path:
-    """Build the pack and write it atomically: the file at `path` is replaced only by a complete pack."""
+    """Build the pack and write it atomically: the file at `path` is replaced only by a complete pack. A
+    `progress` that raises (Cancelled) stops it, and no file is left behind."""
     matrix_png = None
     if with_matrix_image and snapshot.items:
         from carthane_tcfd.reports.matrix_figure import matrix_png_bytes
 
+        if progress:
+            progress(0, 1 + len(SHEETS) + 1)
         matrix_png = matrix_png_bytes(snapshot, lang)
-    return write_atomically(path, lambda temp: write_workbook(snapshot, temp, lang, matrix_png=matrix_png))
+    return write_atomically(
+        path,
+        lambda temp: write_workbook(snapshot, temp, lang, matrix_png=matrix_png, progress=progress, steps_before=1),
+    )

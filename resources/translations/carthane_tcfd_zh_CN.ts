@@ -291,32 +291,37 @@ Rebuild it now? The unfinished file is kept under another name.</source>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/file_actions.py" line="44"/>
+        <location filename="../../carthane_tcfd/ui/window/file_actions.py" line="45"/>
         <source>Export board pack</source>
         <translation>导出董事会材料</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/file_actions.py" line="44"/>
+        <location filename="../../carthane_tcfd/ui/window/file_actions.py" line="45"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/file_actions.py" line="55"/>
+        <location filename="../../carthane_tcfd/ui/window/file_actions.py" line="58"/>
         <source>Writing the board pack…</source>
         <translation>正在生成董事会材料…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/file_actions.py" line="58"/>
+        <location filename="../../carthane_tcfd/ui/window/file_actions.py" line="62"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/file_actions.py" line="66"/>
         <source>Board pack written to %1</source>
         <translation>董事会材料已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/file_actions.py" line="61"/>
+        <location filename="../../carthane_tcfd/ui/window/file_actions.py" line="69"/>
         <source>Board pack ready</source>
         <translation>董事会材料已生成</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/file_actions.py" line="62"/>
+        <location filename="../../carthane_tcfd/ui/window/file_actions.py" line="70"/>
         <source>The board pack was written to
 %1
 
@@ -327,22 +332,27 @@ Open its folder?</source>
 是否打开所在文件夹？</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/file_actions.py" line="75"/>
+        <location filename="../../carthane_tcfd/ui/window/file_actions.py" line="76"/>
+        <source>Export cancelled; no file was written.</source>
+        <translation>已取消导出，未写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/file_actions.py" line="85"/>
         <source>The export failed unexpectedly; details are in %1</source>
         <translation>导出意外失败；详细信息见 %1</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/file_actions.py" line="87"/>
+        <location filename="../../carthane_tcfd/ui/window/file_actions.py" line="97"/>
         <source>Export matrix</source>
         <translation>导出矩阵</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/file_actions.py" line="87"/>
+        <location filename="../../carthane_tcfd/ui/window/file_actions.py" line="97"/>
         <source>PDF (*.pdf);;PNG image (*.png)</source>
         <translation>PDF (*.pdf);;PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/file_actions.py" line="102"/>
+        <location filename="../../carthane_tcfd/ui/window/file_actions.py" line="112"/>
         <source>Matrix written to %1</source>
         <translation>矩阵已写入 %1</translation>
     </message>

@@ -7,6 +7,7 @@ import sys
 
 import pytest
 from openpyxl import load_workbook
+from PySide6 import QtWidgets
 from PySide6.QtCore import Qt
 
 from carthane_tcfd.domain.records import AuditRecord, ItemRow
@@ -130,6 +131,19 @@ def test_export_board_pack_runs_on_a_worker_and_writes_the_file(window, qtbot, t
         pass
     qtbot.waitUntil(lambda: "confirm" in prompts_recorder.kinds(), timeout=5000)
     assert load_workbook(target).sheetnames[3] == "Risks"
+
+
+def test_export_board_pack_can_be_cancelled_and_leaves_no_file(window, qtbot, tmp_path, prompts_recorder):
+    folder = tmp_path / "out"
+    folder.mkdir()
+    task = window.file_actions.export_board_pack(str(folder / "pack.xlsx"))
+    cancel = task.dialog.findChild(QtWidgets.QPushButton)
+    cancel.click()
+    with qtbot.waitSignal(task.done, timeout=60000):
+        pass
+    assert list(folder.iterdir()) == [], "neither the pack nor a temporary file"
+    assert prompts_recorder.kinds() == []
+    assert "cancelled" in window.statusBar().currentMessage()
 
 
 def test_export_board_pack_failure_shows_one_message(window, qtbot, tmp_path, prompts_recorder):

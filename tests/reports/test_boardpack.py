@@ -375,3 +375,21 @@ def test_numbers_show_the_places_they_were_given_and_whole_numbers_no_point(pack
     assert formats["Emission intensity"] == "#,##0.00000"
     units = {row[0].value.strip(): row[1].value for row in ws.iter_rows(min_row=4) if row[0].value}
     assert units["Natural gas"] == "m³" and units["Total energy consumption"] == "kWh"
+
+
+def test_an_export_reports_its_steps_and_a_cancel_leaves_the_old_file(tmp_path, snapshot_module):
+    from carthane_tcfd.domain.errors import Cancelled
+
+    steps = []
+    path = write_board_pack(snapshot_module, tmp_path / "p.xlsx", "en", progress=lambda d, t: steps.append((d, t)))
+    assert steps[0] == (0, steps[-1][1]) and steps[-1][0] == steps[-1][1], "from the first step to the last"
+    assert [d for d, _t in steps] == sorted(d for d, _t in steps)
+    before = path.read_bytes()
+
+    def cancel_at_the_fifth(done, total):
+        if done == 5:
+            raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        write_board_pack(snapshot_module, path, "en", progress=cancel_at_the_fifth)
+    assert path.read_bytes() == before and [p.name for p in tmp_path.iterdir()] == ["p.xlsx"]

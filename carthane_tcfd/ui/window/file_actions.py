@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import QObject
 
-from carthane_tcfd.domain.errors import UserError
+from carthane_tcfd.domain.errors import Cancelled, UserError
 from carthane_tcfd.ui import prompts
 from carthane_tcfd.ui.settings import LAST_EXPORT_DIR
 
@@ -47,12 +48,19 @@ class FileActions(QObject):
             return None
         services, lang, year = self.state.services, self.lang, period.year
 
-        def work() -> Path:
+        def work(report: Callable[[int, int], None]) -> Path:
             from carthane_tcfd.reports.boardpack import write_board_pack
 
-            return write_board_pack(services.periods.snapshot(year), Path(path), lang)
+            return write_board_pack(services.periods.snapshot(year), Path(path), lang, progress=report)
 
-        return run_in_background(self.window, self.tr("Writing the board pack…"), work, self._exported, self._failed)
+        return run_in_background(
+            self.window,
+            self.tr("Writing the board pack…"),
+            work,
+            self._exported,
+            self._failed,
+            cancel_text=self.tr("Cancel"),
+        )
 
     def _exported(self, path: Path) -> None:
         self.window.statusBar().showMessage(self.tr("Board pack written to %1").replace("%1", str(path)), 15000)
@@ -64,7 +72,9 @@ class FileActions(QObject):
             QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(path.parent)))
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, UserError):
+        if isinstance(exc, Cancelled):
+            self.window.statusBar().showMessage(self.tr("Export cancelled; no file was written."), 15000)
+        elif isinstance(exc, UserError):
             prompts.error(self.window, exc.message(self.lang))
         else:
             from carthane_tcfd.logs import log, log_file
