@@ -16,6 +16,7 @@ from carthane_tcfd.reports.xlsx import band_style_name, joined, put, put_long, p
 
 TOP_RISKS = 5
 TOP_OPPORTUNITIES = 3
+LIST_MAX = 15  # codes a summary line names; the count and the register give the rest
 
 
 def _local(at: dt.datetime | None) -> str:
@@ -177,7 +178,9 @@ def _by_item(items: list[ItemSnapshot]) -> list[str]:
 def _line(ctx: PackContext, row: int, label: str, items: list[str]) -> int:
     ws = ctx.sheet("summary")
     put(ws, row, 1, label, "pack_text")
-    ws.merge(row, 2, 4, f"{len(items)} — {joined(items, ', ', ctx.t('key_more'))}" if items else ctx.t("none"))
+    ws.merge(
+        row, 2, 4, f"{len(items)} — {joined(items, ', ', ctx.t('key_more'), LIST_MAX)}" if items else ctx.t("none")
+    )
     return row + 1
 
 

@@ -40,11 +40,15 @@ def build_matrix_sheet(ctx: PackContext) -> None:
     ctx.print_setup(ws, title_rows=None, last_col=2 + size)
 
 
+CELL_CODES_MAX = 12  # codes a matrix cell lists; above that the first ones and how many more
+
+
 def _grid(ctx: PackContext, row: int, kind: Kind, view: MatrixView, size: int) -> int:
     """One likelihood × impact grid: likelihood rows from high to low, impact columns from low to high."""
     ws = ctx.sheet("matrix")
     lang = ctx.lang
     grid = build_grid(ctx.snapshot.items, kind, view, size)
+    first = row
     put(ws, row, 1, ctx.t(f"matrix.{kind.value}_{view.value}"), "pack_heading")
     row += 1
     for lk in range(size, 0, -1):
@@ -52,17 +56,30 @@ def _grid(ctx: PackContext, row: int, kind: Kind, view: MatrixView, size: int) -
         put(ws, row, 2, lk, "pack_axis")
         for im in range(1, size + 1):
             codes = [i.code for i in grid.cells[(lk, im)]]
-            put(ws, row, 2 + im, joined(codes, "\n", ctx.t("key_more")), band_style_name(grid.band(lk, im), kind))
-        ws.height(row, max(30, 15 * max(1, max(len(grid.cells[(lk, im)]) for im in range(1, size + 1)))))
+            put(
+                ws,
+                row,
+                2 + im,
+                joined(codes, ", ", ctx.t("key_more"), CELL_CODES_MAX),
+                band_style_name(grid.band(lk, im), kind),
+            )
+        ws.height(row, 30)
         row += 1
     put(ws, row, 1, f"↑ {likelihood_axis_name(lang)}   {impact_axis_name(kind, lang)} →", "pack_axis")
     put(ws, row, 2, "", "pack_axis")
     for im in range(1, size + 1):
         put(ws, row, 2 + im, f"{im} {impact_descriptor(im, size, lang, kind)}", "pack_axis")
+    ws.keep_together(first, row)
     row += 1
     if grid.unscored:
         put(ws, row, 1, ctx.t("unscored"), "pack_note")
-        put(ws, row, 3, joined([i.code for i in grid.unscored], ", ", ctx.t("key_more")), "pack_note")
+        ws.merge(
+            row,
+            3,
+            2 + size,
+            joined([i.code for i in grid.unscored], ", ", ctx.t("key_more"), CELL_CODES_MAX),
+            "pack_note",
+        )
         row += 1
     return row
 

@@ -185,6 +185,7 @@ class Sheet:
         self.blocks: dict[int, int] = {}  # first row -> last row of rows kept on one page
         self.breaks: set[int] = set()
         self.smallest_font = 100.0
+        self._width_cache: dict[tuple[int, int], float] = {}
 
     def height(self, row: int, points: float) -> None:
         """At least `points` high (a row is always as high as its text needs)."""
@@ -200,10 +201,16 @@ class Sheet:
     def wrote(self, row: int, col: int, value: Any, style: str, span: int = 1) -> None:
         """Note a written cell: the height its text needs, and its type size."""
         size, wrap = self.book.measures[style]
-        if isinstance(value, str) and value:
-            need = rules.cell_height(value, self.width_pt(col, span), size, wrap)
-        else:
-            need = rules.lines_height(1, size)
+        need = rules.lines_height(1, size)
+        if wrap and value.__class__ is str:
+            width = self._width_cache.get((col, span))
+            if width is None:
+                width = self._width_cache[(col, span)] = self.width_pt(col, span)
+            # one line when even all-Chinese text fits (most cells): no measuring
+            if len(value) * size > width - rules.CELL_INSET_PT or "\n" in value:
+                need = rules.cell_height(value, width, size, wrap)
+        elif value.__class__ is str and "\n" in value:
+            need = rules.cell_height(value, 0.0, size, wrap)
         if need > self.needed.get(row, 0.0):
             self.needed[row] = need
         if size < self.smallest_font:
@@ -330,6 +337,7 @@ def put_row(ws: Sheet, row: int, values: list[Any], style: str = "pack_text", fi
 
 def set_widths(ws: Sheet, widths: list[float]) -> None:
     ws.widths = list(widths)
+    ws._width_cache.clear()
     for index, width in enumerate(widths):
         ws.ws.set_column(index, index, width)
 
