@@ -102,7 +102,7 @@ class ItemDraft:
             vocabulary=Horizon,
             json_key="horizons",
             in_row=True,
-            pack_width=9,
+            pack_width=8,
             table=("时间范围", "Horizons"),
         ),
         default_factory=list,
@@ -115,7 +115,7 @@ class ItemDraft:
             vocabulary=ValueChain,
             json_key="value_chain",
             in_row=True,
-            pack_width=9,
+            pack_width=11,  # "Operations", "Downstream" unbroken
             table=("价值链", "Value chain"),
         ),
         default_factory=list,

@@ -75,7 +75,7 @@ def build_cover(ctx: PackContext) -> None:
     p = ctx.snapshot.period
     put(ws, 2, 2, ctx.t("company"), "pack_subtitle")
     put(ws, 4, 2, f"{ctx.t('report_title')} {p.year}", "pack_title")
-    put(ws, 5, 2, ctx.t("framework"), "pack_note")
+    ws.merge(5, 2, 5, ctx.t("framework"), "pack_note")
     row = 7
     if ctx.draft:
         ws.merge(row, 2, 4, ctx.t("cover_draft"), "pack_confidential")

@@ -30,7 +30,7 @@ def build_matrix_sheet(ctx: PackContext) -> None:
         for view in (MatrixView.INHERENT, MatrixView.RESIDUAL):
             row = _grid(ctx, row, kind, view, size) + 1
     if any(i.scores_illustrative for i in ctx.snapshot.items):
-        put(ws, row, 1, ctx.t("illustrative"), "pack_note")
+        ws.merge(row, 1, 2 + size, ctx.t("illustrative"), "pack_note")
         row += 2
     if ctx.matrix_png:
         ws.page_break_before(row)

@@ -94,7 +94,7 @@ def build_register(ctx: PackContext, kind: Kind) -> None:
     columns = _columns(ctx, kind)
     set_widths(ws, [c[1] for c in columns])
     ctx.title_block(ws, f"sheet.{key}")
-    put(ws, 3, 1, ctx.t("register_note"), "pack_note")
+    ws.merge(3, 1, len(columns), ctx.t("register_note"), "pack_note")
     for col, (head, *_rest) in enumerate(columns, start=1):
         put(ws, HEADER_ROW, col, head, "pack_header")
     row = HEADER_ROW
@@ -109,9 +109,9 @@ def build_register(ctx: PackContext, kind: Kind) -> None:
         heads = [head for head, *_rest in columns]
         add_table(ws, "Risks" if kind is Kind.RISK else "Opportunities", HEADER_ROW, row, heads)
         if any(i.scores_illustrative for i in items):
-            put(ws, row + 2, 1, ctx.t("illustrative"), "pack_note")
+            ws.merge(row + 2, 1, len(columns), ctx.t("illustrative"), "pack_note")
     else:
-        put(ws, HEADER_ROW + 1, 1, ctx.t("empty_register"), "pack_note")
+        ws.merge(HEADER_ROW + 1, 1, len(columns), ctx.t("empty_register"), "pack_note")
     ws.freeze(HEADER_ROW + 1, 3)
     ctx.print_setup(ws, title_rows=HEADER_ROW, last_col=len(columns))
 
@@ -186,6 +186,6 @@ def build_mitigations(ctx: PackContext) -> None:
     if row > HEADER_ROW:
         add_table(ws, "Mitigations", HEADER_ROW, row, [ctx.t(head) for head in heads])
     else:
-        put(ws, HEADER_ROW + 1, 1, ctx.t("empty_register"), "pack_note")
+        ws.merge(HEADER_ROW + 1, 1, len(heads), ctx.t("empty_register"), "pack_note")
     ws.freeze(HEADER_ROW + 1, 1)
     ctx.print_setup(ws, title_rows=HEADER_ROW, last_col=len(heads))

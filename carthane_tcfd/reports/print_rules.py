@@ -19,10 +19,11 @@ SIDE_MARGIN_IN = 0.4
 TOP_MARGIN_IN = 0.8  # room for the page header above the body
 BOTTOM_MARGIN_IN = 0.8
 HEADER_MARGIN_IN = 0.3
-LATIN_EM = 0.6  # advance of a Latin letter (DejaVu Sans averages 0.55 em) in ems
+LATIN_EM = 0.5  # advance of a Latin letter or space: LibreOffice sets 0.45 em here, Microsoft YaHei about 0.5
 WIDE_EM = 1.0  # a Chinese character is one em wide
-WRAP_SLACK_EM = 2.5  # a wrapped line ends short by about half a word
-LINE_EM = 1.4  # line pitch of the CJK fallback fonts
+WRAP_SLACK_EM = 2.0  # a wrapped line ends short by about half a word (in Latin letters)
+LINE_EM = 1.4  # line pitch where Chinese is set (the CJK fallback fonts are tall)
+LATIN_LINE_EM = 1.3  # line pitch of Latin-only text (DejaVu Sans: 1.16)
 CELL_PAD_PT = 4.0  # above and below the text of a cell
 CELL_INSET_PT = 6.0  # left and right of the text of a cell
 MAX_ROW_PT = 409.0  # Excel's highest row
@@ -60,15 +61,16 @@ def line_count(text: str, width_pt: float, size: float) -> int:
     return lines
 
 
-def lines_height(lines: int, size: float) -> float:
-    return lines * LINE_EM * size + CELL_PAD_PT
+def lines_height(lines: int, size: float, latin: bool = False) -> float:
+    return lines * (LATIN_LINE_EM if latin else LINE_EM) * size + CELL_PAD_PT
 
 
 def cell_height(text: str, width_pt: float, size: float, wrap: bool) -> float:
     """The row height a cell needs to show all of its text."""
+    latin = len(text.encode("utf-8")) == len(text)
     if not wrap:
-        return lines_height(1 + text.count("\n"), size)
-    return lines_height(line_count(text, width_pt, size), size)
+        return lines_height(1 + text.count("\n"), size, latin)
+    return lines_height(line_count(text, width_pt, size), size, latin)
 
 
 def max_lines(size: float) -> int:

@@ -103,3 +103,14 @@ def test_every_sheet_prints_and_the_content_id_is_on_every_page(pdfs):
         assert all(marker in page for page in pages), f"{lang}: a page without the content ID"
         draft = "草稿" if lang == "zh" else "DRAFT"
         assert all(draft in page for page in pages), f"{lang}: a draft page without the DRAFT banner"
+
+
+def test_no_text_is_cut_every_word_of_the_english_register_is_printed(pdfs, snapshot_module):
+    """A row too short for its text would clip it in print: every word of every description and of the
+    actions the register shows must be on paper."""
+    text = subprocess.run(["pdftotext", str(pdfs["en"][1]), "-"], capture_output=True, text=True).stdout
+    printed = set(re.findall(r"[A-Za-z]+", text.replace("-", "")))  # pdftotext joins a word broken at its hyphen
+    for item in snapshot_module.items:
+        prose = [item.description_en, *(m.description_en for m in item.mitigations)]
+        words = {w for p in prose for w in re.findall(r"[A-Za-z]+", p.replace("-", ""))}
+        assert words <= printed, f"{item.code}: not printed: {sorted(words - printed)[:5]}"
