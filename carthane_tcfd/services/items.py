@@ -31,7 +31,13 @@ from carthane_tcfd.domain.validation import problem, validate_code, validate_ite
 from carthane_tcfd.services.context import ServiceContext, editable, period_by_year
 from carthane_tcfd.services.convert import item_snapshot
 from carthane_tcfd.services.effects import item_effects, write_effects
-from carthane_tcfd.services.queries import period_action_counts, period_counts, period_items, period_rows
+from carthane_tcfd.services.queries import (
+    period_action_counts,
+    period_counts,
+    period_english_pending,
+    period_items,
+    period_rows,
+)
 from carthane_tcfd.services.repair import sound_matrix_size
 from carthane_tcfd.store.models import CodeCounter, Item, Mitigation, Period, utcnow
 
@@ -107,6 +113,11 @@ class ItemService:
         """How many risks and opportunities the period holds."""
         with self.ctx.read() as session:
             return period_counts(session, period_by_year(session, year).id)
+
+    def english_pending(self, year: int) -> int:
+        """How many Chinese texts of the period have no English yet (the English board pack marks them)."""
+        with self.ctx.read() as session:
+            return period_english_pending(session, period_by_year(session, year).id)
 
     def action_counts(self, year: int, today: dt.date) -> ActionCounts:
         """The period's mitigations per status, and how many open ones are past due on `today`."""

@@ -12,13 +12,21 @@ from typing import Any
 from sqlalchemy import Select, Text, and_, case, cast, func, select
 from sqlalchemy.orm import Session
 
-from carthane_tcfd.domain.records import ActionCounts, DamagedItem, ItemRow, ItemSnapshot, MitigationSnapshot
+from carthane_tcfd.domain.records import (
+    NARRATIVE_COLUMNS,
+    ActionCounts,
+    DamagedItem,
+    ItemRow,
+    ItemSnapshot,
+    MitigationSnapshot,
+)
 from carthane_tcfd.domain.taxonomy import Kind, MitigationStatus
+from carthane_tcfd.domain.translation_status import NARRATIVES
 from carthane_tcfd.services.convert import CODE_LISTS, ROW_FIELDS, item_row, item_snapshot, mitigation_snapshot
 from carthane_tcfd.services.effects import period_effects
 from carthane_tcfd.services.repair import damaged as damaged_item
 from carthane_tcfd.services.repair import item_damage, mitigation_damage
-from carthane_tcfd.store.models import Item, Mitigation
+from carthane_tcfd.store.models import Item, Mitigation, Period
 
 log = logging.getLogger("carthane_tcfd")
 ITEMS = Item.__table__
@@ -105,6 +113,37 @@ def period_counts(session: Session, period_id: int) -> dict[Kind, int]:
     for kind, count in session.execute(query).all():
         counts[Kind(kind)] = int(count)
     return counts
+
+
+def _missing(text: Any, english: Any) -> Any:
+    """1 where a Chinese text has no English beside it, else 0 (as domain.translation_status counts)."""
+    return case((and_(func.trim(text) != "", func.trim(english) == ""), 1), else_=0)
+
+
+def period_english_pending(session: Session, period_id: int) -> int:
+    """How many Chinese texts of a period have no English yet: the period's narratives, item titles and
+    descriptions, actions (domain.translation_status.english_pending, counted in the database)."""
+    period = session.get(Period, period_id)
+    assert period is not None
+    narratives = sum(
+        1
+        for name in NARRATIVES
+        if getattr(period, NARRATIVE_COLUMNS[name]).strip()
+        and not getattr(period, NARRATIVE_COLUMNS[f"{name}_en"]).strip()
+    )
+    items = select(
+        func.coalesce(
+            func.sum(_missing(ITEMS.c.title, ITEMS.c.title_en) + _missing(ITEMS.c.description, ITEMS.c.description_en)),
+            0,
+        )
+    ).where(ITEMS.c.period_id == period_id)
+    actions = _of_period(
+        select(func.coalesce(func.sum(_missing(MITIGATIONS.c.description, MITIGATIONS.c.description_en)), 0)),
+        period_id,
+        None,
+        via_join=True,
+    )
+    return narratives + sum(int(session.execute(q).scalar_one()) for q in (items, actions))
 
 
 def period_action_counts(session: Session, period_id: int, today: dt.date) -> ActionCounts:

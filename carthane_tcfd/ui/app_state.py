@@ -83,6 +83,10 @@ class AppState(QObject):
         """How many risks and opportunities the period holds (without reading their rows)."""
         return self.services.items.counts(self.period.year) if self.period else dict.fromkeys(Kind, 0)
 
+    def english_pending(self) -> int:
+        """How many Chinese texts of the period have no English yet (the English board pack marks them)."""
+        return self.services.items.english_pending(self.period.year) if self.period else 0
+
     def view(self) -> RegisterView | None:
         """The open period with the rows held here, for the matrix and the dashboard (no query)."""
         from carthane_tcfd.domain.records import RegisterView

@@ -778,7 +778,7 @@ Open its folder?</source>
     </message>
     <message>
         <location filename="../../carthane_tcfd/ui/window/main_window.py" line="180"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="417"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="421"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -828,22 +828,27 @@ Open its folder?</source>
         <translation>%1 项风险 · %2 项机遇</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="418"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="387"/>
+        <source>%1 English texts pending</source>
+        <translation>%1 处英文待补</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="422"/>
         <source>The language changes the next time the program starts. 语言设置将在下次启动时生效。</source>
         <translation>语言设置将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="423"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="427"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="423"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="427"/>
         <source>Your name as the audit trail records it (empty: your login name):</source>
         <translation>审计记录中使用的姓名（留空则使用登录名）：</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="436"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="440"/>
         <source>About</source>
         <translation>关于</translation>
     </message>

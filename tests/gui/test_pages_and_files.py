@@ -274,3 +274,14 @@ def test_period_texts_are_edited_in_both_languages_and_all_are_kept(window, monk
     assert after.key_messages == "两项高风险需关注。" and after.key_messages_en == "Two high risks need attention."
     assert after.decision_requested_en == "Approve the 2024 register."
     assert (after.governance, after.governance_en) == (before.governance, before.governance_en)
+
+
+def test_the_status_bar_counts_english_texts_pending(window):
+    assert "pending" not in window.count_label.text(), "the seed has English for everything"
+    services = window.state.services
+    item = services.items.in_period(2024)[0]
+    draft = item.to_draft()
+    draft.description_en = ""
+    services.items.update(item.id, draft, item.version)
+    window._refresh_counts()
+    assert window.count_label.text().endswith("1 English texts pending")

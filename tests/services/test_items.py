@@ -261,3 +261,22 @@ def test_reordering_a_set_of_codes_is_no_change_and_writes_no_audit_entry(regist
     assert audit_count(register) == before
     assert again.version == first.version
     assert again.horizons == ("short", "medium", "long")  # the order as entered stays
+
+
+def test_english_pending_counts_what_the_pack_marks(tmp_path):
+    import dataclasses
+
+    from carthane_tcfd.domain.translation_status import english_pending
+    from carthane_tcfd.services.register import open_register
+
+    reg = open_register(f"sqlite:///{tmp_path / 'r.db'}")
+    assert reg.items.english_pending(2024) == len(english_pending(reg.periods.snapshot(2024))) == 0
+    item = reg.items.in_period(2024)[0]
+    draft = item.to_draft()
+    draft.description_en = ""
+    draft.mitigations[1] = dataclasses.replace(draft.mitigations[1], description_en=" ")
+    reg.items.update(item.id, draft, item.version)
+    snapshot = reg.periods.snapshot(2024)
+    assert reg.items.english_pending(2024) == len(english_pending(snapshot)) == 2
+    assert english_pending(snapshot) == ["PR-01 description", "PR-01 action 2"]
+    reg.close()

@@ -381,7 +381,11 @@ class MainWindow(QMainWindow):
     def _refresh_counts(self) -> None:
         counts = self.state.counts() if self.state.register is not None else dict.fromkeys(Kind, 0)
         text = self.tr("%1 risks · %2 opportunities").replace("%1", str(counts[Kind.RISK]))
-        self.count_label.setText(text.replace("%2", str(counts[Kind.OPPORTUNITY])))
+        text = text.replace("%2", str(counts[Kind.OPPORTUNITY]))
+        pending = self.state.english_pending() if self.state.register is not None else 0
+        if pending:
+            text += " · " + self.tr("%1 English texts pending").replace("%1", str(pending))
+        self.count_label.setText(text)
         self._refresh_enabled()
 
     def _refresh_enabled(self) -> None:
