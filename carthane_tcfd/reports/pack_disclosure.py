@@ -159,7 +159,7 @@ def _from_metrics(reference: str) -> Callable[[Evidence], Finding]:
         state = metrics_disclosure(e.snapshot.metrics, reference)
         assert state is not None, reference
         status = COVERAGE[state.coverage]
-        return Finding(status, "metrics", ("", "") if status is Status.ANSWERED else (state.zh, state.en))
+        return Finding(status, "metrics", (state.zh, state.en))  # what is filled, and what is not
 
     return check
 

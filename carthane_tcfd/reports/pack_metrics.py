@@ -14,7 +14,7 @@ from carthane_tcfd.domain.metric_rows import MetricRow, metric_rows
 from carthane_tcfd.domain.metric_set import MetricsView
 from carthane_tcfd.domain.targets import Target
 from carthane_tcfd.reports.pack_context import PackContext
-from carthane_tcfd.reports.xlsx import FONT, put, put_row, set_widths
+from carthane_tcfd.reports.xlsx import FONT, MAX_PLACES, number_style, put, put_row, set_widths
 
 WIDTHS: list[float] = [46, 16, 16, 16, 11, 50]  # metric, unit, this year, last year, change, status / source
 LAST_COL = len(WIDTHS)
@@ -31,6 +31,13 @@ def _number(value: Decimal | None, places: int | None) -> float | str:
     if value is None:
         return "—"
     return float(value.quantize(Decimal(1).scaleb(-places))) if places is not None else float(value)
+
+
+def _number_style(value: Decimal | None, places: int | None) -> str:
+    """Whole numbers without a decimal point, decimals with the places given (xlsx.number_style)."""
+    if places is not None:
+        return f"pack_number_{min(places, MAX_PLACES)}"
+    return number_style(value) if value is not None else "pack_center"
 
 
 class MetricsSheet:
@@ -128,8 +135,9 @@ class MetricsSheet:
         label = ("" if row.level == 0 else "    ") + row.label(self.lang)
         put(ws, r, 1, label, style)
         put(ws, r, 2, row.unit_of(self.lang, output_unit), "pack_center")
-        put(ws, r, 3, _number(row.value, row.places), "pack_number")
-        put(ws, r, 4, _number(row.previous, row.places) if self.view.previous_year else "", "pack_number")
+        put(ws, r, 3, _number(row.value, row.places), _number_style(row.value, row.places))
+        previous = self.view.previous_year is not None
+        put(ws, r, 4, _number(row.previous, row.places) if previous else "", _number_style(row.previous, row.places))
         put(ws, r, 5, _pct(row.change_pct), "pack_center")
         note = self._status_text(row)
         put(ws, r, 6, note, "pack_text")
@@ -139,8 +147,9 @@ class MetricsSheet:
         ws, r = self.ws, self.row
         put(ws, r, 1, "        " + self.t("in_tce"), "pack_text")
         put(ws, r, 2, self.t("tce"), "pack_center")
-        put(ws, r, 3, _number(row.tce, None), "pack_number")
-        put(ws, r, 4, _number(row.previous_tce, None) if self.view.previous_year else "", "pack_number")
+        put(ws, r, 3, _number(row.tce, None), _number_style(row.tce, None))
+        previous = self.view.previous_year is not None
+        put(ws, r, 4, _number(row.previous_tce, None) if previous else "", _number_style(row.previous_tce, None))
         put(ws, r, 5, _pct(row.change_tce_pct), "pack_center")
         put(ws, r, 6, "", "pack_text")
         self.row += 1

