@@ -119,6 +119,26 @@ def build_parser() -> argparse.ArgumentParser:
     metrics.add_argument("--period", type=year, metavar="YEAR", help="reporting year (default: the latest)")
     metrics.add_argument("--json", action="store_true", help="print one JSON object with stable codes")
     add_lang(metrics, "labels of the table")
+
+    template = commands.add_parser("template", help="write the department template (Excel) to fill and import")
+    template.add_argument("--out", required=True, type=output(".xlsx"), metavar="FILE.xlsx")
+    template.add_argument("--period", type=year, metavar="YEAR")
+    add_lang(template, "the template (default: zh)")
+    template.add_argument("--kind", choices=[k.value for k in Kind], help="only risks or only opportunities")
+    template.add_argument("--owner", metavar="DEPT", help="only the items of this owner (department)")
+    template.add_argument("--blank", action="store_true", help="the columns only, without the current items")
+
+    imp = commands.add_parser("import", help="import a filled template: all or nothing")
+    imp.add_argument("file", type=Path, metavar="FILE.xlsx")
+    imp.add_argument("--period", type=year, metavar="YEAR", help="the period the template must belong to")
+    imp.add_argument("--dry-run", action="store_true", help="show what would change and write nothing")
+    imp.add_argument(
+        "--take-file-values",
+        action="store_true",
+        help="apply the file's values to items changed in the register since the template was made",
+    )
+    imp.add_argument("--ignore-unknown-columns", action="store_true", help="skip columns the template does not have")
+    add_lang(imp, "the plan")
     return parser
 
 

@@ -44,6 +44,8 @@ def run(args: argparse.Namespace) -> int:
         "period": cmd_period,
         "compare": cmd_compare,
         "metrics": cmd_metrics,
+        "template": cmd_template,
+        "import": cmd_import,
     }
     lang = getattr(args, "lang", None) or system_lang()
     try:
@@ -161,6 +163,29 @@ def cmd_matrix(args: argparse.Namespace) -> int:
     pages = export_matrix(snapshot, args.out, view=view, lang=args.lang or "zh", kinds=kinds)
     print(f"{args.out}: {view.value} matrix for {snapshot.period.year}, {pages} page(s)")
     return EXIT_OK
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from carthane_tcfd.reports.template_writer import TemplateRequest, save_template
+
+    register = open_from_args(args)
+    try:
+        period = register.periods.get(args.period)
+        items = register.items.in_period(period.year)
+        request = TemplateRequest(
+            args.lang or "zh", Kind(args.kind) if args.kind else None, args.owner or "", args.blank
+        )
+        count = save_template(period, items, args.out, request, register=register.location, made_by=register.user)
+    finally:
+        register.close()
+    print(f"{args.out}: template for {period.year}, {count} items")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from carthane_tcfd.cli_import import run_import
+
+    return run_import(args, open_from_args)
 
 
 def _snapshot(args: argparse.Namespace) -> Any:

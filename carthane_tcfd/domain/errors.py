@@ -68,4 +68,5 @@ class UnfinishedRegister(DatabaseError):
 
 
 class Cancelled(Exception):
-    """The user cancelled long work (an export); whatever it was writing has been removed."""
+    """The user cancelled long work (an export, reading a template); whatever it was writing has been
+    removed, and nothing was changed."""

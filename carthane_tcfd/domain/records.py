@@ -387,6 +387,7 @@ class AuditRecord:
     field: str
     old_value: str | None
     new_value: str | None
+    source: str = ""  # where the change came from, e.g. "import from FILE"; empty for the application
 
 
 @dataclass(frozen=True)

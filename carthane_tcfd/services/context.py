@@ -48,13 +48,18 @@ def audit_text(value: Any) -> str | None:
 
 
 class ServiceContext:
-    def __init__(self, engine: Engine, user: str | None = None) -> None:
+    def __init__(self, engine: Engine, user: str | None = None, source: str = "") -> None:
         self.engine = engine
         self.user = user or default_user()
         problems = validate_user(self.user)
         if problems:
             raise ValidationFailed(problems)
+        self.source = source  # recorded with every audit entry: where the changes come from
         self._sessions = session_factory(engine)
+
+    def sourced(self, source: str) -> ServiceContext:
+        """The same database and user, with audit entries that name `source` (e.g. "import from FILE")."""
+        return ServiceContext(self.engine, self.user, source)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -129,6 +134,7 @@ class ServiceContext:
                 field=field,
                 old_value=audit_text(old),
                 new_value=audit_text(new),
+                source=self.source,
             )
         )
 

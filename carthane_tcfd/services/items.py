@@ -134,48 +134,59 @@ class ItemService:
         """A new item; the system assigns its code. `code` restores a deleted item's own code (undo)."""
         with self.ctx.write() as session:
             period = editable(period_by_year(session, year))
-            self._validate(draft, period.matrix_size)
-            if code is not None and validate_code(code):
-                raise ValidationFailed(validate_code(code))
-            if code is None:
-                code = self._next_code(session, period.id, draft.category.code_prefix)
-            else:
-                holder = session.scalars(select(Item).where(Item.period_id == period.id, Item.code == code)).first()
-                if holder is not None:
-                    raise ConflictError(code, holder.updated_by, holder.updated_at)
-            now = utcnow()
-            item = Item(period_id=period.id, code=code, created_at=now, updated_at=now, updated_by=self.ctx.user)
-            for name, value in _item_values(draft).items():
-                setattr(item, name, value)
-            item.mitigations = [
-                Mitigation(position=i, **_mitigation_values(m)) for i, m in enumerate(draft.mitigations)
-            ]
-            session.add(item)
-            session.flush()
-            self.ctx.audit(session, "item", item.id, "create", new=f"{code} {item.title}", item_id=item.id, year=year)
-            for m in item.mitigations:
-                self.ctx.audit(session, "mitigation", m.id, "create", new=m.description, item_id=item.id, year=year)
-            write_effects(self.ctx, session, item.id, draft.effects, year)
+            item = self.write_new(session, period, draft, code)
             return _snapshot(session, item, period.matrix_size)
 
     def update(self, item_id: int, draft: ItemDraft, expected_version: int) -> ItemSnapshot:
         """Save every field and the whole mitigation list of an item, if nobody saved it meanwhile."""
         with self.ctx.write() as session:
             item, period = self._for_change(session, item_id, expected_version)
-            self._validate(draft, period.matrix_size)
-            values = _item_values(draft)
-            if draft.category.code_prefix != item.code.split("-")[0]:
-                raise ValidationFailed([_CATEGORY_PROBLEM])
-            if item.scores_illustrative and any(values[f] != getattr(item, f) for f in SCORE_FIELDS):
-                values["scores_illustrative"] = False
-                values["notes"] = _without_illustrative_note(values["notes"])
-            changed = self.ctx.apply(session, item, values, "item", item_id=item.id, year=period.year, sets=SET_FIELDS)
-            changed += self._sync_mitigations(session, item, draft.mitigations, period.year)
-            changed += write_effects(self.ctx, session, item.id, draft.effects, period.year)
-            if changed:
-                self._touch(item)
-            session.flush()
+            self.write_changes(session, item, period, draft)
             return _snapshot(session, item, period.matrix_size)
+
+    # ---- within a caller's transaction (create/update above, and the import) --------------------
+    def write_new(self, session: Session, period: Period, draft: ItemDraft, code: str | None = None) -> Item:
+        """Validate and add a new item with its mitigations, audited, in the caller's transaction."""
+        self._validate(draft, period.matrix_size)
+        if code is not None and validate_code(code):
+            raise ValidationFailed(validate_code(code))
+        if code is None:
+            code = self._next_code(session, period.id, draft.category.code_prefix)
+        else:
+            holder = session.scalars(select(Item).where(Item.period_id == period.id, Item.code == code)).first()
+            if holder is not None:
+                raise ConflictError(code, holder.updated_by, holder.updated_at)
+        now = utcnow()
+        item = Item(period_id=period.id, code=code, created_at=now, updated_at=now, updated_by=self.ctx.user)
+        for name, value in _item_values(draft).items():
+            setattr(item, name, value)
+        item.mitigations = [Mitigation(position=i, **_mitigation_values(m)) for i, m in enumerate(draft.mitigations)]
+        session.add(item)
+        session.flush()
+        year = period.year
+        self.ctx.audit(session, "item", item.id, "create", new=f"{code} {item.title}", item_id=item.id, year=year)
+        for m in item.mitigations:
+            self.ctx.audit(session, "mitigation", m.id, "create", new=m.description, item_id=item.id, year=year)
+        write_effects(self.ctx, session, item.id, draft.effects, year)
+        return item
+
+    def write_changes(self, session: Session, item: Item, period: Period, draft: ItemDraft) -> list[str]:
+        """Validate and write a draft over an item (fields and the whole mitigation list), audited, in the
+        caller's transaction; the names of the fields that changed."""
+        self._validate(draft, period.matrix_size)
+        values = _item_values(draft)
+        if draft.category.code_prefix != item.code.split("-")[0]:
+            raise ValidationFailed([_CATEGORY_PROBLEM])
+        if item.scores_illustrative and any(values[f] != getattr(item, f) for f in SCORE_FIELDS):
+            values["scores_illustrative"] = False
+            values["notes"] = _without_illustrative_note(values["notes"])
+        changed = self.ctx.apply(session, item, values, "item", item_id=item.id, year=period.year, sets=SET_FIELDS)
+        changed += self._sync_mitigations(session, item, draft.mitigations, period.year)
+        changed += write_effects(self.ctx, session, item.id, draft.effects, period.year)
+        if changed:
+            self._touch(item)
+        session.flush()
+        return changed
 
     def delete(self, item_id: int, expected_version: int) -> ItemSnapshot:
         """Remove an item with its mitigations; returns what was deleted (for undo)."""

@@ -186,7 +186,9 @@ class PeriodService:
                 )
                 .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
             )
-            return [AuditRecord(r.at, r.who, r.entity, r.action, r.field, r.old_value, r.new_value) for r in rows]
+            return [
+                AuditRecord(r.at, r.who, r.entity, r.action, r.field, r.old_value, r.new_value, r.source) for r in rows
+            ]
 
 
 def _period_or_latest(session: Session, year: int | None) -> Period:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from carthane_tcfd.services.context import ServiceContext
+from carthane_tcfd.services.imports import ImportService
 from carthane_tcfd.services.items import ItemService
 from carthane_tcfd.services.metrics import MetricService
 from carthane_tcfd.services.periods import PeriodService
@@ -23,6 +24,7 @@ class Register:
     scenarios: ScenarioService
     workflow: WorkflowService
     metrics: MetricService
+    imports: ImportService
 
     @property
     def location(self) -> str:
@@ -48,4 +50,5 @@ def open_register(url: str, *, seed: bool = True, user: str | None = None, rebui
         ScenarioService(ctx),
         WorkflowService(ctx),
         MetricService(ctx),
+        ImportService(ctx),
     )

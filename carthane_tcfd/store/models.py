@@ -260,6 +260,7 @@ class AuditEntry(Base):
     field: Mapped[str] = mapped_column(String(60), default="")
     old_value: Mapped[str | None] = mapped_column(Text)
     new_value: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(String(300), default="", server_default="")  # "import from FILE"; "" = app
 
 
 class FinancialEffect(Base):

@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/about.py" line="35"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/about.py" line="37"/>
         <source>About</source>
         <comment>Bundled components and their licences:</comment>
         <translation>关于</translation>
@@ -289,6 +289,67 @@ Rebuild it now? The unfinished file is kept under another name.</source>
     </message>
 </context>
 <context>
+    <name>ExcelActions</name>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/excel_actions.py" line="56"/>
+        <source>Export template</source>
+        <translation>导出填报模板</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/excel_actions.py" line="56"/>
+        <location filename="../../carthane_tcfd/ui/window/excel_actions.py" line="92"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/excel_actions.py" line="76"/>
+        <source>Writing the template…</source>
+        <translation>正在生成模板…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../carthane_tcfd/ui/window/excel_actions.py" line="81"/>
+        <source>Template with %n item(s) written to %1</source>
+        <translation>
+            <numerusform>已将含 %n 个条目的模板写入 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/excel_actions.py" line="92"/>
+        <source>Import from Excel</source>
+        <translation>从 Excel 导入</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/excel_actions.py" line="108"/>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/excel_actions.py" line="112"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/excel_actions.py" line="145"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/excel_actions.py" line="149"/>
+        <source>Imported from %1: %2</source>
+        <translation>已从 %1 导入：%2</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/excel_actions.py" line="151"/>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/excel_actions.py" line="171"/>
+        <source>The operation failed unexpectedly; details are in %1</source>
+        <translation>操作意外失败；详情见 %1</translation>
+    </message>
+</context>
+<context>
     <name>FileActions</name>
     <message>
         <location filename="../../carthane_tcfd/ui/window/file_actions.py" line="45"/>
@@ -413,6 +474,46 @@ Open its folder?</source>
         <translation>
             <numerusform>共 %n 条修改记录（最新在前）</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/import_preview.py" line="36"/>
+        <source>Import from Excel – %1</source>
+        <translation>从 Excel 导入 – %1</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/import_preview.py" line="58"/>
+        <source>Take the file&apos;s values for items changed in the register since the template was made</source>
+        <translation>对模板生成后在登记册中被他人修改的条目，以文件中的值为准</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/import_preview.py" line="61"/>
+        <source>Ignore columns the template does not have</source>
+        <translation>忽略模板中没有的列</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/import_preview.py" line="67"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../carthane_tcfd/ui/dialogs/import_preview.py" line="80"/>
+        <source>%n problem(s): nothing can be imported until the file is corrected.</source>
+        <translation>
+            <numerusform>%n 个问题：文件更正前无法导入任何内容。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/import_preview.py" line="84"/>
+        <source>Conflicts: others changed these items after the template was made. Correct the file, or take the file&apos;s values.</source>
+        <translation>冲突：模板生成后他人修改了这些条目。请更正文件，或选择以文件中的值为准。</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/import_preview.py" line="88"/>
+        <source>The file holds no changes.</source>
+        <translation>文件中没有任何更改。</translation>
     </message>
 </context>
 <context>
@@ -591,264 +692,274 @@ Open its folder?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="148"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="234"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="155"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="243"/>
         <source>Risks</source>
         <translation>风险</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="149"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="235"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="156"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="244"/>
         <source>Opportunities</source>
         <translation>机遇</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="150"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="236"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="157"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="245"/>
         <source>Matrix</source>
         <translation>矩阵</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="151"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="237"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="158"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="246"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="110"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="112"/>
         <source>New database…</source>
         <translation>新建数据库…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="111"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="113"/>
         <source>Open database…</source>
         <translation>打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="112"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="114"/>
         <source>Open shared database (URL)…</source>
         <translation>打开共享数据库（地址）…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="113"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="115"/>
         <source>Export board pack…</source>
         <translation>导出董事会材料…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="115"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="117"/>
         <source>Export matrix as PDF/PNG…</source>
         <translation>导出矩阵为 PDF/PNG…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="117"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="119"/>
         <source>Print risk matrix…</source>
         <translation>打印风险矩阵…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="118"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="122"/>
+        <source>Export template…</source>
+        <translation>导出填报模板…</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="124"/>
+        <source>Import from Excel…</source>
+        <translation>从 Excel 导入…</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="125"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="119"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="126"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="121"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="128"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="126"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="133"/>
         <source>New risk</source>
         <translation>新建风险</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="128"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="135"/>
         <source>New opportunity</source>
         <translation>新建机遇</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="130"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="137"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="131"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="138"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="132"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="139"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="133"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="140"/>
         <source>History…</source>
         <translation>修改历史…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="134"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="141"/>
         <source>Your name in the audit trail…</source>
         <translation>审计记录中的姓名…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="135"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="142"/>
         <source>New period…</source>
         <translation>新建年度…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="136"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="143"/>
         <source>Copy to next year…</source>
         <translation>复制到下一年度…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="137"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="144"/>
         <source>Submit for review…</source>
         <translation>提交审阅…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="138"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="145"/>
         <source>Approve…</source>
         <translation>批准…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="139"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="146"/>
         <source>Return for changes…</source>
         <translation>退回修改…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="140"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="147"/>
         <source>Reopen…</source>
         <translation>重新开启…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="141"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="148"/>
         <source>Sign-off history…</source>
         <translation>签署记录…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="142"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="149"/>
         <source>Compare…</source>
         <translation>比较年度…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="143"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="150"/>
         <source>Properties…</source>
         <translation>属性…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="144"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="151"/>
         <source>About…</source>
         <translation>关于…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="152"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="238"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="159"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="247"/>
         <source>Scenarios</source>
         <translation>情景分析</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="153"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="239"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="160"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="248"/>
         <source>Metrics &amp;&amp; targets</source>
         <translation>指标与目标</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="164"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="171"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="166"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="173"/>
         <source>Recent databases</source>
         <translation>最近使用的数据库</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="171"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="180"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="177"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="186"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="180"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="421"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="189"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="436"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="181"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="190"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="186"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="195"/>
         <source>&amp;Period</source>
         <translation>年度(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="187"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="196"/>
         <source>Switch period</source>
         <translation>切换年度</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="194"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="203"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="199"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="208"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="351"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="360"/>
         <source>No period</source>
         <translation>无年度</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="357"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="366"/>
         <source>The %1 period was approved by %2; it is read-only. Period ▸ Reopen… to change it.</source>
         <translation>%1 年度已由 %2 批准，为只读。如需修改，请选择 年度 ▸ 重新开启…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="377"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="386"/>
         <source>These items hold a stored value the program cannot use; they are left out until repaired:</source>
         <translation>以下条目存有本程序无法使用的值，修复前不会列出：</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="383"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="392"/>
         <source>%1 risks · %2 opportunities</source>
         <translation>%1 项风险 · %2 项机遇</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="387"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="396"/>
         <source>%1 English texts pending</source>
         <translation>%1 处英文待补</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="422"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="437"/>
         <source>The language changes the next time the program starts. 语言设置将在下次启动时生效。</source>
         <translation>语言设置将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="427"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="442"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="427"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="442"/>
         <source>Your name as the audit trail records it (empty: your login name):</source>
         <translation>审计记录中使用的姓名（留空则使用登录名）：</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="440"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="455"/>
         <source>About</source>
         <translation>关于</translation>
     </message>

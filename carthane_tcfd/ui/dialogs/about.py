@@ -14,6 +14,8 @@ COMPONENTS = (
     ("SQLAlchemy", "MIT"),
     ("Alembic", "MIT"),
     ("XlsxWriter", "BSD-2-Clause"),
+    ("openpyxl", "MIT"),
+    ("defusedxml", "PSF-2.0"),
     ("matplotlib", "PSF-based (matplotlib licence)"),
     ("pycairo / cairo (PDF writer)", "LGPL-2.1 or MPL-1.1"),
     ("NumPy", "BSD-3-Clause"),

@@ -25,7 +25,7 @@ class HistoryDialog(QDialog):
         self.view.setWordWrap(True)
         self.view.setAlternatingRowColors(True)
         header = self.view.horizontalHeader()
-        for column, width in enumerate((150, 110, 120, 130)):
+        for column, width in enumerate((150, 230, 120, 130)):  # who, and where from ("import from FILE")
             self.view.setColumnWidth(column, width)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)

@@ -63,7 +63,7 @@ class AuditModel(QAbstractTableModel):
         pick = 0 if self.lang == "zh" else 1
         values = (
             local_time(r.at),
-            r.who,
+            f"{r.who} · {r.source}" if r.source else r.who,  # e.g. "alice · import from FILE.xlsx"
             f"{_word(ENTITIES, r.entity, pick)} · {_word(ACTIONS, r.action, pick)}",
             FIELD_LABELS.get(r.field, (r.field, r.field))[pick] if r.field else "",
             r.old_value or "",

@@ -27,6 +27,7 @@ from carthane_tcfd.ui.settings import (
     Settings,
 )
 from carthane_tcfd.ui.window.database_actions import DatabaseActions
+from carthane_tcfd.ui.window.excel_actions import ExcelActions
 from carthane_tcfd.ui.window.file_actions import FileActions
 from carthane_tcfd.ui.window.period_actions import PeriodActions
 
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self.database_actions = DatabaseActions(self)
         self.period_actions = PeriodActions(self)
         self.file_actions = FileActions(self)
+        self.excel_actions = ExcelActions(self)
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -115,6 +117,11 @@ class MainWindow(QMainWindow):
             self.tr("Export matrix as PDF/PNG…"), files.export_matrix, name="export_matrix"
         )
         self.act_print = self._action(self.tr("Print risk matrix…"), files.print_matrix, std.Print, "print")
+        excel = self.excel_actions
+        self.act_export_template = self._action(
+            self.tr("Export template…"), excel.export_template, name="export_template"
+        )
+        self.act_import = self._action(self.tr("Import from Excel…"), excel.import_from_excel, name="import_excel")
         self.act_quit = self._action(self.tr("Quit"), self.close, std.Quit, "quit")
         self.act_undo = self._action(self.tr("Undo"), lambda: self._step_history(back=True), std.Undo, "undo")
         self.act_redo = self._action(
@@ -166,6 +173,8 @@ class MainWindow(QMainWindow):
         self.recent_menu = file.addMenu(self.tr("Recent databases"))
         file.addSeparator()
         file.addActions([self.act_export, self.act_export_matrix, self.act_print])
+        file.addSeparator()
+        file.addActions([self.act_export_template, self.act_import])
         file.addSeparator()
         file.addAction(self.act_quit)
         edit = bar.addMenu(self.tr("&Edit"))
@@ -393,13 +402,19 @@ class MainWindow(QMainWindow):
         has_period = period is not None
         editable = has_period and not self.state.read_only
         page = self.current_register()
-        for action in (self.act_new_risk, self.act_new_opportunity):
+        for action in (self.act_new_risk, self.act_new_opportunity, self.act_import):
             action.setEnabled(editable)
         self.act_save.setEnabled(editable and page is not None and page.editor.dirty)
         self.act_delete.setEnabled(editable and page is not None and page.editor.item is not None)
         self.act_history.setEnabled(page is not None and page.editor.item is not None)
         self.act_find.setEnabled(self._pages_built)
-        for action in (self.act_export, self.act_export_matrix, self.act_print, self.act_copy):
+        for action in (
+            self.act_export,
+            self.act_export_matrix,
+            self.act_print,
+            self.act_copy,
+            self.act_export_template,
+        ):
             action.setEnabled(has_period)
         status = period.status.value if period else ""
         self.act_submit.setEnabled(status == "draft")
