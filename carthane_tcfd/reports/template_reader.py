@@ -268,8 +268,8 @@ def _item_rows(ws: Any, scan: SheetScan, sheet: str, out: _Located, options: Rea
     items: list[ItemRowIn] = []
     first_row: dict[str, int] = {}
     layout, rows = _read_rows(ws, scan, sheet, ITEM_COLUMNS, out, options)
-    ticks = [(p, c.field, c.member) for p, c in enumerate(ITEM_COLUMNS) if c.kind is ColumnKind.TICK]
-    plain = [(p, c.field) for p, c in enumerate(ITEM_COLUMNS) if c.kind not in (ColumnKind.TICK, ColumnKind.CODE)]
+    ticks = [(p, c.field, c.member) for p, c in enumerate(ITEM_COLUMNS) if c.kind is ColumnKind.TICK and c.member]
+    plain = [(p, c.field) for p, c in enumerate(ITEM_COLUMNS) if c.field not in {"code", *(t[1] for t in ticks)}]
     sets = list(dict.fromkeys(field for _p, field, _m in ticks))
     for number, row in rows:
         code = row[0] or ""

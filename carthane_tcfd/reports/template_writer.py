@@ -153,8 +153,9 @@ def _item_cells(item: ItemSnapshot, lang: Lang) -> list[Any]:
             cells.append(item.code)
         elif column.kind is ColumnKind.CHOICE:
             cells.append(item.category.label(lang))
-        elif column.kind is ColumnKind.TICK:
-            cells.append(TICK if column.member in getattr(item, column.field) else None)
+        elif column.kind is ColumnKind.TICK:  # one member of a set, or a yes/no field
+            value = getattr(item, column.field)
+            cells.append(TICK if (column.member in value if column.member else value) else None)
         elif column.kind is ColumnKind.AMOUNT:
             cells.append(_money(getattr(item, column.field)))
         else:
