@@ -68,6 +68,21 @@ def test_edit_and_save_records_the_change(window, qtbot):
     assert page.model.item_at(0).owner == "行政部"
 
 
+def test_saving_from_the_editor_keeps_the_fields_it_has_no_widget_for(window):
+    """Fields the form does not edit (the source, each action's English text) are carried over by a save,
+    never blanked."""
+    page = window.risks
+    before = next(i for i in db_items(window) if i.code == "PR-01")
+    assert before.description_en and before.source and before.mitigations[0].description_en
+    page.select_item(before.id)
+    page.editor.owner.insert("·")
+    window.act_save.trigger()
+    after = next(i for i in db_items(window) if i.code == "PR-01")
+    assert after.owner.endswith("·") and after.version > before.version
+    assert (after.description_en, after.source) == (before.description_en, before.source)
+    assert [m.description_en for m in after.mitigations] == [m.description_en for m in before.mitigations]
+
+
 def open_then_bob_saves(window, **changes):
     """Alice opens PR-02 in the editor; meanwhile Bob, in his own session, saves it with `changes`."""
     page = window.risks

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 from typing import Any
 
@@ -58,7 +59,7 @@ class ItemEditor(QWidget):
         self._creating = False
         self._read_only = False
         self._read_only_reason = ""
-        self._scores_illustrative = False
+        self._loaded = ItemDraft(Category.PHYSICAL_ACUTE, "")  # what the form was filled with
         self._errors: dict[str, QLabel] = {}
         self._build()
         self.set_read_only(False, "")
@@ -399,7 +400,7 @@ class ItemEditor(QWidget):
             self.closed_reason.setText(draft.closed_reason)
             self.mitigations.set_drafts(draft.mitigations)
             self.effects_editor.set_effects(draft.effects, draft.horizons)
-            self._scores_illustrative = draft.scores_illustrative
+            self._loaded = draft
         finally:
             self._loading = False
         self.show_problems([])
@@ -414,7 +415,9 @@ class ItemEditor(QWidget):
         high = _money(self.estimate_high.text(), "estimate_high_cny", problems)
         likelihood, impact = self.inherent.values()
         residual_likelihood, residual_impact = self.residual.values()
-        draft = ItemDraft(
+        # fields without a widget here (the illustrative mark, any field the form does not show) keep their value
+        draft = dataclasses.replace(
+            self._loaded,
             category=Category(self.category.currentData()),
             title=self.title_edit.text(),
             title_en=self.title_en.text(),
@@ -430,7 +433,6 @@ class ItemEditor(QWidget):
             impact=impact,
             residual_likelihood=residual_likelihood,
             residual_impact=residual_impact,
-            scores_illustrative=self._scores_illustrative,
             owner=self.owner.text(),
             sites=self.sites.text(),
             notes=self.notes.toPlainText(),
