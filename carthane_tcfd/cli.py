@@ -67,9 +67,8 @@ def run(args: argparse.Namespace) -> int:
 
 def open_from_args(args: argparse.Namespace) -> Any:
     from carthane_tcfd.services.register import open_register
-    from carthane_tcfd.store.engine import resolve_url
 
-    return open_register(resolve_url(args.db), seed=not args.empty, rebuild=getattr(args, "rebuild", False))
+    return open_register(args.db, seed=not args.empty, rebuild=getattr(args, "rebuild", False))
 
 
 def cmd_init(args: argparse.Namespace) -> int:

@@ -31,10 +31,11 @@ class AppState(QObject):
         self._aliases: dict[int, int] = {}  # an item deleted and restored by undo gets a new id
 
     # ---- opening ------------------------------------------------------------------------------
-    def open(self, url: str, *, seed: bool = True, user: str | None = None, rebuild: bool = False) -> None:
+    def open(self, location: str | None, *, seed: bool = True, user: str | None = None, rebuild: bool = False) -> None:
+        """Open a database (path or URL; None: the default file) through the services."""
         from carthane_tcfd.services.register import open_register
 
-        register = open_register(url, seed=seed, user=user, rebuild=rebuild)
+        register = open_register(location, seed=seed, user=user, rebuild=rebuild)
         if self.register is not None:
             self.register.close()
         self.register = register

@@ -79,7 +79,7 @@ def generate(url: str, items: int, year: int = 2024, seed: int = 7) -> dict[str,
     if year not in periods:
         register.periods.create(year, f"{year} 年度气候相关风险与机遇登记册（合成数据）")
     period_id = register.periods.get(year).id
-    engine = register.opened.engine
+    engine = register.items.ctx.engine
     categories = list(Category)
     counters: dict[str, int] = {}
     now = dt.datetime(2025, 1, 1)

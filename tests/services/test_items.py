@@ -280,3 +280,30 @@ def test_english_pending_counts_what_the_pack_marks(tmp_path):
     assert reg.items.english_pending(2024) == len(english_pending(snapshot)) == 2
     assert english_pending(snapshot) == ["PR-01 description", "PR-01 action 2"]
     reg.close()
+
+
+def test_opening_a_new_file_through_the_services_hands_back_a_plain_summary(tmp_path):
+    path = tmp_path / "new.sqlite3"
+    register = open_register(str(path), seed=False)
+    try:
+        assert (register.opened.created, register.opened.upgraded_from, register.opened.backup) == (True, None, None)
+        assert register.location == str(path.resolve())
+    finally:
+        register.close()
+    again = open_register(str(path))
+    try:
+        assert not again.opened.created and again.periods.all() == []  # not seeded on a second opening
+    finally:
+        again.close()
+
+
+def test_the_audit_user_is_set_through_the_services(register, monkeypatch):
+    monkeypatch.setenv("CARTHANE_TCFD_USER", "officer-on-duty")
+    item = register.items.in_period(2024, Kind.RISK)[0]
+    register.set_user("  carol ")
+    draft = item.to_draft()
+    draft.owner = "财务部"
+    saved = register.items.update(item.id, draft, item.version)
+    assert saved.updated_by == "carol" and register.user == "carol"
+    register.set_user("")
+    assert register.user == "officer-on-duty"

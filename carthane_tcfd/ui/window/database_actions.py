@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject
 
 from carthane_tcfd import passwords
 from carthane_tcfd.domain.errors import UnfinishedRegister, UserError
+from carthane_tcfd.services.register import describe, locate
 from carthane_tcfd.ui import prompts
 from carthane_tcfd.ui.settings import LAST_PERIOD, RECENT_DATABASES, USER_NAME
 
@@ -26,15 +27,13 @@ class DatabaseActions(QObject):
 
     def open_location(self, location: str | None, *, seed: bool = True) -> bool:
         """Open a database (path or URL; None: the default file) and its latest or remembered period."""
-        from carthane_tcfd.store.engine import resolve_url
-
         window, state, settings = self.window, self.window.state, self.window.settings
         window.build_pages()
         if not window.keep_all_edits():
             return False
         try:
             public = passwords.keep(location) if location else None  # a typed password goes to the keyring
-            url = passwords.recall(resolve_url(public), self.ask_password)
+            url = passwords.recall(locate(public), self.ask_password)
             user = settings.get(USER_NAME) or None
             window.setCursor(QtCore.Qt.CursorShape.WaitCursor)
             try:
@@ -70,8 +69,6 @@ class DatabaseActions(QObject):
 
     def ask_password(self, public: str) -> str | None:
         """The password of a shared database the keyring does not hold (or there is no keyring)."""
-        from carthane_tcfd.store.engine import describe
-
         text = self.tr("Password for %1 (kept for this session only where the system has no keyring):")
         return prompts.ask_password(self.window, self.tr("Database password"), text.replace("%1", describe(public)))
 

@@ -444,9 +444,7 @@ class MainWindow(QMainWindow):
         if name is not None:
             self.settings.set(USER_NAME, name.strip())
             if self.state.register is not None:
-                from carthane_tcfd.services.context import default_user
-
-                self.state.services.items.ctx.user = name.strip() or default_user()
+                self.state.services.set_user(name)
 
     def about(self) -> None:
         from carthane_tcfd.ui.dialogs.about import about_text
