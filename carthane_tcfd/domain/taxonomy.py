@@ -76,6 +76,15 @@ class Category(Coded):
         return CATEGORY_DEFINITIONS[self]
 
 
+CODE_ORDER = {"PR": 0, "TR": 1, "OP": 2}  # physical risks, transition risks, then opportunities
+
+
+def code_sort_key(code: str) -> tuple[int, str]:
+    """Items in register order: by code prefix (CODE_ORDER), then by number (PR-2 before PR-10)."""
+    prefix, _, number = code.partition("-")
+    return CODE_ORDER.get(prefix, 9), number.zfill(6)
+
+
 def categories_of(kind: Kind) -> list[Category]:
     return [c for c in Category if c.kind is kind]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, selectinload
@@ -19,6 +19,7 @@ from carthane_tcfd.domain.records import (
     ILLUSTRATIVE_NOTE_ZH,
     ITEM_FIELDS,
     ActionCounts,
+    AuditRecord,
     DamagedItem,
     ItemDraft,
     ItemRow,
@@ -26,7 +27,7 @@ from carthane_tcfd.domain.records import (
     Listed,
     MitigationDraft,
 )
-from carthane_tcfd.domain.taxonomy import Kind
+from carthane_tcfd.domain.taxonomy import Kind, code_sort_key
 from carthane_tcfd.domain.validation import problem, validate_code, validate_item, validate_mitigation
 from carthane_tcfd.services.context import ServiceContext, editable, period_by_year
 from carthane_tcfd.services.convert import item_snapshot
@@ -39,21 +40,15 @@ from carthane_tcfd.services.queries import (
     period_rows,
 )
 from carthane_tcfd.services.repair import sound_matrix_size
-from carthane_tcfd.store.models import CodeCounter, Item, Mitigation, Period, utcnow
+from carthane_tcfd.store.models import AuditEntry, CodeCounter, Item, Mitigation, Period, utcnow
 
 SCORE_FIELDS = tuple(f.name for f in ITEM_FIELDS if f.shape is Shape.SCORE)
 SET_FIELDS = frozenset(f.name for f in ITEM_FIELDS if f.is_set)  # re-ordering them is no change
-CODE_ORDER = {"PR": 0, "TR": 1, "OP": 2}
 _CATEGORY_PROBLEM = problem(
     "category",
     "不能在物理风险、转型风险与机遇之间更改类别（编号保持不变）",
     "cannot move between physical risk, transition risk and opportunity (the code stays stable)",
 )
-
-
-def code_sort_key(code: str) -> tuple[int, str]:
-    prefix, _, number = code.partition("-")
-    return CODE_ORDER.get(prefix, 9), number.zfill(6)
 
 
 def _item_values(draft: ItemDraft) -> dict[str, Any]:
@@ -128,6 +123,22 @@ class ItemService:
         with self.ctx.read() as session:
             item = self._load(session, item_id)
             return _snapshot(session, item, item.period.matrix_size)
+
+    def history(self, item_id: int) -> list[AuditRecord]:
+        """The audit entries of an item and its mitigations, newest first."""
+        with self.ctx.read() as session:
+            rows = session.scalars(
+                select(AuditEntry)
+                .where(
+                    or_(
+                        AuditEntry.item_id == item_id, (AuditEntry.entity == "item") & (AuditEntry.entity_id == item_id)
+                    )
+                )
+                .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+            )
+            return [
+                AuditRecord(r.at, r.who, r.entity, r.action, r.field, r.old_value, r.new_value, r.source) for r in rows
+            ]
 
     # ---- items ---------------------------------------------------------------------------
     def create(self, year: int, draft: ItemDraft, code: str | None = None) -> ItemSnapshot:

@@ -6,14 +6,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from sqlalchemy import func, insert, or_, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from carthane_tcfd.domain.comparison import PeriodComparison, compare_periods
 from carthane_tcfd.domain.errors import ConflictError, NotFound, UserError, ValidationFailed
 from carthane_tcfd.domain.records import (
     NARRATIVE_COLUMNS,
-    AuditRecord,
     PeriodDraft,
     PeriodSnapshot,
     RegisterSnapshot,
@@ -27,7 +26,7 @@ from carthane_tcfd.services.scenarios import copy_scenarios
 from carthane_tcfd.services.snapshots import reported_content
 from carthane_tcfd.services.workflow import signoff_of
 from carthane_tcfd.store.metric_records import read_metric_set, write_metric_set
-from carthane_tcfd.store.models import AuditEntry, CodeCounter, Item, Mitigation, Period, Scenario, utcnow
+from carthane_tcfd.store.models import CodeCounter, Item, Mitigation, Period, Scenario, utcnow
 from carthane_tcfd.store.scenario_defaults import default_scenario_rows
 
 
@@ -173,22 +172,6 @@ class PeriodService:
             old = reported_content(session, period_by_year(session, from_year))
             new = reported_content(session, period_by_year(session, to_year))
         return compare_periods(old, new, today)
-
-    def history(self, item_id: int) -> list[AuditRecord]:
-        """The audit entries of an item and its mitigations, newest first."""
-        with self.ctx.read() as session:
-            rows = session.scalars(
-                select(AuditEntry)
-                .where(
-                    or_(
-                        AuditEntry.item_id == item_id, (AuditEntry.entity == "item") & (AuditEntry.entity_id == item_id)
-                    )
-                )
-                .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
-            )
-            return [
-                AuditRecord(r.at, r.who, r.entity, r.action, r.field, r.old_value, r.new_value, r.source) for r in rows
-            ]
 
 
 def _period_or_latest(session: Session, year: int | None) -> Period:

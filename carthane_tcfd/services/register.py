@@ -27,7 +27,10 @@ class OpenSummary:
 
 
 @dataclass
-class Register:
+class Services:
+    """The services of one open register database: items, periods, scenarios, workflow, metrics; what the
+    GUI and the CLI hold (nothing above the services sees the engine or a session)."""
+
     url: str
     opened: OpenSummary
     items: ItemService
@@ -54,7 +57,7 @@ class Register:
         self.items.ctx.engine.dispose()
 
 
-__all__ = ["OpenSummary", "Register", "describe", "locate", "open_register"]  # describe: a URL as shown
+__all__ = ["OpenSummary", "Services", "describe", "locate", "open_register"]  # describe: a URL as shown
 
 
 def locate(location: str | None) -> str:
@@ -64,14 +67,14 @@ def locate(location: str | None) -> str:
 
 def open_register(
     location: str | None, *, seed: bool = True, user: str | None = None, rebuild: bool = False
-) -> Register:
+) -> Services:
     """Open the database at `location` (see locate), creating and seeding it, or backing it up and
     upgrading it (`rebuild`: an unfinished new register built again), and the services over it."""
     url = resolve_url(location)
     opened = open_database(url, seed=seed, rebuild=rebuild)
     ctx = ServiceContext(opened.engine, user)
     summary = OpenSummary(opened.created, opened.upgraded_from, opened.backup)
-    return Register(
+    return Services(
         url,
         summary,
         ItemService(ctx),

@@ -12,9 +12,8 @@ from carthane_tcfd.domain.errors import UserError
 from carthane_tcfd.domain.fingerprint import content_text, text_hash
 from carthane_tcfd.domain.records import RegisterSnapshot
 from carthane_tcfd.domain.snapshot_data import from_data
-from carthane_tcfd.domain.taxonomy import PeriodStatus
+from carthane_tcfd.domain.taxonomy import PeriodStatus, code_sort_key
 from carthane_tcfd.services.convert import period_snapshot
-from carthane_tcfd.services.items import code_sort_key
 from carthane_tcfd.services.metrics import metrics_view
 from carthane_tcfd.services.queries import period_items
 from carthane_tcfd.services.repair import sound_matrix_size

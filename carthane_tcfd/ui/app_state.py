@@ -12,7 +12,7 @@ from carthane_tcfd.domain.taxonomy import Kind, Lang
 
 if TYPE_CHECKING:
     from carthane_tcfd.domain.records import ItemDraft, ItemRow, ItemSnapshot, PeriodSnapshot, RegisterView
-    from carthane_tcfd.services.register import Register
+    from carthane_tcfd.services.register import Services
 
 
 class AppState(QObject):
@@ -23,7 +23,7 @@ class AppState(QObject):
     def __init__(self, lang: Lang, parent: Any = None) -> None:
         super().__init__(parent)
         self.lang = lang
-        self.register: Register | None = None
+        self.register: Services | None = None
         self.periods: list[PeriodSnapshot] = []  # every period of the database, oldest first
         self.period: PeriodSnapshot | None = None
         self._rows: dict[Kind, list[ItemRow]] = {}  # the period's grid rows, per kind, read when first asked
@@ -45,7 +45,7 @@ class AppState(QObject):
         self.opened.emit()
 
     @property
-    def services(self) -> Register:
+    def services(self) -> Services:
         assert self.register is not None, "no database is open"
         return self.register
 

@@ -47,12 +47,12 @@ def shoot(out: Path, lang: str) -> list[Path]:
     page.select_item(page.model.item_at(2).id)
     grab(window, "risks_editor")
     item = page.editor.item
-    records = window.state.services.periods.history(item.id)
+    records = window.state.services.items.history(item.id)
     draft = item.to_draft()
     draft.owner = "安环部" if lang == "zh" else "HSE department"
     draft.mitigations[0].owner = draft.owner
     window.state.save(item.id, draft, item.version)
-    records = window.state.services.periods.history(item.id)
+    records = window.state.services.items.history(item.id)
     dialog = HistoryDialog(f"{item.code} {item.display_title(lang)}", records, lang, window)
     dialog.show()
     grab(dialog, "history")

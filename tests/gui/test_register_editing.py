@@ -63,7 +63,7 @@ def test_edit_and_save_records_the_change(window, qtbot):
     window.act_save.trigger()
     stored = next(i for i in db_items(window) if i.code == "PR-01")
     assert stored.owner == "行政部"
-    history = window.state.services.periods.history(stored.id)
+    history = window.state.services.items.history(stored.id)
     assert ("owner", "", "行政部") in {(h.field, h.old_value, h.new_value) for h in history}
     assert page.model.item_at(0).owner == "行政部"
 
@@ -201,7 +201,7 @@ def test_undo_and_redo_go_through_the_services(window):
     assert window.state.current(item.id).owner == ""
     window.act_redo.trigger()
     assert window.state.current(item.id).owner == "安环部"
-    actions = [h.field for h in window.state.services.periods.history(item.id)]
+    actions = [h.field for h in window.state.services.items.history(item.id)]
     assert actions.count("owner") == 3, "save, undo and redo are each in the audit trail"
 
 

@@ -49,7 +49,7 @@ def test_effects_round_trip_with_the_item_and_bump_its_version(register):
     assert saved.effects == EFFECTS
     assert register.items.get(item.id).effects == EFFECTS
     assert register.periods.snapshot(2024).items[0].effects == EFFECTS
-    history = register.periods.history(item.id)
+    history = register.items.history(item.id)
     changed = {h.field: h for h in history if h.entity == "item" and h.action == "update"}
     assert (
         changed["statement_lines"].new_value
@@ -129,7 +129,7 @@ def test_grid_cells_are_validated_versioned_audited_and_blank_cells_removed(regi
         register.scenarios.save_cell(item.id, scenario.id, "short", CellDraft(Direction.ADVERSE, 9), 1)
     assert register.scenarios.save_cell(item.id, scenario.id, "short", CellDraft(), 1) is None
     assert register.scenarios.set_of(2024).assessments == ()
-    texts = [h.new_value or h.old_value for h in register.periods.history(item.id) if h.entity == "assessment"]
+    texts = [h.new_value or h.old_value for h in register.items.history(item.id) if h.entity == "assessment"]
     assert any("延迟转型" in t and "短期 / Short term" in t and "不利 / Adverse" in t for t in texts)
 
 

@@ -51,7 +51,7 @@ def test_create_assigns_the_next_code_and_audits(register):
     assert item.mitigations[0].cost_cny == Decimal("120000.50")
     assert item.mitigations[0].due == dt.date(2025, 6, 30)
     assert audit_count(register) == before + 2  # the item and its mitigation
-    history = register.periods.history(item.id)
+    history = register.items.history(item.id)
     assert {(h.entity, h.action) for h in history} == {("item", "create"), ("mitigation", "create")}
     assert all(h.who == "alice" for h in history)
 
@@ -80,7 +80,7 @@ def test_update_records_old_and_new_values(register):
     draft.horizons = ["short", "medium"]
     saved = register.items.update(item.id, draft, item.version)
     assert saved.version > item.version and saved.owner == "行政部"
-    changes = {(h.field, h.old_value, h.new_value) for h in register.periods.history(item.id)}
+    changes = {(h.field, h.old_value, h.new_value) for h in register.items.history(item.id)}
     assert ("owner", "", "行政部") in changes
     assert ("horizons", "short", "short,medium") in changes
 
@@ -139,7 +139,7 @@ def test_mitigations_add_edit_reorder_remove(register):
     assert item.mitigations[0].owner == "安环部" and item.mitigations[0].status is MitigationStatus.IN_PROGRESS
     item = register.items.remove_mitigation(item.id, last.id, item.version)
     assert len(item.mitigations) == 3 and [m.position for m in item.mitigations] == [0, 1, 2]
-    actions = [h.action for h in register.periods.history(item.id) if h.entity == "mitigation"]
+    actions = [h.action for h in register.items.history(item.id) if h.entity == "mitigation"]
     assert {"create", "move", "update", "delete"} <= set(actions)
 
 

@@ -296,7 +296,7 @@ class RegisterPage(QWidget):
         item = self.editor.item
         if item is None:
             return
-        records = self.state.services.periods.history(self.state.resolve(item.id))
+        records = self.state.services.items.history(self.state.resolve(item.id))
         HistoryDialog(f"{item.code} {item.display_title(self.lang)}", records, self.lang, self).exec()
 
     def _undo_failed(self, exc: UserError) -> None:
