@@ -36,17 +36,43 @@ class ValidationFailed(UserError):
         )
 
 
-class ConflictError(UserError):
-    """Someone else saved the record first; nothing was written."""
+Named = str | tuple[str, str]  # what a message is about: a code (either language), or its (zh, en) names
 
-    def __init__(self, what: str, who: str, when: dt.datetime | None) -> None:
+
+def _names(what: Named) -> tuple[str, str]:
+    return what if isinstance(what, tuple) else (what, what)
+
+
+class ConflictError(UserError):
+    """Someone else saved the record first; nothing was written. Names who and when (UTC) where the record
+    says so."""
+
+    def __init__(self, what: Named, who: str, when: dt.datetime | None) -> None:
         self.who = who
         self.when = when
-        stamp = when.strftime("%Y-%m-%d %H:%M") if when else "?"
+        zh, en = _names(what)
+        stamp = when.strftime("%Y-%m-%d %H:%M") if when else None
+        at_zh = f"于 {stamp} (UTC) " if stamp else ""
         super().__init__(
-            f"{what} 已被 {who or '他人'} 于 {stamp} (UTC) 修改；您的更改未保存，请重新载入后再试。",
-            f"{what} was changed by {who or 'someone else'} at {stamp} UTC; your change was not saved. "
-            "Reload it and try again.",
+            f"{zh} 已被 {who or '他人'} {at_zh}修改；您的更改未保存，请重新载入后再试。",
+            f"{en} was changed by {who or 'someone else'}{f' at {stamp} UTC' if stamp else ''}; your change was not "
+            "saved. Reload it and try again.",
+        )
+
+
+class DuplicateError(UserError):
+    """A change would store a second record where the database allows one (the same code twice in a period,
+    the same year twice...); nothing was written. Not a conflict: nobody else's edit is involved."""
+
+    def __init__(self, what: Named, key: Named, value: str = "") -> None:
+        self.key = key
+        self.value = value
+        (what_zh, what_en), (key_zh, key_en) = _names(what), _names(key)
+        same_zh = f"{key_zh}为 {value} " if value else f"{key_zh}相同"
+        same_en = f"{key_en.lower()} {value}" if value else f"the same {key_en.lower()}"
+        super().__init__(
+            f"已存在{same_zh}的{what_zh}；{key_zh}不能重复，未保存任何内容。",
+            f"{what_en} with {same_en} exists already; the {key_en.lower()} must be unique. Nothing was saved.",
         )
 
 

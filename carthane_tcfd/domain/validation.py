@@ -46,6 +46,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "status": ("状态", "Status"),
     "position": ("顺序", "Order"),
     "kind": ("类型", "Type"),
+    "code": ("编号", "Code"),
     # financial effects (domain/effects.py)
     "current_narrative": ("当期财务影响", "Current financial effect"),
     "current_cny": ("当期影响金额", "Current effect (CNY)"),

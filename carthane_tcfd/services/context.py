@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import getpass
 import os
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -14,9 +15,17 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, object_session
 from sqlalchemy.orm.exc import StaleDataError
 
-from carthane_tcfd.domain.errors import ConflictError, DatabaseError, NotFound, PeriodLocked, ValidationFailed
+from carthane_tcfd.domain.errors import (
+    ConflictError,
+    DatabaseError,
+    DuplicateError,
+    NotFound,
+    PeriodLocked,
+    UserError,
+    ValidationFailed,
+)
 from carthane_tcfd.domain.taxonomy import PeriodStatus
-from carthane_tcfd.domain.validation import validate_user
+from carthane_tcfd.domain.validation import FIELD_LABELS, validate_user
 from carthane_tcfd.store.engine import damaged, describe, mask_password, session_factory
 from carthane_tcfd.store.models import AuditEntry, Period
 
@@ -72,25 +81,21 @@ class ServiceContext:
             raise self._refused(exc) from exc
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
+    def write(self, on_stale: Callable[[], ConflictError] | None = None) -> Iterator[Session]:
         """A session in one transaction: committed whole, or rolled back whole. On SQLite the transaction
         takes the write lock before its first read (BEGIN IMMEDIATE), so what a change checks (the
         period's status) cannot change before it commits; on PostgreSQL the period's row is locked
-        (see editable and locked_period)."""
+        (see editable and locked_period). `on_stale` names who saved the row first when a concurrent save
+        wins the race after the version check."""
         try:
             with self._sessions() as session, session.begin():
                 if self.engine.dialect.name == "sqlite":
                     session.connection().exec_driver_sql("BEGIN IMMEDIATE")
                 yield session
-        except StaleDataError as exc:  # the changes lock their rows first: only a foreign writer gets here
-            raise ConflictError("该记录 / This record", "", None) from exc
-        except IntegrityError as exc:  # not a conflict: a rule of the schema the change would break
-            detail = _first_line(exc)
-            zh, en = (
-                f"数据库拒绝了此更改（违反数据约束）：{detail}",
-                f"The database refused the change (a constraint): {detail}",
-            )
-            raise DatabaseError(zh, en) from exc
+        except StaleDataError as exc:  # another session saved the same row between our read and our write
+            raise (on_stale() if on_stale else ConflictError(("该记录", "This record"), "", None)) from exc
+        except IntegrityError as exc:
+            raise integrity_problem(exc) from exc
         except OperationalError as exc:
             raise self._unavailable(exc) from exc
         except DriverError as exc:
@@ -165,6 +170,46 @@ class ServiceContext:
 def _first_line(exc: DriverError) -> str:
     text = (str(exc.orig) if exc.orig else str(exc)).strip()
     return mask_password(text.splitlines()[0] if text else type(exc).__name__)
+
+
+# The records a uniqueness rule protects, as a message names them; the columns that only scope the rule
+RECORD_NAMES = {
+    "item": ("条目", "An item"),
+    "period": ("年度登记册", "A register"),
+    "scenario": ("情景", "A scenario"),
+    "metric": ("指标", "A metric"),
+}
+SCOPE_COLUMNS = frozenset({"period_id", "item_id", "scenario_id"})
+
+
+def integrity_problem(exc: IntegrityError) -> UserError:
+    """A write the database refused: what it would have duplicated, by name (SQLite and PostgreSQL word
+    it differently), or, for another rule, that rule's own words."""
+    text = str(exc.orig)
+    sqlite = re.search(r"UNIQUE constraint failed: ([\w.]+(?:, [\w.]+)*)", text)
+    postgres = re.search(r"Key \(([^)]*)\)=\((.*)\) already exists", text)
+    if sqlite:
+        pairs = [column.split(".", 1) for column in sqlite.group(1).split(", ")]
+        table, columns, values = pairs[0][0], [c for _t, c in pairs], [""] * len(pairs)
+    elif postgres:
+        table = getattr(getattr(exc.orig, "diag", None), "table_name", None) or ""
+        columns, values = postgres.group(1).split(", "), postgres.group(2).split(", ")
+    else:
+        detail = _first_line(exc)
+        return DatabaseError(
+            f"数据库拒绝了此更改（违反数据约束）：{detail}", f"The database refused the change (a constraint): {detail}"
+        )
+    key = [(c, v) for c, v in zip(columns, values, strict=True) if c not in SCOPE_COLUMNS] or [(columns[0], values[0])]
+    names = [FIELD_LABELS.get(c, (c, c)) for c, _v in key]
+    what = RECORD_NAMES.get(table, (table, table))
+    return DuplicateError(
+        what, ("、".join(n[0] for n in names), ", ".join(n[1] for n in names)), ", ".join(v for _c, v in key if v)
+    )
+
+
+def _unavailable(exc: OperationalError) -> DatabaseError:
+    detail = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+    return DatabaseError(f"数据库不可用：{detail}", f"The database is not available: {detail}")
 
 
 def period_by_year(session: Session, year: int) -> Period:

@@ -150,7 +150,7 @@ class ItemService:
 
     def update(self, item_id: int, draft: ItemDraft, expected_version: int) -> ItemSnapshot:
         """Save every field and the whole mitigation list of an item, if nobody saved it meanwhile."""
-        with self.ctx.write() as session:
+        with self.ctx.write(on_stale=lambda: self._conflict(item_id)) as session:
             item, period = self._for_change(session, item_id, expected_version)
             self.write_changes(session, item, period, draft)
             return _snapshot(session, item, period.matrix_size)
@@ -201,7 +201,7 @@ class ItemService:
 
     def delete(self, item_id: int, expected_version: int) -> ItemSnapshot:
         """Remove an item with its mitigations; returns what was deleted (for undo)."""
-        with self.ctx.write() as session:
+        with self.ctx.write(on_stale=lambda: self._conflict(item_id)) as session:
             item, period = self._for_change(session, item_id, expected_version)
             gone = _snapshot(session, item, period.matrix_size)
             self.ctx.audit(
@@ -253,7 +253,7 @@ class ItemService:
 
     # ---- helpers -------------------------------------------------------------------------
     def _change_item(self, item_id: int, expected_version: int, change: Any) -> ItemSnapshot:
-        with self.ctx.write() as session:
+        with self.ctx.write(on_stale=lambda: self._conflict(item_id)) as session:
             item, period = self._for_change(session, item_id, expected_version)
             change(session, item, period.year)
             self._touch(item)
@@ -311,6 +311,14 @@ class ItemService:
     def _touch(self, item: Item) -> None:
         item.updated_at = utcnow()
         item.updated_by = self.ctx.user  # an UPDATE of the row: the mapper bumps its version
+
+    def _conflict(self, item_id: int) -> ConflictError:
+        """Who saved the item first, read after their save won a race with ours (past the version check)."""
+        with self.ctx.read() as session:
+            row = session.execute(select(Item.code, Item.updated_by, Item.updated_at).where(Item.id == item_id)).first()
+        if row is None:
+            return ConflictError(("该条目", "The item"), "", None)
+        return ConflictError(row.code, row.updated_by, row.updated_at)
 
     @staticmethod
     def _load(session: Session, item_id: int, lock: bool = False) -> Item:

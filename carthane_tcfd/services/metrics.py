@@ -58,7 +58,7 @@ class MetricService:
             _, version = read_metric_set(session, period.id)
             if version != expected_version:
                 who, when = _basis_stamp(session, period.id)
-                raise ConflictError(f"{year} 指标与目标 / {year} metrics and targets", who, when)
+                raise ConflictError((f"{year} 指标与目标", f"{year} metrics and targets"), who, when)
             changes: list[str] = []
 
             def audit(field: str, old: Any, new: Any) -> None:

@@ -373,5 +373,5 @@ class ScenarioService:
             raise NotFound("该情景已被删除。", "That scenario no longer exists; it may have been removed.")
         period = editable(session.get_one(Period, row.period_id))
         if row.version != expected_version:
-            raise ConflictError(_both(row.name, row.name_en), row.updated_by, row.updated_at)
+            raise ConflictError((row.name, row.name_en or row.name), row.updated_by, row.updated_at)
         return row, period
