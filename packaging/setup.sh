@@ -94,8 +94,8 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$digest" ]; then
 fi
 
 # ---- the fast PDF writer (optional) ---------------------------------------------------------
-# Matrix PDFs are written by cairo when pycairo is installed, else by matplotlib (6x slower at
-# 10,000 items). On Windows pyproject.toml installs it from its wheel; here it is built from source.
+# Matrix PDFs are written by cairo when pycairo is installed, else by matplotlib (several times
+# slower: README, Performance). On Windows pyproject.toml installs it from its wheel; here it is built from source.
 if ! .venv/bin/python -c "import cairo" >/dev/null 2>&1; then
   .venv/bin/python -m pip install -q -c packaging/constraints.txt pycairo >/dev/null 2>&1 \
     || say "pycairo could not be built (it needs libcairo2-dev and pkg-config); matrix PDFs use matplotlib's writer"
@@ -103,7 +103,7 @@ fi
 
 # ---- bytecode -------------------------------------------------------------------------------
 # The editable install leaves the application's own modules uncompiled; where PYTHONDONTWRITEBYTECODE
-# is set, every start would compile them again (~40 ms of a 0.2 s start). Compile them here, as a
+# is set, every start would compile them again (a visible part of start-up: README, Performance). Compile them here, as a
 # regular install does. Only changed files are compiled again.
 .venv/bin/python -m compileall -q carthane_tcfd main.py >/dev/null
 

@@ -57,8 +57,8 @@ def _png_writer(page: MatrixPage) -> Callable[[Path], None]:
 
 
 def write_pdf(pages: list[MatrixPage], path: Path) -> None:
-    """All pages in one PDF, written by cairo where pycairo is installed (a 10,000-item register's eight
-    pages in 0.1 s; matplotlib's own PDF writer takes 1.1 s, glyph by glyph in Python), else by
+    """All pages in one PDF, written by cairo where pycairo is installed (several times faster than
+    matplotlib's own PDF writer, which lays out every glyph in Python: README, Performance), else by
     matplotlib. Cairo finds fonts by family name, so a CJK font given as a file
     ($CARTHANE_TCFD_CJK_FONT) is written by matplotlib, which embeds the file itself."""
     writer = _write_with_cairo if cairo_usable() else _write_with_matplotlib

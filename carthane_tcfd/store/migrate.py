@@ -1,7 +1,8 @@
 """Opening a database: create and seed a new one, back up and upgrade an older one, refuse a newer one or
 another application's (SQLite: looked at read-only first, never touched).
 
-Alembic is imported only when the stored revision differs from SCHEMA_HEAD (it costs ~0.3 s).
+Alembic is imported only when the stored revision differs from SCHEMA_HEAD: importing it would be a large part
+of start-up (README, Performance).
 """
 
 from __future__ import annotations
