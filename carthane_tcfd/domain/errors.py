@@ -12,7 +12,8 @@ if TYPE_CHECKING:  # at run time errors need no validation (nor the records it i
 
 
 class UserError(Exception):
-    """A failure the user can understand and act on."""
+    """A failure the user can understand and act on. Each message is in one language: `message(lang)` is
+    what the user reads; `str(error)` is the English text, for the log."""
 
     def __init__(self, zh: str, en: str) -> None:
         super().__init__(en)
