@@ -78,7 +78,6 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "comment": ("意见", "Comment"),
     "meeting_date": ("委员会会议日期", "Committee meeting date"),
     "meeting_reference": ("会议编号", "Meeting reference"),
-    "code": ("编号", "Code"),
     "governance": ("治理", "Governance"),
     "strategy": ("战略", "Strategy"),
     "risk_management": ("风险管理", "Risk management"),
