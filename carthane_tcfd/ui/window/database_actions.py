@@ -10,7 +10,6 @@ from PySide6.QtCore import QObject
 
 from carthane_tcfd import passwords
 from carthane_tcfd.domain.errors import UnfinishedRegister, UserError
-from carthane_tcfd.services.register import describe, locate
 from carthane_tcfd.ui import prompts
 from carthane_tcfd.ui.settings import LAST_PERIOD, RECENT_DATABASES, USER_NAME
 
@@ -33,6 +32,8 @@ class DatabaseActions(QObject):
             return False
         try:
             public = passwords.keep(location) if location else None  # a typed password goes to the keyring
+            from carthane_tcfd.services.register import locate  # after the first paint: it loads the database layers
+
             url = passwords.recall(locate(public), self.ask_password)
             user = settings.get(USER_NAME) or None
             window.setCursor(QtCore.Qt.CursorShape.WaitCursor)
@@ -69,6 +70,8 @@ class DatabaseActions(QObject):
 
     def ask_password(self, public: str) -> str | None:
         """The password of a shared database the keyring does not hold (or there is no keyring)."""
+        from carthane_tcfd.services.register import describe
+
         text = self.tr("Password for %1 (kept for this session only where the system has no keyring):")
         return prompts.ask_password(self.window, self.tr("Database password"), text.replace("%1", describe(public)))
 
