@@ -61,7 +61,7 @@ def test_export_template_then_import_it_through_the_preview(window, qtbot, tmp_p
     qtbot.waitUntil(lambda: "info" in prompts_recorder.kinds(), timeout=60000)
     assert len(window.state.rows(Kind.RISK)) == risks_before + 2
     pr01 = next(r for r in window.state.rows(Kind.RISK) if r.code == "PR-01")
-    history = window.state.services.periods.history(pr01.id)
+    history = window.state.services.items.history(pr01.id)
     assert any(h.field == "status" and h.source == "import from template.xlsx" for h in history)
 
 

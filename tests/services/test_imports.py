@@ -102,7 +102,7 @@ def test_edits_are_imported_exactly_and_audited_with_the_file_as_source(register
     assert {code: after[code] for code in before} == before  # nothing else moved
 
     pr01 = next(i for i in register.items.in_period(2024) if i.code == "PR-01")
-    [entry] = [h for h in register.periods.history(pr01.id) if h.field == "status"]
+    [entry] = [h for h in register.items.history(pr01.id) if h.field == "status"]
     assert (entry.old_value, entry.new_value, entry.who) == (
         before["PR-01"]["mitigations"][0]["status"],
         "completed",
