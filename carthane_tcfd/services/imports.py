@@ -37,11 +37,11 @@ from carthane_tcfd.domain.imports import (
 )
 from carthane_tcfd.domain.item_fields import Shape
 from carthane_tcfd.domain.records import ITEM_FIELDS, ItemDraft, ItemSnapshot, MitigationSnapshot
-from carthane_tcfd.domain.taxonomy import Category, Coded, Horizon, Lang
+from carthane_tcfd.domain.taxonomy import Category, Coded, Horizon, Lang, code_sort_key
 from carthane_tcfd.domain.template_layout import ACTION_FIELDS, EFFECT_COLUMNS, ITEM_COLUMN_FIELDS
 from carthane_tcfd.domain.validation import FIELD_LABELS, Problem, validate_item
 from carthane_tcfd.services.context import ServiceContext, editable, period_by_year
-from carthane_tcfd.services.items import ItemService, code_sort_key
+from carthane_tcfd.services.items import ItemService
 from carthane_tcfd.services.queries import period_items
 from carthane_tcfd.store.models import Item, Period
 
