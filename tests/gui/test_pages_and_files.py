@@ -84,17 +84,85 @@ def test_matrix_page_follows_toggles_and_filters_and_lists_a_cell(window, qtbot)
     assert window.risks.editor.item.code == "TR-03"
 
 
+def _cell_point(page, impact, likelihood):
+    """The widget position (logical pixels, origin top left) of the centre of a matrix cell."""
+    from PySide6.QtCore import QPoint
+
+    page.canvas.draw()
+    x, y = page.page.grid_axes.transData.transform((impact - 0.5, likelihood - 0.5))
+    ratio = page.canvas.device_pixel_ratio
+    return QPoint(round(x / ratio), round(page.canvas.height() - y / ratio))
+
+
 def test_clicking_a_cell_on_the_canvas_lists_its_items(window, qtbot):
-    from matplotlib.backend_bases import MouseEvent
+    from PySide6.QtCore import Qt
 
     page = window.matrix
     window.tabs.setCurrentWidget(page)
-    page.canvas.draw()
-    ax = page.page.grid_axes
-    x, y = ax.transData.transform((2.5, 2.5))  # impact 3, likelihood 3
-    page._click(MouseEvent("button_press_event", page.canvas, x, y, button=1))
+    page.kind_box.setCurrentIndex(1)  # a figure that replaced the first one still answers clicks
+    page.kind_box.setCurrentIndex(0)
+    qtbot.mouseClick(page.canvas, Qt.MouseButton.LeftButton, pos=_cell_point(page, 3, 3))
     texts = sorted(page.cell_items.item(i).text()[:5] for i in range(page.cell_items.count()))
     assert texts == ["TR-02"]
+    assert "3" in page.cell_label.text()
+
+
+def test_double_clicking_a_code_on_the_canvas_opens_the_item(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    page = window.matrix
+    window.tabs.setCurrentWidget(page)
+    page.view_box.setCurrentIndex(1)
+    page.view_box.setCurrentIndex(0)
+    page.canvas.draw()
+    code = next(t for t in page.page.grid_axes.texts if t.get_gid() == "code:TR-02")
+    box = code.get_window_extent()
+    ratio = page.canvas.device_pixel_ratio
+    from PySide6.QtCore import QPoint
+
+    point = QPoint(
+        round(box.x0 / ratio + box.width / ratio / 2),
+        round(page.canvas.height() - box.y0 / ratio - box.height / ratio / 2),
+    )
+    qtbot.mouseDClick(page.canvas, Qt.MouseButton.LeftButton, pos=point)
+    assert window.tabs.currentWidget() is window.risks
+    assert window.risks.editor.item.code == "TR-02"
+
+
+def test_hovering_a_code_on_the_canvas_shows_its_title(window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QToolTip
+
+    shown = []
+    monkeypatch.setattr(QToolTip, "showText", lambda pos, text, *rest: shown.append(text))
+    page = window.matrix
+    window.tabs.setCurrentWidget(page)
+    page.kind_box.setCurrentIndex(1)
+    page.canvas.draw()
+    code = next(t for t in page.page.grid_axes.texts if (t.get_gid() or "").startswith("code:OP-"))
+    box = code.get_window_extent()
+    ratio = page.canvas.device_pixel_ratio
+    from PySide6.QtCore import QPoint
+
+    point = QPoint(
+        round((box.x0 + box.width / 2) / ratio), round(page.canvas.height() - (box.y0 + box.height / 2) / ratio)
+    )
+    qtbot.mouseMove(page.canvas, point)
+    qtbot.waitUntil(lambda: bool(shown))
+    assert shown[-1].startswith(code.get_gid()[5:])
+
+
+def test_a_new_matrix_figure_fills_the_canvas(window, qtbot):
+    """Switching views puts a figure of the canvas's own size there: none of the last one's pixels stay."""
+    page = window.matrix
+    window.tabs.setCurrentWidget(page)
+    for kind, view in ((1, 0), (1, 2), (0, 1)):
+        page.kind_box.setCurrentIndex(kind)
+        page.view_box.setCurrentIndex(view)
+        page.canvas.draw()
+        ratio = page.canvas.device_pixel_ratio
+        width, height = page.page.figure.canvas.get_width_height(physical=True)
+        assert page.canvas.figure is page.page.figure
+        assert (width, height) == (round(page.canvas.width() * ratio), round(page.canvas.height() * ratio))
 
 
 def test_print_preview_is_built_without_blocking(window, monkeypatch):

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import QLayout, QWidget
@@ -40,6 +41,20 @@ class FigurePage(QWidget):
             self.canvas.setObjectName(self._canvas_name)
             layout.addWidget(self.canvas)
         return self.canvas
+
+    def show_figure(self, figure: Any, handlers: dict[str, Callable[[Any], None]]) -> None:
+        """Put `figure` on the canvas in place of the one shown. Sized to the canvas as a resize would size
+        it (else the new figure keeps its own size and the old one's pixels stay where it does not paint),
+        with the page's mouse handlers connected to it: matplotlib keeps them per figure, so handlers
+        connected to an earlier figure never see an event again."""
+        canvas = self.canvas
+        canvas.figure = figure
+        figure.set_canvas(canvas)
+        ratio = canvas.device_pixel_ratio
+        figure.set_size_inches(canvas.width() * ratio / figure.dpi, canvas.height() * ratio / figure.dpi, forward=False)
+        for event, handler in handlers.items():
+            canvas.mpl_connect(event, handler)
+        canvas.draw_idle()
 
     def redraw(self) -> None:
         """Draw the figure; each page says how."""

@@ -88,8 +88,6 @@ class MatrixPage(FigurePage):
         if self.canvas is None:
             canvas = self.ensure_canvas(self.canvas_layout)
             canvas.setMinimumSize(640, 450)
-            canvas.mpl_connect("motion_notify_event", self._hover)
-            canvas.mpl_connect("button_press_event", self._click)
         return self.canvas
 
     def current_kind(self) -> Kind:
@@ -110,14 +108,12 @@ class MatrixPage(FigurePage):
 
     def redraw(self) -> None:
         super().redraw()
-        canvas = self._ensure_canvas()
+        self._ensure_canvas()
         pages = self.current_pages()
         if not pages:
             return
         self.page = pages[0]
-        canvas.figure = self.page.figure
-        self.page.figure.set_canvas(canvas)
-        canvas.draw_idle()
+        self.show_figure(self.page.figure, {"motion_notify_event": self._hover, "button_press_event": self._click})
         self.cell_items.clear()
 
     # ---- interaction --------------------------------------------------------------------------
