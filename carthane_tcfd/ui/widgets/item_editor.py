@@ -29,7 +29,7 @@ from carthane_tcfd.domain.records import ItemDraft, ItemSnapshot
 from carthane_tcfd.domain.scales import impact_level_for_amount, threshold_text
 from carthane_tcfd.domain.taxonomy import Category, FinancialImpact, Horizon, Kind, Lang, ValueChain, categories_of
 from carthane_tcfd.domain.validation import Problem, parse_amount, problem, validate_item
-from carthane_tcfd.ui.models.mitigation_model import MitigationModel
+from carthane_tcfd.ui.models.mitigation_model import DUE, MitigationModel
 from carthane_tcfd.ui.plain import plain
 from carthane_tcfd.ui.widgets.editor_widgets import CheckList, ScorePicker
 from carthane_tcfd.ui.widgets.effects_editor import EffectsEditor
@@ -162,6 +162,9 @@ class ItemEditor(QWidget):
         header = self.mitigation_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # an empty Due column would size to its header: wide enough for a date and the calendar button
+        header.setSectionResizeMode(DUE, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(DUE, self.fontMetrics().horizontalAdvance("2026-12-31") + 44)
         self.mitigation_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.mitigation_buttons = QWidget(body)
         button_row = QHBoxLayout(self.mitigation_buttons)
