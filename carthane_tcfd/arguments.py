@@ -79,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="write the board pack workbook")
     export.add_argument("--out", required=True, type=output(".xlsx"), metavar="FILE.xlsx")
     export.add_argument("--period", type=year, metavar="YEAR")
-    add_lang(export, "the pack (default: zh)")
+    add_lang(export, "the pack")
 
     matrix = commands.add_parser("matrix", help="draw the risk matrix to PDF or PNG")
     matrix.add_argument("--out", required=True, type=output(".pdf", ".png"), metavar="FILE.pdf|FILE.png")
@@ -92,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
         choices=[k.value for k in Kind],
         help="only risks or only opportunities (default: both in a PDF, risks in a PNG)",
     )
-    add_lang(matrix, "the matrix (default: zh)")
+    add_lang(matrix, "the matrix")
 
     init = commands.add_parser("init", help="create or upgrade the database (seeded unless --empty)")
     init.add_argument(

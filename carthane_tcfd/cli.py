@@ -48,6 +48,8 @@ def run(args: argparse.Namespace) -> int:
         "import": cmd_import,
     }
     lang = getattr(args, "lang", None) or system_lang()
+    if hasattr(args, "lang"):
+        args.lang = lang  # one rule for every command: --lang, else the system's language
     try:
         return handlers[args.command](args)
     except UserError as exc:
@@ -105,7 +107,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             json.dump(items, sys.stdout, ensure_ascii=False, indent=2)
             sys.stdout.write("\n")
         else:  # the grid's rows are enough for the table
-            print_table(register.items.rows(year, kind), year, args.lang or system_lang())
+            print_table(register.items.rows(year, kind), year, args.lang)
         warn_damaged(register, year, args)
     finally:
         register.close()
@@ -136,7 +138,7 @@ def cmd_metrics(args: argparse.Namespace) -> int:
         json.dump(metrics_json(view, period.status.value), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        print("\n".join(metrics_text(view, args.lang or system_lang())))
+        print("\n".join(metrics_text(view, args.lang)))
     return EXIT_OK
 
 
@@ -144,7 +146,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from carthane_tcfd.reports.boardpack import write_board_pack
 
     snapshot = _snapshot(args)
-    write_board_pack(snapshot, args.out, lang=args.lang or "zh")
+    write_board_pack(snapshot, args.out, lang=args.lang)
     print(f"{args.out}: board pack for {snapshot.period.year}, {len(snapshot.items)} items")
     return EXIT_OK
 
@@ -159,7 +161,7 @@ def cmd_matrix(args: argparse.Namespace) -> int:
         kinds: tuple[Kind, ...] = (Kind(args.kind),)
     else:
         kinds = (Kind.RISK, Kind.OPPORTUNITY) if args.out.suffix.lower() == ".pdf" else (Kind.RISK,)
-    pages = export_matrix(snapshot, args.out, view=view, lang=args.lang or "zh", kinds=kinds)
+    pages = export_matrix(snapshot, args.out, view=view, lang=args.lang, kinds=kinds)
     print(f"{args.out}: {view.value} matrix for {snapshot.period.year}, {pages} page(s)")
     return EXIT_OK
 

@@ -24,16 +24,22 @@ QUIT_AFTER_ENV = "CARTHANE_TCFD_QUIT_AFTER_MS"  # smoke tests: quit on their own
 
 
 def install_translator(app: QApplication, lang: Lang) -> QTranslator | None:
-    """Chinese for our strings and for Qt's own (dialog buttons, print preview)."""
+    """The chosen language for our strings and for Qt's own (dialog buttons, calendars, print preview),
+    whatever the system's language is: translators of an earlier choice are removed first, and Qt's
+    default locale (month and day names, date formats) follows the choice."""
+    for old in app.findChildren(QTranslator):
+        app.removeTranslator(old)
+        old.deleteLater()
     if lang != "zh":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         return None
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     qt_own = QTranslator(app)
     if qt_own.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt_own)
     translator = QTranslator(app)
     if translator.load(str(resource("translations", "carthane_tcfd_zh_CN.qm"))):
         app.installTranslator(translator)
-        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
         return translator
     return None
 

@@ -143,6 +143,25 @@ def test_export_writes_a_board_pack_and_keeps_the_old_file_on_failure(tmp_path):
     assert load_workbook(out).sheetnames[0] == "Cover"
 
 
+def test_export_refuses_another_file_type_as_a_usage_error(tmp_path):
+    result = run("--db", str(tmp_path / "x.db"), "export", "--out", str(tmp_path / "pack.pdf"))
+    assert result.returncode == 2 and "use .xlsx" in result.stderr
+    assert not (tmp_path / "pack.pdf").exists()
+
+
+@pytest.mark.parametrize(("system", "english"), [("en_US.UTF-8", True), ("zh_CN.UTF-8", False)])
+def test_export_and_matrix_follow_the_system_language_without_lang(tmp_path, system, english):
+    from openpyxl import load_workbook
+
+    env = {"LANG": system, "LC_ALL": "", "LC_MESSAGES": "", "LANGUAGE": ""}
+    db = str(tmp_path / "x.db")
+    assert run("--db", db, "export", "--out", str(tmp_path / "p.xlsx"), env=env).returncode == 0
+    assert (load_workbook(tmp_path / "p.xlsx").sheetnames[0] == "Cover") is english
+    failed = run("--db", db, "matrix", "--out", str(tmp_path / "m.pdf"), "--period", "2030", env=env)
+    assert_clean_failure(failed)
+    assert ("no register for 2030" in failed.stderr) is english
+
+
 def test_matrix_writes_pdf_and_png_and_refuses_other_types(tmp_path):
     db = str(tmp_path / "x.db")
     pdf = run("--db", db, "matrix", "--out", str(tmp_path / "m.pdf"), "--residual")

@@ -78,6 +78,7 @@ def make_window(qtbot: Any, tmp_path: Any, lang: str) -> Any:
     from carthane_tcfd.ui.launch import build_window
     from carthane_tcfd.ui.settings import LANGUAGE, Settings
 
+    tmp_path.mkdir(parents=True, exist_ok=True)
     settings = Settings(QSettings(str(tmp_path / f"settings-{lang}.ini"), QSettings.Format.IniFormat))
     settings.set(LANGUAGE, lang)
     window = build_window(QApplication.instance(), settings)
@@ -100,16 +101,15 @@ def window(qtbot: Any, tmp_path: Any, prompts_recorder: Prompts) -> Any:
 
 @pytest.fixture
 def zh_window(qtbot: Any, tmp_path: Any, prompts_recorder: Prompts) -> Any:
-    from PySide6.QtCore import QCoreApplication, QTranslator
-
     win = make_window(qtbot, tmp_path, "zh")
     yield win
     if win.state.register is not None:
         win.state.register.close()
-    app = QCoreApplication.instance()
-    for translator in app.findChildren(QTranslator):  # the next test starts in English again
-        app.removeTranslator(translator)
-        translator.deleteLater()
+    from PySide6.QtWidgets import QApplication
+
+    from carthane_tcfd.ui.launch import install_translator
+
+    install_translator(QApplication.instance(), "en")  # the next test starts in English again
 
 
 def approve_by_another_officer(window: Any, year: int) -> None:
