@@ -4,6 +4,7 @@ order, no clipped labels at 1366×768, focus back where it was after a dialog, h
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -77,3 +78,29 @@ def test_the_calendar_opens_at_today_or_at_the_date_in_the_field(window, qtbot):
     assert (field.calendar.yearShown(), field.calendar.monthShown()) == (2028, 6)
     field.calendar.clicked.emit(QDate(2028, 6, 20))  # what a click on the 20th sends
     qtbot.waitUntil(lambda: editor.mitigations.drafts()[0].due == dt.date(2028, 6, 20))
+
+
+def test_tab_walks_every_control_of_the_editor_in_visual_order(window, qtbot):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QApplication, QCheckBox
+
+    editor = _open_first_risk(window)
+    body = editor.category.parentWidget().parentWidget()  # the scrolled form: positions there do not scroll
+    editor.category.setFocus()
+    qtbot.waitUntil(editor.category.hasFocus)
+    visited = []
+    while QApplication.focusWidget() is not editor.history_button and len(visited) < 80:
+        visited.append(QApplication.focusWidget())
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is editor.history_button, [type(w).__name__ for w in visited]
+    boxes = [
+        b for checks in (editor.horizons, editor.value_chain, editor.impacts) for b in checks.findChildren(QCheckBox)
+    ]
+    pickers = [editor.inherent.likelihood, editor.inherent.impact, editor.residual.likelihood, editor.residual.impact]
+    for control in (*boxes, *pickers, editor.estimate_low, editor.notes, editor.mitigation_view, editor.add_action):
+        assert control in visited, control.objectName() or type(control).__name__
+    assert len(visited) == len(set(visited)), "each control is visited once: Tab leaves the actions table"
+    for wa, wb in itertools.pairwise(visited):
+        a, b = wa.mapTo(body, QPoint(0, 0)), wb.mapTo(body, QPoint(0, 0))
+        same_row = abs(a.y() - b.y()) < 6
+        assert (b.x() > a.x()) if same_row else (b.y() > a.y()), f"{type(wa).__name__} → {type(wb).__name__}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from decimal import Decimal
 from typing import Any
 
@@ -77,8 +78,9 @@ class ItemEditor(QWidget):
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
         self._build_fields(body)
-        self._build_form(body)
+        rows = self._build_form(body)
         outer.addLayout(self._build_buttons())
+        self._chain_tab_order(rows)
         self._connect()
 
     def _build_header(self, outer: QVBoxLayout) -> None:
@@ -177,8 +179,8 @@ class ItemEditor(QWidget):
             button_row.addWidget(button)
         button_row.addStretch(1)
 
-    def _build_form(self, body: QWidget) -> None:
-        """A labelled row per field, each with the place its problems are shown."""
+    def _build_form(self, body: QWidget) -> list[QWidget]:
+        """A labelled row per field, each with the place its problems are shown; the rows' widgets in order."""
         form = QFormLayout(body)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         fields: list[tuple[str, QWidget, str]] = [
@@ -218,6 +220,25 @@ class ItemEditor(QWidget):
         self._errors["estimate_low_cny"] = self._errors["estimate_high_cny"]
         self._errors["likelihood"] = self._errors["impact"]
         self._errors["residual_likelihood"] = self._errors["residual_impact"]
+        return [widget for _, widget, _ in fields]
+
+    def _chain_tab_order(self, rows: list[QWidget]) -> None:
+        """Tab walks the form in the order it is shown, every control included (Qt's own chain skipped the
+        check lists and the score pickers); the buttons below the form come last. In the actions table Tab
+        leaves the table (the arrow keys move between its cells)."""
+        self.mitigation_view.setTabKeyNavigation(False)
+
+        def stops(widget: QWidget) -> list[QWidget]:
+            """The widget if it takes focus (a combo box's popup is its own), else the stops of its children."""
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                return [widget]
+            children = widget.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+            return [stop for child in children for stop in stops(child)]
+
+        chain = [stop for row in rows for stop in stops(row)]
+        chain += [self.history_button, self.revert_button, self.save_button]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _build_buttons(self) -> QHBoxLayout:
         """History on the left; Revert and Save on the right."""
