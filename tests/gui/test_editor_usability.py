@@ -104,3 +104,51 @@ def test_tab_walks_every_control_of_the_editor_in_visual_order(window, qtbot):
         a, b = wa.mapTo(body, QPoint(0, 0)), wb.mapTo(body, QPoint(0, 0))
         same_row = abs(a.y() - b.y()) < 6
         assert (b.x() > a.x()) if same_row else (b.y() > a.y()), f"{type(wa).__name__} → {type(wb).__name__}"
+
+
+def test_the_first_window_fits_the_screen(qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from carthane_tcfd.ui.launch import build_window
+    from carthane_tcfd.ui.settings import Settings
+
+    window = build_window(
+        QApplication.instance(), Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    )
+    qtbot.addWidget(window)
+    free = window.screen().availableGeometry()
+    assert free.contains(window.geometry()), (free, window.geometry())
+
+
+def test_at_1366_by_768_no_label_of_the_editor_is_cut(window, qtbot):
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QScrollArea
+
+    window.resize(1366, 768)
+    editor = _open_first_risk(window)
+    qtbot.wait(50)
+    scroll = editor.findChild(QScrollArea)
+    assert scroll.widget().width() <= scroll.viewport().width(), "the form is not wider than what shows"
+    cut = [
+        w.text()
+        for w in editor.findChildren(QAbstractButton) + editor.findChildren(QLabel)
+        if w.isVisible()
+        and w.text()
+        and not getattr(w, "wordWrap", lambda: False)()
+        and w.width() < w.sizeHint().width() - 1
+    ]
+    assert cut == []
+    header = editor.mitigation_view.horizontalHeader()
+    for section in range(header.count()):
+        text = editor.mitigations.headerData(section, Qt.Orientation.Horizontal)
+        assert header.sectionSize(section) >= header.fontMetrics().horizontalAdvance(text), text
+
+
+def test_the_split_between_table_and_editor_is_remembered(window, qtbot, tmp_path):
+    page = window.risks
+    page.splitter.setSizes([500, 800])
+    wanted = page.splitter.sizes()
+    window.save_window_settings()
+    page.splitter.setSizes([900, 400])
+    page.restore_layout()
+    assert page.splitter.sizes() == wanted

@@ -100,14 +100,19 @@ class RegisterPage(QWidget):
         self._visibility_actions = header.actions()
 
     def restore_layout(self) -> None:
+        """The columns (widths, order, visibility) and the split between table and editor as last left."""
         state = self.settings.table_layout(self.layout_name)
         if state:
             self.table.horizontalHeader().restoreState(state)
             for offset, action in enumerate(self._visibility_actions, start=1):
                 action.setChecked(not self.table.isColumnHidden(offset))
+        split = self.settings.table_layout(f"{self.layout_name}_split")
+        if split:
+            self.splitter.restoreState(split)
 
     def save_layout(self) -> None:
         self.settings.set_table_layout(self.layout_name, bytes(self.table.horizontalHeader().saveState().data()))
+        self.settings.set_table_layout(f"{self.layout_name}_split", bytes(self.splitter.saveState().data()))
 
     # ---- reacting to the register -------------------------------------------------------------
     def _period_changed(self) -> None:

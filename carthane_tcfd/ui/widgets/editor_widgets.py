@@ -4,29 +4,55 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QLayout, QWidget
 
 from carthane_tcfd.domain.scales import band_for, impact_descriptor, likelihood_descriptor
 from carthane_tcfd.domain.taxonomy import Coded, Kind, Lang
 
 
 class CheckList(QWidget):
-    """One checkbox per code of a vocabulary, in its order."""
+    """One checkbox per code of a vocabulary, in its order, in as many columns (up to `columns`) as the
+    width allows: a narrow editor shows one column rather than cutting the labels."""
 
     changed = Signal()
 
     def __init__(self, vocabulary: type[Coded], lang: Lang, columns: int = 3, parent: Any = None) -> None:
         super().__init__(parent)
-        layout = QGridLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # the minimum is one column's
+        self._max_columns = columns
+        self._columns = 0
         self._boxes: dict[str, QCheckBox] = {}
-        for n, member in enumerate(vocabulary):
+        for member in vocabulary:
             box = QCheckBox(member.label(lang), self)
             box.setObjectName(f"check_{member.value}")
+            box.setToolTip(member.label(lang))
             box.toggled.connect(self.changed)
-            layout.addWidget(box, n // columns, n % columns)
             self._boxes[member.value] = box
+        self._arrange(columns)
+
+    def _arrange(self, columns: int) -> None:
+        """Place the boxes row by row (the order Tab visits them) in `columns` columns."""
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for n, box in enumerate(self._boxes.values()):
+            self._grid.removeWidget(box)
+            self._grid.addWidget(box, n // columns, n % columns)
+        for column in range(self._max_columns):
+            self._grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def minimumSizeHint(self) -> QSize:
+        widest = max(box.sizeHint().width() for box in self._boxes.values())
+        return QSize(widest, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        widest = max(box.sizeHint().width() for box in self._boxes.values()) + self._grid.horizontalSpacing()
+        self._arrange(max(1, min(self._max_columns, event.size().width() // max(1, widest))))
+        super().resizeEvent(event)
 
     def values(self) -> list[str]:
         return [code for code, box in self._boxes.items() if box.isChecked()]

@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
         icon = resource("icons", "app.png")
         if icon.exists():
             self.setWindowIcon(QIcon(str(icon)))
-        self.resize(1400, 860)
+        self._fit_to_screen(1400, 860)
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("pages")
@@ -271,6 +271,16 @@ class MainWindow(QMainWindow):
             self.first_paint.emit()
 
     # ---- window state -------------------------------------------------------------------------
+    def _fit_to_screen(self, width: int, height: int) -> None:
+        """The first window: `width` × `height`, or the screen's free area where that is smaller (1366×768)."""
+        screen = self.screen()
+        if screen is None:
+            self.resize(width, height)
+            return
+        free = screen.availableGeometry()
+        self.resize(min(width, free.width()), min(height, free.height()))
+        self.move(free.left() + (free.width() - self.width()) // 2, free.top() + (free.height() - self.height()) // 2)
+
     def _restore_geometry(self) -> None:
         geometry = self.settings.get(WINDOW_GEOMETRY)
         if geometry:
