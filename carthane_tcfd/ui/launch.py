@@ -16,6 +16,7 @@ from carthane_tcfd.domain.taxonomy import Lang
 from carthane_tcfd.paths import resource
 from carthane_tcfd.ui import prompts
 from carthane_tcfd.ui.app_state import AppState
+from carthane_tcfd.ui.focus_return import FocusReturn
 from carthane_tcfd.ui.fonts import register_cjk_font
 from carthane_tcfd.ui.settings import Settings
 from carthane_tcfd.ui.window.main_window import MainWindow
@@ -65,6 +66,8 @@ def build_window(app: QApplication, settings: Settings) -> MainWindow:
     install_translator(app, lang)
     font_warning = register_cjk_font(app)
     window = MainWindow(AppState(lang), settings)
+    if app.findChild(FocusReturn) is None:
+        FocusReturn(app)
     if font_warning:
         window.statusBar().showMessage(font_warning, 30000)
     return window

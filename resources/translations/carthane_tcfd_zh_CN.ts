@@ -211,6 +211,24 @@ Rebuild it now? The unfinished file is kept under another name.</source>
     </message>
 </context>
 <context>
+    <name>DateEditor</name>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/date_editor.py" line="41"/>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日（如 2026-03-31）</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/date_editor.py" line="43"/>
+        <source>Type a date (2026-03-31 or %1), or pick one; leave empty for no date.</source>
+        <translation>输入日期（2026-03-31 或 %1），或从日历中选择；留空表示无到期日。</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/date_editor.py" line="49"/>
+        <source>Pick a date</source>
+        <translation>选择日期</translation>
+    </message>
+</context>
+<context>
     <name>EffectsEditor</name>
     <message>
         <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="51"/>
@@ -249,41 +267,46 @@ Rebuild it now? The unfinished file is kept under another name.</source>
     </message>
     <message>
         <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="72"/>
+        <source>Material adjustment risk (IFRS S2 ¶16(b))</source>
+        <translation>账面价值重大调整风险（IFRS S2 第16(b)段）</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="74"/>
         <source>Significant risk of a material adjustment to carrying amounts next period (IFRS S2 ¶16(b))</source>
         <translation>下一报告期内资产负债账面价值存在重大调整的重大风险（IFRS S2 第16(b)段）</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="86"/>
+        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="90"/>
         <source>Why the effect is not quantified, and what is said instead</source>
         <translation>未量化的原因，以及替代提供的定性信息</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="87"/>
+        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="91"/>
         <source>From the seed: not quantified in the 2024 ESG report.</source>
         <translation>种子数据：2024 年 ESG 报告未量化该项影响。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="89"/>
+        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="93"/>
         <source>Not quantified because</source>
         <translation>未量化原因</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="115"/>
+        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="119"/>
         <source>low</source>
         <translation>下限</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="116"/>
+        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="120"/>
         <source>high</source>
         <translation>上限</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="117"/>
+        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="121"/>
         <source>basis and assumptions</source>
         <translation>依据与假设</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="181"/>
+        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="185"/>
         <source>Not one of the item&apos;s time horizons</source>
         <translation>不属于该条目的时间范围</translation>
     </message>
@@ -519,172 +542,172 @@ Open its folder?</source>
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="125"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="128"/>
         <source>Closed: kept in the register and in comparisons, not deleted</source>
         <translation>已关闭：保留在登记册和年度比较中，不删除</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="129"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="132"/>
         <source>Why the item is closed (required to close it)</source>
         <translation>关闭原因（关闭条目时必填）</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="138"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="141"/>
         <source>CNY, optional</source>
         <translation>元，可选</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="168"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="174"/>
         <source>Add action</source>
         <translation>添加措施</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="169"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="175"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="170"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="176"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="171"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="177"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="181"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="187"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="182"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="188"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="183"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="189"/>
         <source>English title</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="108"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="111"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="108"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="111"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="184"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="190"/>
         <source>Description (Chinese | English)</source>
         <translation>描述（中文 | 英文）</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="185"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="191"/>
         <source>Time horizons</source>
         <translation>时间范围</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="186"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="192"/>
         <source>Value chain</source>
         <translation>价值链</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="187"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="193"/>
         <source>Financial impacts</source>
         <translation>潜在财务影响</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="188"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="194"/>
         <source>Estimate (CNY)</source>
         <translation>财务估算（元）</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="189"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="195"/>
         <source>Inherent score</source>
         <translation>固有评分</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="190"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="196"/>
         <source>Residual score</source>
         <translation>剩余评分</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="191"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="197"/>
         <source>Owner</source>
         <translation>负责部门</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="192"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="198"/>
         <source>Sites</source>
         <translation>涉及地点</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="193"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="199"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="194"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="200"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="195"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="201"/>
         <source>Reason closed</source>
         <translation>关闭原因</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="196"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="202"/>
         <source>Mitigations</source>
         <translation>应对措施</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="221"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="246"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="223"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="248"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="224"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="249"/>
         <source>History…</source>
         <translation>修改历史…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="327"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="352"/>
         <source>Illustrative assessment: the 2024 report gives no scores. Rescoring the item replaces them with your assessment.</source>
         <translation>示例评估：2024 年报告未披露评分。重新评分后将以您的评估替代。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="338"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="363"/>
         <source>No item selected</source>
         <translation>未选择条目</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="358"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="383"/>
         <source>New risk</source>
         <translation>新建风险</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="358"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="383"/>
         <source>New opportunity</source>
         <translation>新建机遇</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="456"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="482"/>
         <source>Please correct the fields marked in red; nothing was saved.</source>
         <translation>请更正红色标示的字段；尚未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="474"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="500"/>
         <source>≈ impact level %1 (%2)</source>
         <translation>≈ 影响等级 %1（%2）</translation>
     </message>
@@ -692,274 +715,274 @@ Open its folder?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="155"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="243"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="156"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="244"/>
         <source>Risks</source>
         <translation>风险</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="156"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="244"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="157"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="245"/>
         <source>Opportunities</source>
         <translation>机遇</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="157"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="245"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="158"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="246"/>
         <source>Matrix</source>
         <translation>矩阵</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="158"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="246"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="159"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="247"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="112"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="113"/>
         <source>New database…</source>
         <translation>新建数据库…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="113"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="114"/>
         <source>Open database…</source>
         <translation>打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="114"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="115"/>
         <source>Open shared database (URL)…</source>
         <translation>打开共享数据库（地址）…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="115"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="116"/>
         <source>Export board pack…</source>
         <translation>导出董事会材料…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="117"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="118"/>
         <source>Export matrix as PDF/PNG…</source>
         <translation>导出矩阵为 PDF/PNG…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="119"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="120"/>
         <source>Print risk matrix…</source>
         <translation>打印风险矩阵…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="122"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="123"/>
         <source>Export template…</source>
         <translation>导出填报模板…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="124"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="125"/>
         <source>Import from Excel…</source>
         <translation>从 Excel 导入…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="125"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="126"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="126"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="127"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="128"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="129"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="133"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="134"/>
         <source>New risk</source>
         <translation>新建风险</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="135"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="136"/>
         <source>New opportunity</source>
         <translation>新建机遇</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="137"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="138"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="138"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="139"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="139"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="140"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="140"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="141"/>
         <source>History…</source>
         <translation>修改历史…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="141"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="142"/>
         <source>Your name in the audit trail…</source>
         <translation>审计记录中的姓名…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="142"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="143"/>
         <source>New period…</source>
         <translation>新建年度…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="143"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="144"/>
         <source>Copy to next year…</source>
         <translation>复制到下一年度…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="144"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="145"/>
         <source>Submit for review…</source>
         <translation>提交审阅…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="145"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="146"/>
         <source>Approve…</source>
         <translation>批准…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="146"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="147"/>
         <source>Return for changes…</source>
         <translation>退回修改…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="147"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="148"/>
         <source>Reopen…</source>
         <translation>重新开启…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="148"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="149"/>
         <source>Sign-off history…</source>
         <translation>签署记录…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="149"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="150"/>
         <source>Compare…</source>
         <translation>比较年度…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="150"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="151"/>
         <source>Properties…</source>
         <translation>属性…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="151"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="152"/>
         <source>About…</source>
         <translation>关于…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="159"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="247"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="160"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="248"/>
         <source>Scenarios</source>
         <translation>情景分析</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="160"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="248"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="161"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="249"/>
         <source>Metrics &amp;&amp; targets</source>
         <translation>指标与目标</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="171"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="172"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="173"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="174"/>
         <source>Recent databases</source>
         <translation>最近使用的数据库</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="180"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="181"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="186"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="187"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="189"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="436"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="190"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="447"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="190"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="191"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="195"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="196"/>
         <source>&amp;Period</source>
         <translation>年度(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="196"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="197"/>
         <source>Switch period</source>
         <translation>切换年度</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="203"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="204"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="208"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="209"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="360"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="371"/>
         <source>No period</source>
         <translation>无年度</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="366"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="377"/>
         <source>The %1 period was approved by %2; it is read-only. Period ▸ Reopen… to change it.</source>
         <translation>%1 年度已由 %2 批准，为只读。如需修改，请选择 年度 ▸ 重新开启…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="386"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="397"/>
         <source>These items hold a stored value the program cannot use; they are left out until repaired:</source>
         <translation>以下条目存有本程序无法使用的值，修复前不会列出：</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="392"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="403"/>
         <source>%1 risks · %2 opportunities</source>
         <translation>%1 项风险 · %2 项机遇</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="396"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="407"/>
         <source>%1 English texts pending</source>
         <translation>%1 处英文待补</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="437"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="448"/>
         <source>The language changes the next time the program starts. 语言设置将在下次启动时生效。</source>
         <translation>语言设置将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="442"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="453"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="442"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="453"/>
         <source>Your name as the audit trail records it (empty: your login name):</source>
         <translation>审计记录中使用的姓名（留空则使用登录名）：</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="455"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="464"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
@@ -1002,7 +1025,7 @@ Open its folder?</source>
         <translation>点击单元格以列出其中的条目。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/matrix_page.py" line="161"/>
+        <location filename="../../carthane_tcfd/ui/pages/matrix_page.py" line="157"/>
         <source>Likelihood %1 × impact %2: %3 item(s)</source>
         <translation>可能性 %1 × 影响 %2：%3 项</translation>
     </message>
@@ -1219,22 +1242,22 @@ Open its folder?</source>
 <context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/register_page.py" line="117"/>
+        <location filename="../../carthane_tcfd/ui/pages/register_page.py" line="122"/>
         <source>The %1 period is approved and read-only; reopen it (Period menu) to make changes.</source>
         <translation>%1 年度已批准，为只读；如需修改，请通过“年度”菜单重新开启。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/register_page.py" line="151"/>
+        <location filename="../../carthane_tcfd/ui/pages/register_page.py" line="156"/>
         <source>%1 of %2 shown</source>
         <translation>显示 %1 / 共 %2 项</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/register_page.py" line="279"/>
+        <location filename="../../carthane_tcfd/ui/pages/register_page.py" line="284"/>
         <source>Delete %1</source>
         <translation>删除 %1</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/register_page.py" line="280"/>
+        <location filename="../../carthane_tcfd/ui/pages/register_page.py" line="285"/>
         <source>Delete %1 “%2” and its %3 action(s)? You can undo this with Ctrl+Z.</source>
         <translation>删除 %1“%2”及其 %3 项应对措施？可按 Ctrl+Z 撤销。</translation>
     </message>
@@ -1549,7 +1572,7 @@ Open its folder?</source>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/launch.py" line="49"/>
+        <location filename="../../carthane_tcfd/ui/launch.py" line="56"/>
         <source>Something went wrong; your saved data is safe. The details were written to %1</source>
         <translation>出现意外错误；已保存的数据安全无损。详细信息已写入 %1</translation>
     </message>

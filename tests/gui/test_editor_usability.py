@@ -152,3 +152,23 @@ def test_the_split_between_table_and_editor_is_remembered(window, qtbot, tmp_pat
     page.splitter.setSizes([900, 400])
     page.restore_layout()
     assert page.splitter.sizes() == wanted
+
+
+def test_focus_returns_to_the_field_that_had_it_after_a_dialog(window, qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    editor = _open_first_risk(window)
+    editor.owner.setFocus()
+    qtbot.waitUntil(editor.owner.hasFocus)
+    closed = []
+
+    def close_dialog():
+        dialog = QApplication.activeModalWidget()
+        closed.append(dialog)
+        dialog.reject()
+
+    QTimer.singleShot(200, close_dialog)
+    editor.history_button.click()  # History… opens a modal dialog; the timer closes it
+    assert closed and closed[0] is not None
+    qtbot.waitUntil(editor.owner.hasFocus, timeout=2000)

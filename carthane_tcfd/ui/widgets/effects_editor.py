@@ -68,14 +68,18 @@ class EffectsEditor(QGroupBox):
         form.addRow(self.tr("Anticipated (CNY)"), self._build_anticipated())
         self.statement_lines = CheckList(StatementLine, lang, columns=2)
         form.addRow(self.tr("Statement lines"), self.statement_lines)
-        self.material_adjustment = QCheckBox(
-            self.tr("Significant risk of a material adjustment to carrying amounts next period (IFRS S2 ¶16(b))"),
-            self,
+        # a check box does not wrap its text: a short label here, the whole statement as its tooltip
+        self.material_adjustment = QCheckBox(self.tr("Material adjustment risk (IFRS S2 ¶16(b))"), self)
+        self.material_adjustment.setToolTip(
+            self.tr("Significant risk of a material adjustment to carrying amounts next period (IFRS S2 ¶16(b))")
         )
         self.material_adjustment.setObjectName("effects_material_adjustment")
         form.addRow("", self.material_adjustment)
         self.reason = QComboBox(self)
         self.reason.setObjectName("effects_reason")
+        # the reasons are long: the box keeps a modest width, its list shows them whole
+        self.reason.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.reason.setMinimumContentsLength(24)
         self.reason.addItem("—", None)
         for reason in NotQuantifiedReason:
             self.reason.addItem(reason.described(lang), reason.value)
