@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from carthane_tcfd.domain.audit_text import audit_value_text
 from carthane_tcfd.domain.records import AuditRecord
 from carthane_tcfd.domain.taxonomy import Lang
 from carthane_tcfd.domain.validation import FIELD_LABELS
@@ -66,8 +67,8 @@ class AuditModel(QAbstractTableModel):
             f"{r.who} · {r.source}" if r.source else r.who,  # e.g. "alice · import from FILE.xlsx"
             f"{_word(ENTITIES, r.entity, pick)} · {_word(ACTIONS, r.action, pick)}",
             FIELD_LABELS.get(r.field, (r.field, r.field))[pick] if r.field else "",
-            r.old_value or "",
-            r.new_value or "",
+            audit_value_text(r.entity, r.field, r.old_value, self.lang),
+            audit_value_text(r.entity, r.field, r.new_value, self.lang),
         )
         shown = values[index.column()]
         return tooltip(shown) if role == Qt.ItemDataRole.ToolTipRole else shown

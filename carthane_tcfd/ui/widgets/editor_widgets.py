@@ -26,11 +26,12 @@ class CheckList(QWidget):
         self._max_columns = columns
         self._columns = 0
         self._boxes: dict[str, QCheckBox] = {}
+        self._order: list[str] = []  # the ticked codes in the order entered
         for member in vocabulary:
             box = QCheckBox(member.label(lang), self)
             box.setObjectName(f"check_{member.value}")
             box.setToolTip(member.label(lang))
-            box.toggled.connect(self.changed)
+            box.toggled.connect(lambda ticked, code=member.value: self._toggled(code, ticked))
             self._boxes[member.value] = box
         self._arrange(columns)
 
@@ -55,14 +56,23 @@ class CheckList(QWidget):
         super().resizeEvent(event)
 
     def values(self) -> list[str]:
-        return [code for code, box in self._boxes.items() if box.isChecked()]
+        """The ticked codes in the order they were entered: as loaded, then ticked ones after them."""
+        return [code for code in self._order if self._boxes[code].isChecked()]
 
     def set_values(self, values: list[str] | tuple[str, ...]) -> None:
+        self._order = [code for code in values if code in self._boxes]
         chosen = set(values)
         for code, box in self._boxes.items():
             box.blockSignals(True)
             box.setChecked(code in chosen)
             box.blockSignals(False)
+
+    def _toggled(self, code: str, ticked: bool) -> None:
+        if code in self._order:
+            self._order.remove(code)
+        if ticked:
+            self._order.append(code)
+        self.changed.emit()
 
     def box(self, code: str) -> QCheckBox:
         return self._boxes[code]
