@@ -22,6 +22,7 @@ from carthane_tcfd.domain.scenarios import (
     ScenarioDraft,
     ScenarioInputs,
     ScenarioSet,
+    carbon_path_text,
 )
 from carthane_tcfd.domain.sensitivity import Sensitivities, emissions_of, sensitivities
 from carthane_tcfd.domain.taxonomy import Horizon, Kind, Lang
@@ -225,7 +226,23 @@ class ScenarioService:
         with self.ctx.write() as session:
             row, period = self._for_change(session, scenario_id, expected_version)
             values = _scenario_values(draft)
-            if self.ctx.apply(session, row, values, "scenario", item_id=None, year=period.year):
+            prices = values.pop("carbon_prices")
+            changed = self.ctx.apply(session, row, values, "scenario", item_id=None, year=period.year)
+            if prices != row.carbon_prices:  # audited as the officer typed it: "2030: 200; 2040: 350"
+                old = carbon_path_text(scenario_of(row).carbon_prices)
+                self.ctx.audit(
+                    session,
+                    "scenario",
+                    row.id,
+                    "update",
+                    field="carbon_prices",
+                    old=old or None,
+                    new=carbon_path_text(tuple(sorted(draft.carbon_prices, key=lambda p: p.year))) or None,
+                    year=period.year,
+                )
+                row.carbon_prices = prices
+                changed.append("carbon_prices")
+            if changed:
                 row.updated_at = utcnow()
                 row.updated_by = self.ctx.user
             session.flush()

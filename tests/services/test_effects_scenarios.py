@@ -7,12 +7,14 @@ from dataclasses import replace
 from decimal import Decimal
 
 import pytest
+from sqlalchemy import select
 
 from carthane_tcfd.domain.effects import AnticipatedEffect, Direction, FinancialEffects, NotQuantifiedReason
 from carthane_tcfd.domain.errors import ConflictError, PeriodLocked, UserError, ValidationFailed
 from carthane_tcfd.domain.scenarios import CarbonPrice, CellDraft, ScenarioDraft, ScenarioInputs
 from carthane_tcfd.domain.signoff import StepRequest
 from carthane_tcfd.services.register import open_register
+from carthane_tcfd.store.models import AuditEntry
 
 EFFECTS = FinancialEffects(
     current_narrative="2024 年台风导致停产两天",
@@ -87,6 +89,11 @@ def test_scenario_parameters_rename_add_remove_and_versions(register):
     saved = register.scenarios.update(first.id, draft, first.version)
     assert saved.name == "有序转型" and saved.version == first.version + 1
     assert [p.year for p in saved.carbon_prices] == [2025, 2030]
+    with register.scenarios.ctx.read() as session:
+        audited = session.scalars(
+            select(AuditEntry).where(AuditEntry.entity == "scenario", AuditEntry.field == "carbon_prices")
+        ).one()
+    assert (audited.old_value, audited.new_value) == (None, "2025: 100; 2030: 200")
     with pytest.raises(ConflictError):
         register.scenarios.update(first.id, draft, first.version)
     added = register.scenarios.add(2024, ScenarioDraft("高碳价压力", "High carbon price stress"))
