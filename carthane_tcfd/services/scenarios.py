@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from carthane_tcfd.domain.effects import Direction, exposure_by_horizon
@@ -18,8 +18,11 @@ from carthane_tcfd.domain.scenarios import (
     CarbonPrice,
     CellDraft,
     EffectsOverview,
+    GridCell,
+    GridKey,
     Scenario,
     ScenarioDraft,
+    ScenarioGrid,
     ScenarioInputs,
     ScenarioSet,
     carbon_path_text,
@@ -174,6 +177,45 @@ def copy_scenarios(session: Session, source_id: int, target_id: int, item_ids: d
             session.execute(insert(AssessmentRow), rows)
 
 
+DIRECTIONS = {d.value: d for d in Direction}
+
+
+def scenario_grid(session: Session, period: Period) -> ScenarioGrid:
+    """The set without its assessments, and how many cells are assessed."""
+    scenarios = session.execute(
+        select(SCENARIOS).where(SCENARIOS.c.period_id == period.id).order_by(SCENARIOS.c.position, SCENARIOS.c.id)
+    ).all()
+    of_period = select(SCENARIOS.c.id).where(SCENARIOS.c.period_id == period.id)
+    assessed = session.scalar(select(func.count()).where(ASSESSMENTS.c.scenario_id.in_(of_period))) or 0
+    chosen = ScenarioSet(
+        year=period.year,
+        matrix_size=period.matrix_size,
+        scenarios=tuple(scenario_of(r) for r in scenarios),
+        inputs=inputs_of(session.get(InputsRow, period.id)),
+    )
+    return ScenarioGrid(chosen, int(assessed))
+
+
+def grid_cells(session: Session, item_ids: list[int]) -> dict[GridKey, GridCell]:
+    """The summaries of the cells of some items, from a narrow select read by position."""
+    c = ASSESSMENTS.c
+    query = select(
+        c.item_id,
+        c.scenario_id,
+        c.horizon,
+        c.direction,
+        c.level,
+        or_(c.low_cny.is_not(None), c.high_cny.is_not(None)),
+        c.narrative != "",
+        c.version,
+    ).where(c.item_id.in_(item_ids))
+    directions = DIRECTIONS
+    return {
+        (item, scenario, horizon): GridCell(directions.get(direction), level, bool(amounts), bool(note), version)
+        for item, scenario, horizon, direction, level, amounts, note, version in session.execute(query).all()
+    }
+
+
 class ScenarioService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
@@ -182,6 +224,28 @@ class ScenarioService:
     def set_of(self, year: int) -> ScenarioSet:
         with self.ctx.read() as session:
             return scenario_set(session, period_by_year(session, year))
+
+    def grid(self, year: int) -> ScenarioGrid:
+        """What the Scenarios page reads when it opens: the set and how many cells are assessed."""
+        with self.ctx.read() as session:
+            return scenario_grid(session, period_by_year(session, year))
+
+    def grid_cells(self, item_ids: list[int]) -> dict[GridKey, GridCell]:
+        """The cell summaries of the items the page shows (it asks for the rows on screen)."""
+        with self.ctx.read() as session:
+            return grid_cells(session, item_ids)
+
+    def cell(self, item_id: int, scenario_id: int, horizon: str) -> Assessment | None:
+        """One whole cell of the grid, as stored now (None when not assessed)."""
+        with self.ctx.read() as session:
+            row = session.scalars(
+                select(AssessmentRow).where(
+                    AssessmentRow.item_id == item_id,
+                    AssessmentRow.scenario_id == scenario_id,
+                    AssessmentRow.horizon == horizon,
+                )
+            ).one_or_none()
+            return assessment_of(row) if row is not None else None
 
     def sensitivities(self, year: int, lang: Lang = "zh", scenarios: ScenarioSet | None = None) -> Sensitivities:
         """The carbon-price and electricity-price sensitivities of a period, from its metrics."""

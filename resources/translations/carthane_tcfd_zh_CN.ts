@@ -1343,24 +1343,29 @@ Open its folder?</source>
 <context>
     <name>ScenarioGridModel</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/models/scenario_grid_model.py" line="99"/>
+        <location filename="../../carthane_tcfd/ui/models/scenario_grid_model.py" line="130"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/models/scenario_grid_model.py" line="101"/>
+        <location filename="../../carthane_tcfd/ui/models/scenario_grid_model.py" line="132"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/models/scenario_grid_model.py" line="127"/>
+        <location filename="../../carthane_tcfd/ui/models/scenario_grid_model.py" line="158"/>
         <source>Not one of the item&apos;s time horizons</source>
         <translation>不属于该条目的时间范围</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/models/scenario_grid_model.py" line="170"/>
+        <location filename="../../carthane_tcfd/ui/models/scenario_grid_model.py" line="204"/>
         <source>Not assessed: Enter to edit, 1–9 for the level</source>
         <translation>未评估：按回车编辑，按 1–9 设定等级</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/models/scenario_grid_model.py" line="205"/>
+        <source>%1 (¥: amounts, ✎: narrative; Enter opens the cell)</source>
+        <translation>%1（¥：含金额，✎：含说明；按回车打开单元格）</translation>
     </message>
 </context>
 <context>
@@ -1377,7 +1382,7 @@ Open its folder?</source>
     </message>
     <message>
         <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="62"/>
-        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="250"/>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="252"/>
         <source>Remove scenario</source>
         <translation>删除情景</translation>
     </message>
@@ -1392,52 +1397,52 @@ Open its folder?</source>
         <translation>按键：回车编辑单元格；1–9 设定等级；A 不利、F 有利、N 中性；Del 清除。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="102"/>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="103"/>
         <source>How resilient the strategy is under the scenarios (TCFD Strategy c, IFRS S2 ¶22)</source>
         <translation>各情景下公司战略的气候韧性（TCFD 战略 c，IFRS S2 第22段）</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="106"/>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="107"/>
         <source>CNY, the period&apos;s purchased electricity cost</source>
         <translation>人民币元，本年度外购电力成本</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="107"/>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="108"/>
         <source>Apply the carbon price to scope 3 as well</source>
         <translation>碳价同时适用于范围三排放</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="109"/>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="110"/>
         <source>Save narrative and inputs</source>
         <translation>保存说明与输入</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="128"/>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="129"/>
         <source>Resilience</source>
         <translation>气候韧性</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="129"/>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="130"/>
         <source>Purchased electricity cost</source>
         <translation>外购电力成本</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="133"/>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="134"/>
         <source>Emissions used</source>
         <translation>所用排放量</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="134"/>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="135"/>
         <source>Sensitivities</source>
         <translation>敏感性分析</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="210"/>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="212"/>
         <source>Scope 1: %1 t · scope 2: %2 t · scope 1 + 2: %3 t · scope 3: %4 t (the period&apos;s metrics)</source>
         <translation>范围一：%1 吨 · 范围二：%2 吨 · 范围一 + 二：%3 吨 · 范围三：%4 吨（本年度指标）</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="249"/>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="251"/>
         <source>Remove the scenario “%1” and its column of the grid?</source>
         <translation>删除情景「%1」及其在评估表中的列？</translation>
     </message>

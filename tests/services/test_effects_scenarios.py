@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from carthane_tcfd.domain.effects import AnticipatedEffect, Direction, FinancialEffects, NotQuantifiedReason
 from carthane_tcfd.domain.errors import ConflictError, PeriodLocked, UserError, ValidationFailed
-from carthane_tcfd.domain.scenarios import CarbonPrice, CellDraft, ScenarioDraft, ScenarioInputs
+from carthane_tcfd.domain.scenarios import CarbonPrice, CellDraft, GridCell, ScenarioDraft, ScenarioInputs
 from carthane_tcfd.domain.signoff import StepRequest
 from carthane_tcfd.services.register import open_register
 from carthane_tcfd.store.models import AuditEntry
@@ -128,6 +128,10 @@ def test_grid_cells_are_validated_versioned_audited_and_blank_cells_removed(regi
     cell = CellDraft(Direction.ADVERSE, 4, Decimal(1000), Decimal(5000), "停产")
     saved = register.scenarios.save_cell(item.id, scenario.id, "short", cell, 0)
     assert saved is not None and saved.version == 1 and saved.to_draft() == cell
+    assert register.scenarios.grid(2024).assessed == 1
+    summary = register.scenarios.grid_cells([item.id])
+    assert summary == {(item.id, scenario.id, "short"): GridCell(Direction.ADVERSE, 4, True, True, 1)}
+    assert register.scenarios.cell(item.id, scenario.id, "short") == saved
     with pytest.raises(ConflictError):
         register.scenarios.save_cell(item.id, scenario.id, "short", cell, 0)
     with pytest.raises(ValidationFailed):  # PR-01 has no long horizon

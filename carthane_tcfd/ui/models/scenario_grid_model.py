@@ -11,12 +11,24 @@ from PySide6.QtGui import QBrush, QColor
 
 from carthane_tcfd.domain.filtering import ItemFilter, matches, search_text
 from carthane_tcfd.domain.records import ItemRow
-from carthane_tcfd.domain.scenarios import Assessment, CellDraft, Scenario, ScenarioSet, level_colour, level_text_colour
+from carthane_tcfd.domain.scenarios import (
+    Assessment,
+    CellDraft,
+    GridCell,
+    GridKey,
+    Scenario,
+    ScenarioGrid,
+    level_colour,
+    level_text_colour,
+)
 from carthane_tcfd.domain.taxonomy import Horizon, Lang
 
 Index = QModelIndex | QPersistentModelIndex
 FIXED = 2  # code, title
 HORIZONS = tuple(Horizon)
+CHUNK = 300  # items whose cells are read at once, from the first row asked for
+# Reads the cell summaries of some items.
+CellReader = Callable[[list[int]], dict[GridKey, GridCell]]
 # Saves a cell (item id, scenario id, horizon, draft, expected version) and returns what is stored now.
 CellSaver = Callable[[int, int, str, CellDraft, int], Assessment | None]
 
@@ -28,22 +40,27 @@ class ScenarioGridModel(QAbstractTableModel):
         self.items: list[ItemRow] = []
         self.visible: list[int] = []  # indices into items
         self.scenarios: tuple[Scenario, ...] = ()
-        self.cells: dict[tuple[int, int, str], Assessment] = {}
+        self.cells: dict[GridKey, GridCell] = {}
         self.matrix_size = 5
         self.read_only = False
         self.saver: CellSaver | None = None
+        self.reader: CellReader | None = None
+        self._read: set[int] = set()  # items whose cells are in self.cells
+        self.assessed = 0  # cells assessed in the whole period, read or not
         self._haystacks: list[str] = []
         self._filter = ItemFilter()
         self._brushes: dict[str | None, QBrush] = {}
 
     # ---- loading --------------------------------------------------------------------------------
-    def load(self, items: list[ItemRow], scenarios: ScenarioSet) -> None:
+    def load(self, items: list[ItemRow], grid: ScenarioGrid) -> None:
         self.beginResetModel()
         self.items = sorted(items, key=lambda i: (i.kind.value != "risk", i.code))
         self._haystacks = [search_text(i) for i in self.items]
-        self.scenarios = scenarios.scenarios
-        self.cells = dict(scenarios.cells)
-        self.matrix_size = scenarios.matrix_size
+        self.scenarios = grid.scenarios.scenarios
+        self.cells = {}
+        self._read = set()
+        self.assessed = grid.assessed
+        self.matrix_size = grid.scenarios.matrix_size
         self._apply_filter()
         self.endResetModel()
 
@@ -71,12 +88,26 @@ class ScenarioGridModel(QAbstractTableModel):
         scenario, horizon = divmod(index.column() - FIXED, len(HORIZONS))
         return self.item_at(index.row()), self.scenarios[scenario], HORIZONS[horizon].value
 
-    def cell(self, index: Index) -> Assessment | None:
+    def key(self, index: Index) -> GridKey | None:
+        found = self.address(index)
+        return None if found is None else (found[0].id, found[1].id, found[2])
+
+    def cell(self, index: Index) -> GridCell | None:
         found = self.address(index)
         if found is None:
             return None
         item, scenario, horizon = found
+        if item.id not in self._read:
+            self._read_from(index.row())
         return self.cells.get((item.id, scenario.id, horizon))
+
+    def _read_from(self, row: int) -> None:
+        """Read the cells of the next CHUNK rows not read yet (the view asks for the rows on screen)."""
+        ids = [self.item_at(r).id for r in range(row, min(row + CHUNK, len(self.visible)))]
+        ids = [i for i in ids if i not in self._read]
+        if self.reader is not None and ids:
+            self.cells.update(self.reader(ids))
+        self._read.update(ids)
 
     def covered(self, index: Index) -> bool:
         """Whether the cell's horizon is one of its item's (only those can be assessed)."""
@@ -141,41 +172,37 @@ class ScenarioGridModel(QAbstractTableModel):
         if found is None or not self.covered(index) or self.read_only:
             return False
         item, scenario, horizon = found
-        current = self.cells.get((item.id, scenario.id, horizon))
+        current = self.cell(index)
         stored = self.saver(item.id, scenario.id, horizon, value, current.version if current else 0)
-        self.put(stored, (item.id, scenario.id, horizon))
+        self.put(None if stored is None else GridCell.of(stored), (item.id, scenario.id, horizon))
         self.dataChanged.emit(index, index)
         return True
 
-    def put(self, stored: Assessment | None, key: tuple[int, int, str]) -> None:
+    def put(self, stored: GridCell | None, key: GridKey) -> None:
+        """A saved cell's new summary (None: the cell was cleared)."""
+        had = key in self.cells
         if stored is None:
             self.cells.pop(key, None)
         else:
             self.cells[key] = stored
+        self.assessed += (stored is not None) - had
 
     # ---- presentation -------------------------------------------------------------------------------
-    def _text(self, a: Assessment | None) -> str:
+    def _text(self, a: GridCell | None) -> str:
         if a is None:
             return ""
         parts = [a.direction.label(self.lang) if a.direction else "", f"L{a.level}" if a.level is not None else ""]
         text = " · ".join(p for p in parts if p)
-        if a.low_cny is not None or a.high_cny is not None:
+        if a.has_amounts:
             text += " ¥"
-        if a.narrative.strip():
+        if a.has_narrative:
             text += " ✎"
         return text
 
-    def _tooltip(self, a: Assessment | None) -> str:
+    def _tooltip(self, a: GridCell | None) -> str:
         if a is None:
             return self.tr("Not assessed: Enter to edit, 1–9 for the level")
-        lines = [self._text(a)]
-        if a.low_cny is not None or a.high_cny is not None:
-            low = "—" if a.low_cny is None else f"{a.low_cny:,.0f}"
-            high = "—" if a.high_cny is None else f"{a.high_cny:,.0f}"
-            lines.append(f"{low} – {high} CNY")
-        if a.narrative.strip():
-            lines.append(a.narrative.strip())
-        return "\n".join(lines)
+        return self.tr("%1 (¥: amounts, ✎: narrative; Enter opens the cell)").replace("%1", self._text(a))
 
     def _brush(self, colour: str | None, covered: bool) -> QBrush | None:
         key = colour if covered else "uncovered"

@@ -76,6 +76,7 @@ class ScenariosPage(QWidget):
         self.keys.setStyleSheet("color:#595959;")
         self.model = ScenarioGridModel(self.lang, self)
         self.model.saver = self._save_cell
+        self.model.reader = lambda ids: self.state.services.scenarios.grid_cells(ids)
         self.table = QTableView(self)
         self.table.setObjectName("scenario_grid")
         self.table.setModel(self.model)
@@ -169,15 +170,16 @@ class ScenariosPage(QWidget):
         period = self.state.period
         if self.state.register is None or period is None:
             return
-        self.scenarios = self.state.services.scenarios.set_of(period.year)
+        grid = self.state.services.scenarios.grid(period.year)
+        self.scenarios = grid.scenarios
         self.model.read_only = period.read_only
-        self.model.load(self.state.items, self.scenarios)
+        self.model.load(self.state.items, grid)
         self.table.setColumnWidth(0, 60)
         self.table.setColumnWidth(1, 200)
         self._fill_scenarios()
         self._fill_inputs()
         self._refresh_sensitivities()
-        self.guidance.setVisible(not self.scenarios.assessments)
+        self.guidance.setVisible(not grid.assessed)
         for widget in (self.add_button, self.edit_button, self.remove_button, self.save_inputs_button):
             widget.setEnabled(not period.read_only)
         self.resilience.setReadOnly(period.read_only)
@@ -274,9 +276,7 @@ class ScenariosPage(QWidget):
             self.inputs_problems.setText(exc.message(self.lang))
             self.inputs_problems.show()
             return
-        self.scenarios = ScenarioSet(
-            self.scenarios.year, self.scenarios.matrix_size, self.scenarios.scenarios, saved, self.scenarios.assessments
-        )
+        self.scenarios = ScenarioSet(self.scenarios.year, self.scenarios.matrix_size, self.scenarios.scenarios, saved)
         self.inputs_problems.hide()
         self._refresh_sensitivities()
 
@@ -292,7 +292,7 @@ class ScenariosPage(QWidget):
             prompts.error(self, exc.message(self.lang))
             self.refresh()
             return False
-        self.guidance.setVisible(not self.model.cells)
+        self.guidance.setVisible(not self.model.assessed)
         return True
 
     def edit_cell(self, index: QModelIndex | None = None) -> None:
@@ -304,7 +304,7 @@ class ScenariosPage(QWidget):
         found = self.model.address(index)
         assert found is not None
         item, scenario, horizon = found
-        current = self.model.cell(index)
+        current = self.state.services.scenarios.cell(item.id, scenario.id, horizon)  # the whole cell, as it is now
         title = f"{item.code} · {scenario.display_name(self.lang)} · {Horizon(horizon).label(self.lang)}"
 
         def save(draft: CellDraft) -> None:
@@ -320,7 +320,7 @@ class ScenariosPage(QWidget):
             self,
         )
         if dialog.exec():
-            self.guidance.setVisible(not self.model.cells)
+            self.guidance.setVisible(not self.model.assessed)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table and event.type() == QEvent.Type.KeyPress:
@@ -340,7 +340,9 @@ class ScenariosPage(QWidget):
             return True
         if not (self.model.flags(index) & Qt.ItemFlag.ItemIsEditable):
             return False
-        current = self.model.cell(index)
+        where = self.model.key(index)
+        assert where is not None
+        current = self.state.services.scenarios.cell(*where) if self.model.cell(index) else None
         draft = current.to_draft() if current else CellDraft()
         text = event.text()
         if text.isdigit() and 1 <= int(text) <= self.model.matrix_size:
