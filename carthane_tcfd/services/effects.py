@@ -181,9 +181,10 @@ def copy_effects(session: Session, item_ids: dict[int, int]) -> None:
 
 
 def unaccounted_codes(session: Session, period_id: int) -> list[str]:
-    """The codes of a period's items that give neither a figure nor a reason why there is none."""
+    """The codes of a period's open items that give neither a figure nor a reason why there is none."""
     effects = period_effects(session, period_id)
-    codes = session.execute(select(ITEMS.c.id, ITEMS.c.code).where(ITEMS.c.period_id == period_id)).all()
+    open_items = select(ITEMS.c.id, ITEMS.c.code).where(ITEMS.c.period_id == period_id, ITEMS.c.closed.is_(False))
+    codes = session.execute(open_items).all()  # a closed item is no longer reported on
     missing = [code for item_id, code in codes if not effects.get(item_id, FinancialEffects()).accounted_for]
     return sorted(missing)
 

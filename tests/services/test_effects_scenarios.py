@@ -171,6 +171,13 @@ def test_submit_refuses_items_without_figures_or_reason_naming_them(register):
         register.workflow.submit(2024, StepRequest())
     assert "PR-01" in refused.value.en and "PR-01" in refused.value.zh
     assert register.periods.get(2024).status.value == "draft"
+    closing = register.items.in_period(2024)[1]  # PR-02, closed with neither: no longer reported on
+    draft = replace(closing.to_draft(), closed=True, closed_reason="风险已消除")
+    draft.effects = FinancialEffects()
+    register.items.update(closing.id, draft, closing.version)
+    with pytest.raises(UserError) as again:
+        register.workflow.submit(2024, StepRequest())
+    assert "PR-01" in again.value.en and "PR-02" not in again.value.en
     item = register.items.get(item.id)
     draft = item.to_draft()
     draft.effects = replace(draft.effects, reason=NotQuantifiedReason.MEASUREMENT_UNCERTAINTY)

@@ -54,7 +54,8 @@ class ScenarioGridModel(QAbstractTableModel):
     # ---- loading --------------------------------------------------------------------------------
     def load(self, items: list[ItemRow], grid: ScenarioGrid) -> None:
         self.beginResetModel()
-        self.items = sorted(items, key=lambda i: (i.kind.value != "risk", i.code))
+        open_items = [i for i in items if not i.closed]  # a closed item is no longer assessed
+        self.items = sorted(open_items, key=lambda i: (i.kind.value != "risk", i.code))
         self._haystacks = [search_text(i) for i in self.items]
         self.scenarios = grid.scenarios.scenarios
         self.cells = {}
