@@ -78,3 +78,20 @@ def test_a_pack_without_a_previous_period_says_so(snapshot, tmp_path):
     wb = load_workbook(write_board_pack(snapshot, tmp_path / "p.xlsx", "en", with_matrix_image=False))
     assert "There is no previous period to compare with." in texts(wb["Changes since last period"])
     assert "Approved snapshot SHA-256" not in texts(wb["Cover"])
+
+
+def test_the_cover_prints_the_one_person_team_relaxation(tmp_path):
+    from carthane_tcfd.domain.records import PeriodDraft
+
+    reg = open_register(f"sqlite:///{tmp_path / 'r.db'}", user="Ann Li")
+    p = reg.periods.get(2024)
+    draft = PeriodDraft(p.title, p.matrix_size, p.horizon_definitions, list(p.impact_thresholds_cny), p.narrative)
+    reg.periods.update(2024, dataclasses.replace(draft, one_person_team=True), p.version)
+    reg.workflow.submit(2024, StepRequest())
+    reg.workflow.approve(2024, StepRequest("一人团队批准"))
+    snapshot = reg.periods.snapshot(2024)
+    reg.close()
+    wb = load_workbook(write_board_pack(snapshot, tmp_path / "p.xlsx", "en", with_matrix_image=False))
+    cover = "\n".join(texts(wb["Cover"]))
+    assert "Segregation of duties is relaxed for this period (one-person team)" in cover
+    assert "(approved under the one-person-team setting)" in cover
