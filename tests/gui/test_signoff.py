@@ -118,4 +118,5 @@ def test_the_editor_closes_an_item_with_a_reason_and_keeps_it_in_the_register(wi
     assert page.save()
     saved = window.state.current(item.id)
     assert saved.closed and saved.closed_reason == "工厂已搬迁"
-    assert item.code in [page.model.item_at(r).code for r in range(page.model.rowCount())], "kept, not deleted"
+    row = next(r for r in range(page.model.rowCount()) if page.model.item_at(r).code == item.code)
+    assert page.model.index(row, 2).data().endswith(" (closed)"), "kept, not deleted, and marked"

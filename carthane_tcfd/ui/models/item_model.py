@@ -52,12 +52,16 @@ def _code_key(code: str) -> tuple[str, int]:
     return (prefix, int(number) if number.isdigit() else 0)
 
 
+CLOSED_MARK = {"zh": "（已关闭）", "en": " (closed)"}
+CLOSED_GREY = "#808080"
+
+
 def _texts(item: ItemRow, lang: Lang) -> tuple[str, ...]:
     """What the row shows, column by column."""
     return (
         item.code,
         item.category.label(lang),
-        item.display_title(lang),
+        item.display_title(lang) + (CLOSED_MARK[lang] if item.closed else ""),
         labels(item.horizons, Horizon, lang),
         labels(item.value_chain, ValueChain, lang),
         labels(item.financial_impacts, FinancialImpact, lang),
@@ -217,6 +221,8 @@ class ItemTableModel(QAbstractTableModel):
                 else band.text_colour_for(self.kind)
             )
             return QBrush(QColor(colour))
+        if role == Qt.ItemDataRole.ForegroundRole and item.closed:  # a closed item reads as set aside
+            return QBrush(QColor(CLOSED_GREY))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, INHERENT_COL, RESIDUAL_COL, 9):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.UserRole:
