@@ -4,6 +4,8 @@ actual values (up to two targets; the pack's sheet charts every one)."""
 
 from __future__ import annotations
 
+import textwrap
+
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
@@ -25,6 +27,7 @@ TITLES = {
     "no_targets": ("本年度未设定量化气候目标", "No quantified climate target is set"),
 }
 MAX_TARGETS = 2
+TITLE_WIDTH = 44  # characters of a target chart's title line
 
 
 def _t(key: str, lang: Lang, **values: object) -> str:
@@ -77,7 +80,8 @@ def _trend(ax: Axes, view: MetricsView, lang: Lang) -> None:
 
 def _target(ax: Axes, view: MetricsView, target: Target, lang: Lang) -> None:
     points = view.trajectory(target)
-    ax.set_title(_t("target", lang, title=target.display_title(lang)), fontsize=10, parse_math=False)  # user text
+    title = textwrap.fill(_t("target", lang, title=target.display_title(lang)), TITLE_WIDTH)  # wrapped, never cut
+    ax.set_title(title, fontsize=10, parse_math=False)  # the officer's text, drawn literally
     years = [p.year for p in points]
     ax.plot(years, [float(p.expected) for p in points], linestyle="--", color="#7F7F7F", label=_t("line", lang))
     actual = [(p.year, float(p.actual)) for p in points if p.actual is not None]
@@ -96,15 +100,16 @@ def metrics_figure(view: MetricsView, lang: Lang = "zh", figure: Figure | None =
     configure_matplotlib()
     fig = figure if figure is not None else Figure(figsize=(11, 7.5))
     fig.clear()
-    axes = fig.subplots(2, 2)
-    _split(axes[0][0], view, lang)
-    _trend(axes[0][1], view, lang)
+    grid = fig.add_gridspec(2, 2)
+    _split(fig.add_subplot(grid[0, 0]), view, lang)
+    _trend(fig.add_subplot(grid[0, 1]), view, lang)
     targets = view.current.targets[:MAX_TARGETS]
     if not targets:
-        _empty(axes[1][0], _t("no_targets", lang))
-    for ax, target in zip((axes[1][0], axes[1][1]), targets, strict=False):
-        _target(ax, view, target, lang)
-    if len(targets) < MAX_TARGETS:
-        axes[1][1].axis("off")
-    fig.subplots_adjust(left=0.08, right=0.97, top=0.93, bottom=0.07, hspace=0.4, wspace=0.3)
+        _empty(fig.add_subplot(grid[1, :]), _t("no_targets", lang))
+    elif len(targets) == 1:  # one target takes the whole row, so its title has room
+        _target(fig.add_subplot(grid[1, :]), view, targets[0], lang)
+    else:
+        for column, target in enumerate(targets):
+            _target(fig.add_subplot(grid[1, column]), view, target, lang)
+    fig.subplots_adjust(left=0.1, right=0.97, top=0.93, bottom=0.07, hspace=0.4, wspace=0.3)
     return fig
