@@ -249,6 +249,7 @@ def _open_sqlite(url: str, path: Path, *, seed: bool, rebuild: bool) -> OpenResu
         raise DatabaseError(
             f"数据库所在文件夹不存在：{path.parent}", f"The database's folder does not exist: {path.parent}"
         )
+    sweep_temporaries(path.parent)  # what a killed build or export left beside the register
     found = look(path)
     created = False
     if found.kind == "foreign":
