@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Set-up of a development or CI machine: a virtual environment in .venv with the pinned dependencies,
 # the system packages the application needs on Debian/Ubuntu, and the compiled translations.
-#   packaging/setup.sh [--test] [--gui]
+#   packaging/setup.sh [--test] [--gui] [--packaging]
 #     --test  also install the test extra (pytest, pytest-qt, ...)
 #     --gui   also install the X11 libraries Qt's xcb platform plugin needs to open a window
 #     --packaging  also install PyInstaller (the bundle build; the test extra includes it)
+# The interpreter: CARTHANE_PYTHON, else the best one found (packaging/find_python.sh says where it looks).
+# An existing .venv made with another interpreter than CARTHANE_PYTHON is rebuilt.
 # Safe to run again: it does only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +25,23 @@ done
 
 say() { printf '[setup] %s\n' "$*" >&2; }
 
+# Runs a command with its output in a log file; on failure shows the end of it (the reasons) and keeps
+# the file. Returns the command's status.
+logged() {
+  local what=$1 log status=0
+  shift
+  log=$(mktemp "${TMPDIR:-/tmp}/carthane-setup.XXXXXX")
+  "$@" >"$log" 2>&1 || status=$?
+  if [ $status -ne 0 ]; then
+    say "$what failed (exit $status); the end of its output:"
+    grep -v -e '━━' -e '^ *Downloading ' -e '^ *Using cached ' "$log" | uniq | tail -n 60 >&2
+    say "the whole output: $log"
+  else
+    rm -f "$log"
+  fi
+  return $status
+}
+
 # ---- system packages (Debian/Ubuntu) -------------------------------------------------------
 apt_install() {
   local missing=()
@@ -33,16 +52,26 @@ apt_install() {
   local sudo=""
   if [ "$(id -u)" -ne 0 ]; then
     if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
-      say "please install these system packages: ${missing[*]}"; return 0
+      say "please install these system packages (as root): apt-get install --no-install-recommends ${missing[*]}"
+      return 0
     fi
   fi
   say "installing system packages: ${missing[*]}"
-  $sudo apt-get update -qq >/dev/null || say "apt-get update failed; trying with the current package lists"
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
-    || say "could not install ${missing[*]}; the application still runs, see README (System packages)"
+  # another apt or an unattended upgrade may hold the lock: wait for it up to two minutes
+  local apt=($sudo apt-get -o DPkg::Lock::Timeout=120)
+  export DEBIAN_FRONTEND=noninteractive
+  logged "apt-get update" "${apt[@]}" update || say "trying with the current package lists"
+  if ! logged "apt-get install" "${apt[@]}" install -y --no-install-recommends \
+    "${missing[@]}"; then
+    say "could not install the system packages; install them, then run this again:"
+    say "  apt-get install --no-install-recommends ${missing[*]}"
+    exit 1
+  fi
 }
 
-if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+have_apt=0
+command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && have_apt=1
+if [ $have_apt = 1 ]; then
   # A CJK font, so Chinese renders in the GUI, the charts and the PDF.
   apt_install fonts-wqy-microhei
   # cairo's headers, to build pycairo (PyPI has wheels for Windows only): the fast matrix PDF writer.
@@ -59,28 +88,37 @@ if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; 
 fi
 
 # ---- Python ---------------------------------------------------------------------------------
-# PySide6 6.12.0 on CPython 3.11 corrupts None's reference count (DESIGN.md §6): prefer 3.12+.
-pick_python() {
-  local candidates=("${CARTHANE_PYTHON:-}")
-  for v in 3.12 3.13 3.14; do
-    candidates+=("python$v")
-    for dir in "$HOME"/.pyenv/versions/"$v"*/bin /usr/local/bin /usr/bin; do candidates+=("$dir/python$v"); done
-  done
-  candidates+=(python3.11 python3)
-  for c in "${candidates[@]}"; do
-    [ -n "$c" ] || continue
-    if "$c" -c 'import sys, venv; sys.exit(0 if sys.version_info >= (3, 11) else 1)' >/dev/null 2>&1; then
-      echo "$c"; return 0
-    fi
-  done
-  return 1
-}
+# the interpreter a venv was made with (empty when the venv no longer runs)
+base_python() { "$1/bin/python" -c 'import os, sys; print(os.path.realpath(sys._base_executable))' 2>/dev/null || true; }
 
-if [ ! -x .venv/bin/python ]; then
-  python=$(pick_python) || { say "Python 3.11 or newer is needed (3.12+ preferred)"; exit 1; }
-  say "creating .venv with $($python --version 2>&1)"
-  "$python" -m venv .venv
-  .venv/bin/python -m pip install -q --upgrade pip
+python=""
+if [ -e .venv ]; then
+  made_with=$(base_python .venv)
+  if [ -z "$made_with" ]; then
+    say ".venv does not run (was its Python removed or upgraded?): rebuilding it"
+    rm -rf .venv
+  elif [ -n "${CARTHANE_PYTHON:-}" ]; then
+    python=$(packaging/find_python.sh)
+    if [ "$python" != "$made_with" ]; then
+      say ".venv was made with $made_with; CARTHANE_PYTHON names $python: rebuilding .venv with it"
+      rm -rf .venv
+    fi
+  fi
+fi
+
+if [ ! -e .venv ]; then
+  [ -n "$python" ] || python=$(packaging/find_python.sh)
+  version=$("$python" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+  if ! "$python" -c 'import ensurepip' >/dev/null 2>&1; then
+    # Debian and Ubuntu ship the venv module's pip installer apart
+    if [ $have_apt = 1 ] && [[ $python == /usr/bin/* ]]; then apt_install "python$version-venv"; fi
+    "$python" -c 'import ensurepip' >/dev/null 2>&1 \
+      || { say "$python cannot make a venv with pip (Debian/Ubuntu: apt-get install python$version-venv)"; exit 1; }
+  fi
+  say "creating .venv with Python $version ($python)"
+  [ "$version" = 3.11 ] && say "Python 3.11: PySide6 stays below 6.12 there; 3.12 is preferred (README, Set-up)"
+  logged "creating .venv" "$python" -m venv .venv || exit 1
+  logged "upgrading pip" .venv/bin/python -m pip install --upgrade pip || exit 1
 fi
 
 extras=""
@@ -88,8 +126,8 @@ if [ $want_test = 1 ]; then extras="[test]"; elif [ $want_packaging = 1 ]; then 
 stamp=".venv/.installed${extras}"
 digest=$(cat pyproject.toml packaging/constraints.txt | sha256sum | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$digest" ]; then
-  say "installing the application's dependencies${extras:+ with $extras}"
-  .venv/bin/python -m pip install -q -c packaging/constraints.txt -e ".${extras}"
+  say "installing the application's dependencies${extras:+ with $extras} (pinned: packaging/constraints.txt)"
+  logged "pip install" .venv/bin/python -m pip install -c packaging/constraints.txt -e ".${extras}" || exit 1
   echo "$digest" > "$stamp"
 fi
 
@@ -97,8 +135,9 @@ fi
 # Matrix PDFs are written by cairo when pycairo is installed, else by matplotlib (several times
 # slower: README, Performance). On Windows pyproject.toml installs it from its wheel; here it is built from source.
 if ! .venv/bin/python -c "import cairo" >/dev/null 2>&1; then
-  .venv/bin/python -m pip install -q -c packaging/constraints.txt pycairo >/dev/null 2>&1 \
-    || say "pycairo could not be built (it needs libcairo2-dev and pkg-config); matrix PDFs use matplotlib's writer"
+  logged "building pycairo" .venv/bin/python -m pip install -c packaging/constraints.txt pycairo \
+    || say "pycairo could not be built (it needs libcairo2-dev, pkg-config, a C compiler and Python's headers);" \
+      "matrix PDFs use matplotlib's writer"
 fi
 
 # ---- bytecode -------------------------------------------------------------------------------
