@@ -25,6 +25,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations() -> None:
+    """The .qm files the GUI loads, compiled from the .ts sources when missing or older: a fresh clone
+    has none (they are built, not committed), and the suite must not depend on the set-up having run."""
+    from carthane_tcfd.ui.translations_build import build
+
+    build()
+
+
 def _pg_schema_url(base: str) -> Iterator[str]:
     """A fresh schema on the shared server for one test, dropped afterwards."""
     from sqlalchemy import create_engine, text
