@@ -34,7 +34,7 @@ logged() {
   "$@" >"$log" 2>&1 || status=$?
   if [ $status -ne 0 ]; then
     say "$what failed (exit $status); the end of its output:"
-    grep -v -e '━━' -e '^ *Downloading ' -e '^ *Using cached ' "$log" | uniq | tail -n 60 >&2
+    grep -v -e '━━' -e "^WARNING: Location '" -e '^ *Downloading ' -e '^ *Using cached ' "$log" | uniq | tail -n 60 >&2
     say "the whole output: $log"
   else
     rm -f "$log"
