@@ -81,6 +81,10 @@ if [ $have_apt = 1 ]; then
     # Carlito has Calibri's metrics, so LibreOffice sizes columns as Excel does.
     apt_install libreoffice-calc-nogui poppler-utils fonts-crosextra-carlito
   fi
+  if [ $want_test = 1 ] || [ $want_packaging = 1 ]; then
+    # PyInstaller reads and strips binaries with objdump and strip
+    apt_install binutils
+  fi
   if [ $want_gui = 1 ]; then
     apt_install libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0 libxcb-image0 \
       libxcb-render-util0 libegl1
