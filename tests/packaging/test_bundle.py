@@ -56,6 +56,19 @@ def test_the_bundle_carries_its_resources_and_desktop_entry(bundle):
     assert not list(internal.rglob("pytest*")), "no test tooling in the bundle"
 
 
+MAX_BUNDLE_MIB = 200
+
+
+def test_the_bundle_stays_within_its_size_and_has_no_broken_links(bundle):
+    files = [p for p in bundle.rglob("*") if p.is_file() and not p.is_symlink()]
+    size_mib = sum(p.stat().st_size for p in files) / 2**20
+    assert size_mib <= MAX_BUNDLE_MIB, f"the bundle is {size_mib:.0f} MiB"
+    broken = [str(p.relative_to(bundle)) for p in bundle.rglob("*") if p.is_symlink() and not p.exists()]
+    assert broken == []
+    plugins = bundle / "_internal" / "PySide6" / "Qt" / "plugins"
+    assert {p.parent.name for p in plugins.glob("*/*.so")} == {"platforms", "platforminputcontexts", "printsupport"}
+
+
 def test_the_bundled_commands_list_export_and_draw_from_a_fresh_database(bundle, tmp_path):
     import json
 
