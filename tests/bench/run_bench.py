@@ -76,18 +76,18 @@ def bench(items: int, runs: int, pg_url: str | None, cold_start: bool = True) ->
         return (goal, met) if items == GOAL_SIZE else (f"({goal} at {GOAL_SIZE:,})", None)
 
     def record(
-        key: str, name: str, value: float, floor: float | None, goal: str, met: bool | None, unit: str = "s"
+        key: str, name: str, value: float | None, floor: float | None, goal: str, met: bool | None, unit: str = "s"
     ) -> None:
-        """One figure; `key` names it across register sizes."""
+        """One figure (None: it could not be measured); `key` names it across register sizes."""
         results.append(
             {
                 "key": key,
                 "items": items,
                 "benchmark": name,
-                "value": round(value, 4),
+                "value": None if value is None else round(value, 4),
                 "unit": unit,
                 "floor": None if floor is None else round(floor, 4),
-                "ratio": None if not floor else round(value / floor, 2),
+                "ratio": None if not floor or value is None else round(value / floor, 2),
                 "goal": goal,
                 "met": met,
             }
@@ -157,7 +157,7 @@ def bench(items: int, runs: int, pg_url: str | None, cold_start: bool = True) ->
     try:
         pack_time, pack_floor = pack_and_floor(snapshot, max(1, runs // 2))
     except Exception as error:  # the pack refusing this register is a result to show, not a reason to stop
-        record("pack", f"{label}: FAILED, {type(error).__name__}: {error}", 0.0, None, "≤ 1.5× floor", False)
+        record("pack", f"{label}: FAILED, {type(error).__name__}: {error}", None, None, "≤ 1.5× floor", False)
     else:
         record("pack", label, pack_time, pack_floor, "≤ 1.5× floor", pack_time <= 1.5 * pack_floor)
 
@@ -253,7 +253,7 @@ def print_table(results: list[dict[str, Any]]) -> None:
     rows = [
         (
             r["benchmark"],
-            f"{r['value']} {r['unit']}",
+            "failed" if r["value"] is None else f"{r['value']} {r['unit']}",
             "" if r["floor"] is None else f"{r['floor']} s",
             "" if r["ratio"] is None else f"{r['ratio']}×",
             r["goal"],
@@ -273,7 +273,7 @@ def print_rows(rows: list[tuple[str, ...]]) -> None:
 def growth(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """For each figure measured at several sizes: its values and, between neighbouring sizes, the
     exponent k of value ∝ items^k (1 linear, above 1 worse than linear)."""
-    by_key: dict[str, dict[int, float]] = {}
+    by_key: dict[str, dict[int, float | None]] = {}
     for r in results:
         by_key.setdefault(r["key"], {})[r["items"]] = r["value"]
     rows = []
@@ -282,12 +282,19 @@ def growth(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if len(sizes) < 2:
             continue
         steps = [
-            {"from": a, "to": b, "exponent": round(math.log(values[b] / values[a]) / math.log(b / a), 2)}
+            {"from": a, "to": b, "exponent": round(math.log(vb / va) / math.log(b / a), 2)}
             for a, b in itertools.pairwise(sizes)
-            if values[a] > 0 and values[b] > 0
+            if (va := values[a]) and (vb := values[b])
         ]
         rows.append({"key": key, "values": {str(s): values[s] for s in sizes}, "steps": steps})
     return rows
+
+
+def cell(values: dict[str, float | None], size: str) -> str:
+    if size not in values:
+        return ""
+    value = values[size]
+    return "failed" if value is None else str(value)
 
 
 def print_growth(rows: list[dict[str, Any]], sizes: list[int]) -> None:
@@ -299,7 +306,7 @@ def print_growth(rows: list[dict[str, Any]], sizes: list[int]) -> None:
         table.append(
             (
                 row["key"],
-                *(str(row["values"].get(str(s), "")) for s in sizes),
+                *(cell(row["values"], str(s)) for s in sizes),
                 *(str(exponents.get(pair, "")) for pair in pairs),
             )
         )
