@@ -163,12 +163,16 @@ def test_focus_returns_to_the_field_that_had_it_after_a_dialog(window, qtbot):
     qtbot.waitUntil(editor.owner.hasFocus)
     closed = []
 
-    def close_dialog():
+    def close_dialog():  # once the dialog has taken the focus (later on a loaded machine)
         dialog = QApplication.activeModalWidget()
+        focus = QApplication.focusWidget()
+        if dialog is None or focus is None or focus.window() is not dialog:
+            QTimer.singleShot(50, close_dialog)
+            return
         closed.append(dialog)
         dialog.reject()
 
-    QTimer.singleShot(200, close_dialog)
+    QTimer.singleShot(50, close_dialog)
     editor.history_button.click()  # History… opens a modal dialog; the timer closes it
     assert closed and closed[0] is not None
     qtbot.waitUntil(editor.owner.hasFocus, timeout=2000)

@@ -30,7 +30,7 @@ from carthane_tcfd.domain.records import ItemDraft, ItemSnapshot
 from carthane_tcfd.domain.scales import impact_level_for_amount, threshold_text
 from carthane_tcfd.domain.taxonomy import Category, FinancialImpact, Horizon, Kind, Lang, ValueChain, categories_of
 from carthane_tcfd.domain.validation import Problem, parse_amount, problem, validate_item
-from carthane_tcfd.ui.models.mitigation_model import DUE, MitigationModel
+from carthane_tcfd.ui.models.mitigation_model import DESCRIPTION, DESCRIPTION_EN, DUE, MitigationModel
 from carthane_tcfd.ui.plain import plain
 from carthane_tcfd.ui.widgets.editor_widgets import CheckList, ScorePicker
 from carthane_tcfd.ui.widgets.effects_editor import EffectsEditor
@@ -163,7 +163,11 @@ class ItemEditor(QWidget):
         self.mitigation_view.setMinimumHeight(220)
         header = self.mitigation_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # the two texts wrap in columns of their own width (the table scrolls sideways when narrow):
+        # sized to their contents, the English one took the whole width and left the Chinese 18 px
+        for column in (DESCRIPTION, DESCRIPTION_EN):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, 200)
         # an empty Due column would size to its header: wide enough for a date and the calendar button
         header.setSectionResizeMode(DUE, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(DUE, self.fontMetrics().horizontalAdvance("2026-12-31") + 32)
@@ -183,6 +187,8 @@ class ItemEditor(QWidget):
         """A labelled row per field, each with the place its problems are shown; the rows' widgets in order."""
         form = QFormLayout(body)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # a narrow editor (1366×768) puts a row's label above its field rather than cutting either
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         fields: list[tuple[str, QWidget, str]] = [
             (self.tr("Category"), self.category, "category"),
             (self.tr("Title"), self.title_edit, "title"),
