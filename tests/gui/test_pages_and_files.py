@@ -129,28 +129,6 @@ def test_double_clicking_a_code_on_the_canvas_opens_the_item(window, qtbot):
     assert window.risks.editor.item.code == "TR-02"
 
 
-def test_hovering_a_code_on_the_canvas_shows_its_title(window, qtbot, monkeypatch):
-    from PySide6.QtWidgets import QToolTip
-
-    shown = []
-    monkeypatch.setattr(QToolTip, "showText", lambda pos, text, *rest: shown.append(text))
-    page = window.matrix
-    window.tabs.setCurrentWidget(page)
-    page.kind_box.setCurrentIndex(1)
-    page.canvas.draw()
-    code = next(t for t in page.page.grid_axes.texts if (t.get_gid() or "").startswith("code:OP-"))
-    box = code.get_window_extent()
-    ratio = page.canvas.device_pixel_ratio
-    from PySide6.QtCore import QPoint
-
-    point = QPoint(
-        round((box.x0 + box.width / 2) / ratio), round(page.canvas.height() - (box.y0 + box.height / 2) / ratio)
-    )
-    qtbot.mouseMove(page.canvas, point)
-    qtbot.waitUntil(lambda: bool(shown))
-    assert shown[-1].startswith(code.get_gid()[5:])
-
-
 def test_a_new_matrix_figure_fills_the_canvas(window, qtbot):
     """Switching views puts a figure of the canvas's own size there: none of the last one's pixels stay."""
     page = window.matrix

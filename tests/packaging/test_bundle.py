@@ -75,7 +75,9 @@ def test_the_bundled_commands_list_export_and_draw_from_a_fresh_database(bundle,
     listed = run(bundle, tmp_path, "--db", str(tmp_path / "r.db"), "list", "--json")
     assert listed.returncode == 0, listed.stderr
     assert len(json.loads(listed.stdout)) == 11, "migrations ran inside the bundle and the seed loaded"
-    exported = run(bundle, tmp_path, "--db", str(tmp_path / "r.db"), "export", "--out", str(tmp_path / "p.xlsx"))
+    exported = run(
+        bundle, tmp_path, "--db", str(tmp_path / "r.db"), "export", "--out", str(tmp_path / "p.xlsx"), "--lang", "zh"
+    )
     assert exported.returncode == 0, exported.stderr
     assert load_workbook(tmp_path / "p.xlsx").sheetnames[0] == "封面"
     drawn = run(bundle, tmp_path, "--db", str(tmp_path / "r.db"), "matrix", "--out", str(tmp_path / "m.pdf"))

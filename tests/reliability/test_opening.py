@@ -191,7 +191,7 @@ def test_kill_during_export_keeps_the_previous_file(tmp_path):
     write_board_pack(register.periods.snapshot(2024), out, with_matrix_image=False)
     register.close()
     for _trial in range(KILLS_WHILE_WRITING):
-        killed_after(cli("--db", db, "export", "--out", out), rng.uniform(1.0, 4.0))
+        killed_after(cli("--db", db, "export", "--out", out, "--lang", "zh"), rng.uniform(1.0, 4.0))
         assert openpyxl.load_workbook(out).sheetnames[0] == "封面"  # whole: the old one or a complete new one
     sweep_temporaries(tmp_path)  # as the next export into the folder does
     assert hidden_leftovers(tmp_path) == []
