@@ -17,7 +17,7 @@ from carthane_tcfd.domain.records import ITEM_FIELDS, ItemHeader, ItemSnapshot
 from carthane_tcfd.domain.scales import Band
 from carthane_tcfd.domain.taxonomy import Kind, Lang
 from carthane_tcfd.i18n import system_lang
-from carthane_tcfd.logs import log, setup_logging
+from carthane_tcfd.logs import log, log_refusal, setup_logging
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 # What a terminal would act on rather than show: C0/C1 controls (escape sequences), DEL, and the
@@ -53,6 +53,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         return handlers[args.command](args)
     except UserError as exc:
+        log_refusal(args.command, exc.zh, exc.en)
         print(f"error: {printable(exc.message(lang))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:

@@ -28,3 +28,13 @@ def setup_logging() -> Path:
         log.addHandler(handler)
         log.setLevel(logging.INFO)
     return path
+
+
+def log_refusal(where: str, zh: str, en: str) -> None:
+    """Record an action the application refused with a clear message: the user read it in their language;
+    the log keeps both, so whoever supports them reads it in theirs."""
+    try:
+        setup_logging()
+    except OSError:  # no log where the data folder cannot be written: the user has the message already
+        return
+    log.info("refused (%s): %s | %s", where, en, zh)

@@ -186,7 +186,6 @@ LINES: tuple[LineDef, ...] = (
     LineDef("output.revenue", LineGroup.OUTPUT, Unit.CNY_MILLION, "营业收入", "Revenue"),
 )
 LINE_BY_CODE: dict[str, LineDef] = {line.code: line for line in LINES}
-SCOPE_COLOURS = ("#C55A11", "#2E75B6", "#70AD47")  # scope 1, 2, 3 in every chart (GUI, Excel)
 EMISSION_GROUPS = (LineGroup.SCOPE1, LineGroup.SCOPE2, LineGroup.SCOPE3)
 
 

@@ -11,6 +11,7 @@ import functools
 from dataclasses import dataclass
 from enum import StrEnum
 
+from carthane_tcfd.domain import palette
 from carthane_tcfd.domain.taxonomy import Kind, Lang
 
 MATRIX_SIZES = range(3, 7)
@@ -164,7 +165,7 @@ class Band(StrEnum):
     def text_colour_for(self, kind: Kind) -> str:
         """Black or white, whichever reads on the band's colour in the palette of `kind`."""
         dark = {Band.CRITICAL} if kind is Kind.RISK else {Band.HIGH, Band.CRITICAL}
-        return "#FFFFFF" if self in dark else "#000000"
+        return palette.TEXT_ON_DARK if self in dark else palette.TEXT
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
+from carthane_tcfd.domain import palette
 from carthane_tcfd.domain.effects import Direction
 from carthane_tcfd.domain.scales import Band, band_for
 from carthane_tcfd.domain.taxonomy import Kind, Lang
@@ -123,7 +124,7 @@ def level_colour(direction: Direction | None, level: int | None, size: int) -> s
     """The colour of a grid cell: the band palette of risks for adverse effects, of opportunities for
     favourable ones (the level read as a score of level × level), grey for neutral; None when unassessed."""
     if direction is Direction.NEUTRAL:
-        return "#D9D9D9"
+        return palette.EMPTY_FILL
     band = level_band(level, size)
     if band is None:
         return None
@@ -133,7 +134,7 @@ def level_colour(direction: Direction | None, level: int | None, size: int) -> s
 def level_text_colour(direction: Direction | None, level: int | None, size: int) -> str:
     band = level_band(level, size)
     if band is None or direction is Direction.NEUTRAL:
-        return "#000000"
+        return palette.TEXT
     return band.text_colour_for(Kind.OPPORTUNITY if direction is Direction.FAVOURABLE else Kind.RISK)
 
 

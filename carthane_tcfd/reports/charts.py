@@ -7,6 +7,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from carthane_tcfd.domain import palette
 from carthane_tcfd.domain.records import ActionCounts, RegisterSnapshot, RegisterView
 from carthane_tcfd.domain.scales import Band
 from carthane_tcfd.domain.scenarios import EffectsOverview
@@ -25,8 +26,6 @@ TITLES = {
     "residual": ("剩余", "Residual"),
     "unrated": ("未评估", "Not assessed"),
 }
-RISK_COLOUR = "#C55A11"
-OPPORTUNITY_COLOUR = "#2E75B6"
 
 
 def _t(key: str, lang: Lang) -> str:
@@ -57,7 +56,11 @@ def dashboard_figure(
     statuses, overdue = actions
     ax = fig.add_subplot(grid[1, 2])
     labels = [s.label(lang) for s in MitigationStatus]
-    bars = ax.bar(labels, [statuses[s] for s in MitigationStatus], color=["#A5A5A5", "#4472C4", "#70AD47", "#D9D9D9"])
+    bars = ax.bar(
+        labels,
+        [statuses[s] for s in MitigationStatus],
+        color=[palette.MITIGATION_STATUS_COLOURS[s.value] for s in MitigationStatus],
+    )
     ax.bar_label(bars, fontsize=8)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_title(_t("actions", lang).format(n=overdue), fontsize=10)
@@ -81,7 +84,7 @@ def _counts_chart(ax: Axes, labels: list[str], counts: list[int], colours: str |
 def _categories(ax: Axes, snapshot: RegisterSnapshot | RegisterView, lang: Lang) -> None:
     counts = summary.count_by_category(snapshot.items)
     categories = list(Category)
-    colours = [RISK_COLOUR if c.kind is Kind.RISK else OPPORTUNITY_COLOUR for c in categories]
+    colours = [palette.RISK if c.kind is Kind.RISK else palette.OPPORTUNITY for c in categories]
     _counts_chart(
         ax, [c.label(lang) for c in categories], [counts[c] for c in categories], colours, _t("category", lang)
     )
@@ -96,7 +99,7 @@ def _heat(ax: Axes, snapshot: RegisterSnapshot | RegisterView, lang: Lang) -> No
     ax.set_yticks(range(3), [h.label(lang) for h in Horizon], fontsize=8)
     for y, row in enumerate(values):
         for x, value in enumerate(row):
-            colour = "white" if value > 0.6 * top else "black"  # readable on the darkest oranges too
+            colour = palette.TEXT_ON_DARK if value > 0.6 * top else palette.TEXT  # readable on the darkest oranges too
             ax.text(x, y, str(value), ha="center", va="center", fontsize=10, color=colour, gid=f"heat:{y}:{x}")
     ax.set_title(_t("heat", lang), fontsize=10)
 
@@ -105,7 +108,11 @@ def _impacts(ax: Axes, snapshot: RegisterSnapshot | RegisterView, lang: Lang) ->
     counts = summary.count_by_financial_impact(snapshot.items)
     impacts = list(FinancialImpact)
     _counts_chart(
-        ax, [f.label(lang) for f in impacts], [counts.get(f.value, 0) for f in impacts], "#7F7F7F", _t("impacts", lang)
+        ax,
+        [f.label(lang) for f in impacts],
+        [counts.get(f.value, 0) for f in impacts],
+        palette.RULE,
+        _t("impacts", lang),
     )
 
 
@@ -117,14 +124,14 @@ def _bands(ax: Axes, snapshot: RegisterSnapshot | RegisterView, lang: Lang) -> N
     positions = range(len(keys))
     for offset, view, alpha in ((-width / 2, "inherent", 0.55), (width / 2, "residual", 1.0)):
         heights = [distribution[view][k] for k in keys]
-        colours = [k.colour if k else "#D9D9D9" for k in keys]
+        colours = [k.colour if k else palette.EMPTY_FILL for k in keys]
         bars = ax.bar(
             [p + offset for p in positions],
             heights,
             width,
             color=colours,
             alpha=alpha,
-            edgecolor="#404040",
+            edgecolor=palette.TEXT_SECONDARY,
             linewidth=0.5,
             label=_t(view, lang),
         )

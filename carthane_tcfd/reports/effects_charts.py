@@ -8,6 +8,7 @@ from decimal import Decimal
 from matplotlib.axes import Axes
 from matplotlib.patches import Rectangle
 
+from carthane_tcfd.domain import palette
 from carthane_tcfd.domain.scales import band_for
 from carthane_tcfd.domain.scenarios import EffectsOverview, Exposure, scenario_heat
 from carthane_tcfd.domain.taxonomy import Horizon, Kind, Lang
@@ -41,7 +42,7 @@ def draw_exposure(ax: Axes, overview: EffectsOverview, lang: Lang) -> None:
         (-width / 2, Kind.RISK, overview.risks),
         (width / 2, Kind.OPPORTUNITY, overview.opportunities),
     ):
-        colour = "#C55A11" if kind is Kind.RISK else "#2E75B6"
+        colour = palette.RISK if kind is Kind.RISK else palette.OPPORTUNITY
         label: str | None = kind.label(lang)  # on the first bar of the kind only
         for x, horizon in enumerate(horizons):
             low, high = _millions(exposure, horizon.value)
@@ -81,7 +82,7 @@ def draw_scenario_heat(ax: Axes, overview: EffectsOverview, lang: Lang) -> None:
     for y, s in enumerate(scenarios.scenarios):
         for x, horizon in enumerate(horizons):
             cell = heat.get((s.id, horizon.value))
-            colour, text_colour, text = "#F2F2F2", "#000000", ""
+            colour, text_colour, text = palette.NEUTRAL_FILL, palette.TEXT, ""
             if cell is not None:
                 if cell.adverse_level is not None:
                     level = round(cell.adverse_level)
@@ -90,7 +91,7 @@ def draw_scenario_heat(ax: Axes, overview: EffectsOverview, lang: Lang) -> None:
                         colour, text_colour = band.colour, band.text_colour_for(Kind.RISK)
                 mean = f" · L{cell.adverse_level}" if cell.adverse_level is not None else ""
                 text = f"{_t('adverse', lang)} {cell.adverse}{mean}\n{_t('favourable', lang)} {cell.favourable}"
-            ax.add_patch(Rectangle((x, y), 1, 1, facecolor=colour, edgecolor="white", linewidth=2))
+            ax.add_patch(Rectangle((x, y), 1, 1, facecolor=colour, edgecolor=palette.WHITE, linewidth=2))
             ax.text(
                 x + 0.5,
                 y + 0.5,

@@ -13,6 +13,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch, Rectangle
 
+from carthane_tcfd.domain import palette
 from carthane_tcfd.domain.filtering import ItemFilter, matches
 from carthane_tcfd.domain.records import AnyItem, RegisterSnapshot, RegisterView
 from carthane_tcfd.domain.scales import (
@@ -76,16 +77,23 @@ def _title_block(
         0.955,
         f"{t('company', lang)} · {t(f'matrix.{kind.value}_{view.value}', lang)}",
         fontsize=15,
-        color="#1F3864",
+        color=palette.TITLE,
         va="top",
     )
     line = (
         f"{t('period', lang)} {p.year} · {p.status.label(lang)} · {t('printed', lang)} {printed.isoformat()}"
         f" · {t('confidential_short', lang)}"
     )
-    fig.text(0.04, 0.915, line, fontsize=9.5, color="#404040", va="top")
+    fig.text(0.04, 0.915, line, fontsize=9.5, color=palette.TEXT_SECONDARY, va="top")
     if pages > 1:
-        fig.text(0.96, 0.025, t("page", lang).format(n=page, total=pages), fontsize=8, ha="right", color="#404040")
+        fig.text(
+            0.96,
+            0.025,
+            t("page", lang).format(n=page, total=pages),
+            fontsize=8,
+            ha="right",
+            color=palette.TEXT_SECONDARY,
+        )
 
 
 def _draw_grid(ax: Axes, grid: Grid, lang: Lang) -> None:
@@ -97,18 +105,18 @@ def _draw_grid(ax: Axes, grid: Grid, lang: Lang) -> None:
         for im in range(1, size + 1):
             band = grid.band(lk, im)
             ax.add_patch(
-                Rectangle((im - 1, lk - 1), 1, 1, facecolor=band.colour_for(kind), edgecolor="white", linewidth=2)
+                Rectangle((im - 1, lk - 1), 1, 1, facecolor=band.colour_for(kind), edgecolor=palette.WHITE, linewidth=2)
             )
             _draw_codes(ax, grid.cells[(lk, im)], im - 1, lk - 1, band.text_colour_for(kind), size)
     for item, start, end in grid.arrows:
-        ax.plot([start[1] - 0.5], [start[0] - 0.5], marker="o", markersize=4, color="#262626", alpha=0.55)
+        ax.plot([start[1] - 0.5], [start[0] - 0.5], marker="o", markersize=4, color=palette.MARKER, alpha=0.55)
         ax.annotate(
             "",
             xy=(end[1] - 0.5, end[0] - 0.5),
             xytext=(start[1] - 0.5, start[0] - 0.5),
             arrowprops={
                 "arrowstyle": "-|>",
-                "color": "#262626",
+                "color": palette.MARKER,
                 "alpha": 0.55,
                 "lw": 1.1,
                 "connectionstyle": "arc3,rad=0.18",
@@ -182,7 +190,7 @@ def _draw_legend(fig: Figure, kind: Kind, size: int, lang: Lang) -> None:
                 0.45,
                 boxstyle="round,pad=0.02",
                 facecolor=band.colour_for(kind),
-                edgecolor="#7F7F7F",
+                edgecolor=palette.RULE,
                 linewidth=0.5,
             )
         )
@@ -246,7 +254,7 @@ def matrix_pages(
     note = t("illustrative", lang) if any(i.scores_illustrative for i in items if i.kind is kind) else ""
     for number, chunk in enumerate(chunks, start=1):
         fig = Figure(figsize=A4_LANDSCAPE, dpi=100)
-        fig.patch.set_facecolor("white")
+        fig.patch.set_facecolor(palette.WHITE)
         _title_block(fig, snapshot, kind, view, lang, printed, number, len(chunks))
         grid_axes = None
         if number == 1:
@@ -263,14 +271,14 @@ def matrix_pages(
                     va="center",
                     fontsize=9,
                     wrap=True,
-                    color="#404040",
+                    color=palette.TEXT_SECONDARY,
                 )
         else:
             _draw_key(
                 fig, (0.05, 0.08, 0.90, 0.78), chunk, f"{t('key', lang)} ({number})", KEY_COLUMNS_MORE, KEY_LINES_MORE
             )
         if note:
-            fig.text(0.04, 0.025, note, fontsize=7.5, color="#595959")
+            fig.text(0.04, 0.025, note, fontsize=7.5, color=palette.TEXT_MUTED)
         pages.append(MatrixPage(fig, grid_axes, grid))
     return pages
 

@@ -9,7 +9,8 @@ import textwrap
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from carthane_tcfd.domain.ghg import SCOPE_COLOURS, LineGroup
+from carthane_tcfd.domain import palette
+from carthane_tcfd.domain.ghg import LineGroup
 from carthane_tcfd.domain.inventory import format_figure
 from carthane_tcfd.domain.metric_set import MetricsView
 from carthane_tcfd.domain.targets import Target
@@ -37,7 +38,7 @@ def _t(key: str, lang: Lang, **values: object) -> str:
 
 def _empty(ax: Axes, text: str) -> None:
     ax.axis("off")
-    ax.text(0.5, 0.5, text, ha="center", va="center", fontsize=10, color="#595959", transform=ax.transAxes)
+    ax.text(0.5, 0.5, text, ha="center", va="center", fontsize=10, color=palette.TEXT_MUTED, transform=ax.transAxes)
 
 
 def _split(ax: Axes, view: MetricsView, lang: Lang) -> None:
@@ -51,7 +52,7 @@ def _split(ax: Axes, view: MetricsView, lang: Lang) -> None:
     ax.pie(
         values,
         labels=labels,
-        colors=SCOPE_COLOURS,
+        colors=palette.SCOPE_COLOURS,
         autopct="%1.2f%%",
         startangle=90,
         counterclock=False,
@@ -68,7 +69,7 @@ def _trend(ax: Axes, view: MetricsView, lang: Lang) -> None:
         return
     names = [str(year) for year, _ in years]
     bottom = [0.0] * len(years)
-    for group, colour in zip(SCOPES, SCOPE_COLOURS, strict=True):
+    for group, colour in zip(SCOPES, palette.SCOPE_COLOURS, strict=True):
         heights = [float(getattr(t, group.value) or 0) for _, t in years]
         ax.bar(names, heights, bottom=bottom, color=colour, label=group.label(lang), width=0.6)
         bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
@@ -83,12 +84,12 @@ def _target(ax: Axes, view: MetricsView, target: Target, lang: Lang) -> None:
     title = textwrap.fill(_t("target", lang, title=target.display_title(lang)), TITLE_WIDTH)  # wrapped, never cut
     ax.set_title(title, fontsize=10, parse_math=False)  # the officer's text, drawn literally
     years = [p.year for p in points]
-    ax.plot(years, [float(p.expected) for p in points], linestyle="--", color="#7F7F7F", label=_t("line", lang))
+    ax.plot(years, [float(p.expected) for p in points], linestyle="--", color=palette.RULE, label=_t("line", lang))
     actual = [(p.year, float(p.actual)) for p in points if p.actual is not None]
     if actual:
-        ax.plot(*zip(*actual, strict=True), marker="o", linestyle="none", color="#C00000", label=_t("actual", lang))
+        ax.plot(*zip(*actual, strict=True), marker="o", linestyle="none", color=palette.ERROR, label=_t("actual", lang))
     for m in target.milestones:
-        ax.plot([m.year], [float(m.value)], marker="D", color="#2E75B6", linestyle="none")
+        ax.plot([m.year], [float(m.value)], marker="D", color=palette.OPPORTUNITY, linestyle="none")
     ax.set_xticks(years if len(years) <= 12 else years[:: max(1, len(years) // 8)])
     ax.set_ylabel(target.metric.label(lang), fontsize=8)
     ax.legend(fontsize=8)

@@ -8,7 +8,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from carthane_tcfd.domain.ghg import SCOPE_COLOURS, LineGroup, LineStatus, MeasureState
+from carthane_tcfd.domain import palette
+from carthane_tcfd.domain.ghg import LineGroup, LineStatus, MeasureState
 from carthane_tcfd.domain.inventory import format_figure
 from carthane_tcfd.domain.metric_rows import MetricRow, metric_rows
 from carthane_tcfd.domain.metric_set import MetricsView
@@ -292,7 +293,7 @@ class MetricsSheet:
                     "categories": [name, first, DATA_COL - 1, last, DATA_COL - 1],
                     "values": [name, first, DATA_COL, last, DATA_COL],
                     "data_labels": {"percentage": True, "font": {"name": FONT, "size": 9}},
-                    "points": [{"fill": {"color": colour}} for colour in SCOPE_COLOURS],
+                    "points": [{"fill": {"color": colour}} for colour in palette.SCOPE_COLOURS],
                 }
             )
             self._place(pie)
@@ -309,7 +310,7 @@ class MetricsSheet:
                         "name": [name, first, DATA_COL - 1 + offset],
                         "categories": [name, first + 1, DATA_COL - 1, last, DATA_COL - 1],
                         "values": [name, first + 1, DATA_COL - 1 + offset, last, DATA_COL - 1 + offset],
-                        "fill": {"color": SCOPE_COLOURS[offset - 1]},
+                        "fill": {"color": palette.SCOPE_COLOURS[offset - 1]},
                     }
                 )
             column.set_y_axis({"name": "tCO2e", "num_font": {"name": FONT, "size": 9}, "name_font": {"name": FONT}})

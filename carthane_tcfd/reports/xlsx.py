@@ -18,13 +18,13 @@ from xlsxwriter.exceptions import FileCreateError
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
+from carthane_tcfd.domain import palette
 from carthane_tcfd.domain.errors import UserError
 from carthane_tcfd.domain.scales import Band
 from carthane_tcfd.domain.taxonomy import Kind
 from carthane_tcfd.reports import print_rules as rules
 
 FONT = "Microsoft YaHei"  # Excel falls back to the system's CJK font where YaHei is missing
-NAVY = "#1F3864"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 DATE_FORMAT = "yyyy-mm-dd"
 MONEY_FORMAT = "#,##0.00"
@@ -39,7 +39,7 @@ def _style(
     *,
     bold: bool = False,
     size: float = 10,
-    colour: str = "#000000",
+    colour: str = palette.TEXT,
     fill: str | None = None,
     wrap: bool = True,
     h: str = "left",
@@ -61,7 +61,7 @@ def _style(
     if fill:
         style.update(pattern=1, bg_color=fill)
     if border:
-        style.update(border=1, border_color="#BFBFBF")
+        style.update(border=1, border_color=palette.BORDER)
     if number_format:
         style["num_format"] = number_format
     return style
@@ -82,15 +82,15 @@ def band_style_name(band: Band, kind: Kind) -> str:
 def _styles() -> dict[str, dict[str, Any]]:
     """Every style the pack uses, by name."""
     styles = {
-        "pack_title": _style(bold=True, size=18, colour=NAVY, wrap=False, v="vcenter"),
-        "pack_subtitle": _style(size=12, colour="#404040", wrap=False),
-        "pack_heading": _style(bold=True, size=12, colour=NAVY, wrap=False, v="bottom"),
-        "pack_subheading": _style(bold=True, colour=NAVY),
-        "pack_label": _style(bold=True, colour=NAVY),
-        "pack_header": _style(bold=True, colour="#FFFFFF", fill=NAVY, v="vcenter", border=True),
+        "pack_title": _style(bold=True, size=18, colour=palette.TITLE, wrap=False, v="vcenter"),
+        "pack_subtitle": _style(size=12, colour=palette.TEXT_SECONDARY, wrap=False),
+        "pack_heading": _style(bold=True, size=12, colour=palette.TITLE, wrap=False, v="bottom"),
+        "pack_subheading": _style(bold=True, colour=palette.TITLE),
+        "pack_label": _style(bold=True, colour=palette.TITLE),
+        "pack_header": _style(bold=True, colour=palette.TEXT_ON_DARK, fill=palette.TITLE, v="vcenter", border=True),
         "pack_text": _style(border=True),
         "pack_plain": _style(),
-        "pack_note": _style(italic=True, size=9, colour="#595959"),
+        "pack_note": _style(italic=True, size=9, colour=palette.TEXT_MUTED),
         "pack_center": _style(h="center", v="vcenter", border=True),
         # whole numbers without a decimal point; decimals with as many places as given (number_style)
         **{
@@ -101,20 +101,28 @@ def _styles() -> dict[str, dict[str, Any]]:
         },
         "pack_money": _style(h="right", border=True, number_format=MONEY_FORMAT),
         "pack_date": _style(h="center", border=True, number_format=DATE_FORMAT),
-        "pack_overdue": _style(border=True, fill="#F8CBAD", colour="#9C0006"),
+        "pack_overdue": _style(border=True, fill=palette.BAD_FILL, colour=palette.BAD_TEXT),
         "pack_overdue_date": _style(
-            h="center", border=True, fill="#F8CBAD", colour="#9C0006", number_format=DATE_FORMAT
+            h="center", border=True, fill=palette.BAD_FILL, colour=palette.BAD_TEXT, number_format=DATE_FORMAT
         ),
-        "pack_link": _style(colour="#0563C1", wrap=False),
-        "pack_link_cell": _style(colour="#0563C1", border=True),
-        "pack_confidential": _style(bold=True, size=11, colour="#C00000", wrap=False),
-        "rag_red": _style(bold=True, h="center", v="vcenter", border=True, fill="#F8CBAD", colour="#9C0006"),
-        "rag_amber": _style(bold=True, h="center", v="vcenter", border=True, fill="#FFE699", colour="#7F6000"),
-        "rag_green": _style(bold=True, h="center", v="vcenter", border=True, fill="#C6EFCE", colour="#006100"),
-        "pack_warning": _style(bold=True, colour="#C00000"),
-        "pack_axis": _style(bold=True, h="center", v="vcenter", border=True, fill="#F2F2F2"),
-        "pack_total": _style(bold=True, border=True, fill="#F2F2F2"),
-        "pack_missing": _style(italic=True, h="center", v="vcenter", border=True, colour="#9C5700", fill="#FFEB9C"),
+        "pack_link": _style(colour=palette.LINK, wrap=False),
+        "pack_link_cell": _style(colour=palette.LINK, border=True),
+        "pack_confidential": _style(bold=True, size=11, colour=palette.ERROR, wrap=False),
+        "rag_red": _style(
+            bold=True, h="center", v="vcenter", border=True, fill=palette.BAD_FILL, colour=palette.BAD_TEXT
+        ),
+        "rag_amber": _style(
+            bold=True, h="center", v="vcenter", border=True, fill=palette.AMBER_FILL, colour=palette.AMBER_TEXT
+        ),
+        "rag_green": _style(
+            bold=True, h="center", v="vcenter", border=True, fill=palette.GOOD_FILL, colour=palette.GOOD_TEXT
+        ),
+        "pack_warning": _style(bold=True, colour=palette.ERROR),
+        "pack_axis": _style(bold=True, h="center", v="vcenter", border=True, fill=palette.NEUTRAL_FILL),
+        "pack_total": _style(bold=True, border=True, fill=palette.NEUTRAL_FILL),
+        "pack_missing": _style(
+            italic=True, h="center", v="vcenter", border=True, colour=palette.MISSING_TEXT, fill=palette.MISSING_FILL
+        ),
     }
     for kind in Kind:
         for band in Band:

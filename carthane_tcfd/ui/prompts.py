@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from PySide6 import QtWidgets
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from carthane_tcfd.ui.plain import plain
+
+if TYPE_CHECKING:
+    from carthane_tcfd.domain.errors import UserError
+    from carthane_tcfd.domain.taxonomy import Lang
 
 # QtWidgets.QMessageBox and .QInputDialog are looked up when first asked: PySide6 creates each Qt class
 # on first use, and the dialogs are not needed to paint the window (start-up).
@@ -58,6 +63,14 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
 
 def error(parent: QWidget | None, text: str) -> None:
     message_box(parent, QtWidgets.QMessageBox.Icon.Warning, tr("Cannot do that"), text).exec()
+
+
+def refused(parent: QWidget | None, exc: UserError, lang: Lang) -> None:
+    """Tell the user why an action was refused, in their language; the log keeps both languages."""
+    from carthane_tcfd.logs import log_refusal
+
+    log_refusal(type(parent).__name__ if parent is not None else "-", exc.zh, exc.en)
+    error(parent, exc.message(lang))
 
 
 def info(parent: QWidget | None, title: str, text: str) -> None:

@@ -24,6 +24,7 @@ from carthane_tcfd.domain.records import Narrative, PeriodDraft, PeriodSnapshot
 from carthane_tcfd.domain.scales import default_thresholds
 from carthane_tcfd.domain.taxonomy import Horizon, Lang
 from carthane_tcfd.domain.validation import Problem, parse_amount, problem
+from carthane_tcfd.ui import styles
 from carthane_tcfd.ui.plain import plain
 
 NARRATIVES = ("governance", "strategy", "risk_management", "metrics_targets", "key_messages", "decision_requested")
@@ -66,7 +67,7 @@ class PeriodDialog(QDialog):
         self.one_person_team.setChecked(period.one_person_team)
         form.addRow(self.tr("Segregation of duties"), self.one_person_team)
         self.error = plain(QLabel(general))
-        self.error.setStyleSheet("color:#C00000;")
+        self.error.setStyleSheet(styles.ERROR)
         self.error.setWordWrap(True)
         form.addRow(self.error)
         tabs.addTab(general, self.tr("General"))

@@ -27,7 +27,8 @@ from carthane_tcfd.domain.scales import impact_descriptor
 from carthane_tcfd.domain.scenarios import CellDraft, ScenarioDraft, carbon_path_text, parse_carbon_path
 from carthane_tcfd.domain.taxonomy import Kind, Lang
 from carthane_tcfd.domain.validation import Problem, problem
-from carthane_tcfd.ui.widgets.effects_editor import ERROR_STYLE, amount_text, read_amount
+from carthane_tcfd.ui import styles
+from carthane_tcfd.ui.widgets.effects_editor import amount_text, read_amount
 
 
 def _number(edit: QLineEdit, field: str, problems: list[Problem]) -> Decimal | None:
@@ -50,7 +51,7 @@ class _SavingDialog(QDialog):
         self.form = QFormLayout()
         self.problems = QLabel(self)
         self.problems.setObjectName("dialog_problems")
-        self.problems.setStyleSheet(ERROR_STYLE)
+        self.problems.setStyleSheet(styles.ERROR)
         self.problems.setWordWrap(True)
         self.problems.setTextFormat(Qt.TextFormat.PlainText)
         self.problems.hide()

@@ -30,9 +30,8 @@ from carthane_tcfd.domain.comparison_text import comparison_lines
 from carthane_tcfd.domain.errors import UserError, ValidationFailed
 from carthane_tcfd.domain.signoff import NEEDS_COMMENT, Signoff, StepRequest
 from carthane_tcfd.domain.taxonomy import Lang, WorkflowStep
+from carthane_tcfd.ui import styles
 from carthane_tcfd.ui.models.signoff_model import SignoffModel
-
-ERROR_STYLE = "color:#C00000;"
 
 
 class StepDialog(QDialog):
@@ -89,7 +88,7 @@ class StepDialog(QDialog):
         layout.addLayout(form)
         self.problems = QLabel(self)
         self.problems.setObjectName("dialog_problems")
-        self.problems.setStyleSheet(ERROR_STYLE)
+        self.problems.setStyleSheet(styles.ERROR)
         self.problems.setWordWrap(True)
         self.problems.setTextFormat(Qt.TextFormat.PlainText)
         self.problems.hide()
@@ -144,7 +143,7 @@ class SignoffHistoryDialog(QDialog):
                 ),
                 self,
             )
-            relaxed.setStyleSheet(ERROR_STYLE)
+            relaxed.setStyleSheet(styles.ERROR)
             relaxed.setWordWrap(True)
             layout.addWidget(relaxed)
         self.model = SignoffModel(signoff.records, lang, self)

@@ -7,11 +7,17 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from carthane_tcfd.domain import palette
 from carthane_tcfd.domain.imports import ImportPlan
 from carthane_tcfd.domain.taxonomy import Lang
 
 Index = QModelIndex | QPersistentModelIndex
-COLOURS = {"problem": "#F8CBAD", "conflict": "#FFE699", "new": "#C6EFCE", "changed": "#DDEBF7"}
+COLOURS = {
+    "problem": palette.BAD_FILL,
+    "conflict": palette.AMBER_FILL,
+    "new": palette.GOOD_FILL,
+    "changed": palette.SECTION_FILL,
+}
 # as the audit model: words of the data in both languages, chosen by the window's language
 WHAT = {
     "problem": ("问题", "Problem"),
@@ -75,5 +81,5 @@ class ImportPlanModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and index.column() == 0:
             return QBrush(QColor(COLOURS[row[0]]))
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0:
-            return QBrush(QColor("#000000"))
+            return QBrush(QColor(palette.TEXT))
         return None

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from carthane_tcfd.domain import palette
 from carthane_tcfd.domain.filtering import ItemFilter, matches, search_text
 from carthane_tcfd.domain.records import ItemRow
 from carthane_tcfd.domain.scales import Band
@@ -53,7 +54,6 @@ def _code_key(code: str) -> tuple[str, int]:
 
 
 CLOSED_MARK = {"zh": "（已关闭）", "en": " (closed)"}
-CLOSED_GREY = "#808080"
 
 
 def _texts(item: ItemRow, lang: Lang) -> tuple[str, ...]:
@@ -222,7 +222,7 @@ class ItemTableModel(QAbstractTableModel):
             )
             return QBrush(QColor(colour))
         if role == Qt.ItemDataRole.ForegroundRole and item.closed:  # a closed item reads as set aside
-            return QBrush(QColor(CLOSED_GREY))
+            return QBrush(QColor(palette.CLOSED))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, INHERENT_COL, RESIDUAL_COL, 9):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.UserRole:

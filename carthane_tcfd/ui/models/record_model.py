@@ -11,12 +11,13 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from carthane_tcfd.domain import palette
 from carthane_tcfd.domain.taxonomy import Lang
 
 Index = QModelIndex | QPersistentModelIndex
 R = TypeVar("R")
-COMPUTED_FILL = QColor("#F2F2F2")
-SECTION_FILL = QColor("#DDEBF7")
+COMPUTED_FILL = QColor(palette.NEUTRAL_FILL)
+SECTION_FILL = QColor(palette.SECTION_FILL)
 
 
 @dataclass(frozen=True)

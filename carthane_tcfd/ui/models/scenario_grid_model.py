@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from carthane_tcfd.domain import palette
 from carthane_tcfd.domain.filtering import ItemFilter, matches, search_text
 from carthane_tcfd.domain.records import ItemRow
 from carthane_tcfd.domain.scenarios import (
@@ -211,5 +212,5 @@ class ScenarioGridModel(QAbstractTableModel):
             return None
         brush = self._brushes.get(key)
         if brush is None:
-            brush = self._brushes[key] = QBrush(QColor("#F2F2F2" if key == "uncovered" else key))
+            brush = self._brushes[key] = QBrush(QColor(palette.NEUTRAL_FILL if key == "uncovered" else key))
         return brush

@@ -55,4 +55,4 @@ class DashboardPage(FigurePage):
         try:
             write_atomically(Path(path), lambda temp: self.canvas.figure.savefig(temp, format="png", dpi=150))
         except UserError as exc:
-            prompts.error(self, exc.message(self.lang))
+            prompts.refused(self, exc, self.lang)

@@ -29,7 +29,7 @@ from carthane_tcfd.domain.metric_rows import metric_rows
 from carthane_tcfd.domain.metric_set import MetricSet, MetricsView
 from carthane_tcfd.domain.targets import CrossIndustryMetric, Target, target_actual
 from carthane_tcfd.domain.taxonomy import Lang
-from carthane_tcfd.ui import prompts
+from carthane_tcfd.ui import prompts, styles
 from carthane_tcfd.ui.app_state import AppState
 from carthane_tcfd.ui.models.metric_columns import (
     Entry,
@@ -193,7 +193,7 @@ class MetricsPage(QWidget):
         try:
             self.saved = self.state.services.metrics.view(period.year)
         except UserError as exc:
-            prompts.error(self, exc.message(self.lang))
+            prompts.refused(self, exc, self.lang)
             return
         self._show(self.saved, reset=True)
 
@@ -235,7 +235,7 @@ class MetricsPage(QWidget):
         self.title.setText(text)
         self.save_button.setEnabled(self.dirty and not view.read_only)
         self.revert_button.setEnabled(self.dirty)
-        self.notice.setStyleSheet("color:#9C5700;")
+        self.notice.setStyleSheet(styles.NOTICE)
         self.notice.setText("\n".join("⚠ " + n.message(self.lang) for n in view.notices))
 
     # ---- editing -------------------------------------------------------------------------------------
@@ -262,7 +262,7 @@ class MetricsPage(QWidget):
             self.inventory_model.set_records(entries(self.view, self.lang))  # custom metrics may add rows
 
     def _refused(self, message: str) -> None:
-        self.notice.setStyleSheet("color:#C00000;")
+        self.notice.setStyleSheet(styles.ERROR)
         self.notice.setText(message)
 
     def add_custom(self) -> None:
@@ -293,7 +293,7 @@ class MetricsPage(QWidget):
             self._refused("\n".join(p.message(self.lang) for p in exc.problems))
             return False
         except UserError as exc:
-            prompts.error(self, exc.message(self.lang))
+            prompts.refused(self, exc, self.lang)
             return False
         self.saved = saved
         self._show(saved, reset=True)

@@ -186,7 +186,7 @@ class RegisterPage(QWidget):
         try:
             item = self.state.current(self.model.item_at(row).id)
         except UserError as exc:  # deleted meanwhile by another officer
-            prompts.error(self, exc.message(self.lang))
+            prompts.refused(self, exc, self.lang)
             self.state.reload_items()
             return
         self._load(item)
@@ -251,7 +251,7 @@ class RegisterPage(QWidget):
             self._conflict(exc, draft)
             return False
         except UserError as exc:
-            prompts.error(self, exc.message(self.lang))
+            prompts.refused(self, exc, self.lang)
             return False
         self.editor.show_problems([])
         self._load(saved)
@@ -289,7 +289,7 @@ class RegisterPage(QWidget):
         try:
             gone = self.state.delete(item.id, item.version)
         except UserError as exc:
-            prompts.error(self, exc.message(self.lang))
+            prompts.refused(self, exc, self.lang)
             return
         self.state.undo.push(StepCommand(DeleteItem(self.state, gone), self._undo_failed))
         self._selected_id = None
@@ -305,7 +305,7 @@ class RegisterPage(QWidget):
         HistoryDialog(f"{item.code} {item.display_title(self.lang)}", records, self.lang, self).exec()
 
     def _undo_failed(self, exc: UserError) -> None:
-        prompts.error(self, exc.message(self.lang))
+        prompts.refused(self, exc, self.lang)
         self.state.refresh_period()  # a period approved meanwhile: the window locks and Undo is disabled
         self.state.reload_items()
 

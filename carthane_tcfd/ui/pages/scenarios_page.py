@@ -30,11 +30,11 @@ from carthane_tcfd.domain.errors import UserError
 from carthane_tcfd.domain.scenarios import GRID_GUIDANCE, CellDraft, ScenarioDraft, ScenarioInputs, ScenarioSet
 from carthane_tcfd.domain.taxonomy import Horizon, Kind
 from carthane_tcfd.domain.validation import Problem
-from carthane_tcfd.ui import prompts
+from carthane_tcfd.ui import prompts, styles
 from carthane_tcfd.ui.app_state import AppState
 from carthane_tcfd.ui.models.scenario_grid_model import FIXED, ScenarioGridModel
 from carthane_tcfd.ui.models.sensitivity_model import SensitivityModel
-from carthane_tcfd.ui.widgets.effects_editor import ERROR_STYLE, amount_text, read_amount
+from carthane_tcfd.ui.widgets.effects_editor import amount_text, read_amount
 from carthane_tcfd.ui.widgets.filter_bar import FilterBar
 
 DIRECTION_KEYS = {Qt.Key.Key_A: Direction.ADVERSE, Qt.Key.Key_F: Direction.FAVOURABLE, Qt.Key.Key_N: Direction.NEUTRAL}
@@ -68,12 +68,12 @@ class ScenariosPage(QWidget):
         self.guidance = QLabel(GRID_GUIDANCE[0 if self.lang == "zh" else 1], self)
         self.guidance.setObjectName("grid_guidance")
         self.guidance.setWordWrap(True)
-        self.guidance.setStyleSheet("background:#FFF2CC; padding:4px; border-radius:3px;")
+        self.guidance.setStyleSheet(styles.BANNER)
         self.keys = QLabel(
             self.tr("Keys: Enter edits a cell; 1–9 sets the level; A adverse, F favourable, N neutral; Del clears."),
             self,
         )
-        self.keys.setStyleSheet("color:#595959;")
+        self.keys.setStyleSheet(styles.HINT)
         self.model = ScenarioGridModel(self.lang, self)
         self.model.saver = self._save_cell
         self.model.reader = lambda ids: self.state.services.scenarios.grid_cells(ids)
@@ -110,7 +110,7 @@ class ScenariosPage(QWidget):
         self.save_inputs_button = QPushButton(self.tr("Save narrative and inputs"), side)
         self.save_inputs_button.setObjectName("save_inputs")
         self.inputs_problems = QLabel(side)
-        self.inputs_problems.setStyleSheet(ERROR_STYLE)
+        self.inputs_problems.setStyleSheet(styles.ERROR)
         self.inputs_problems.setWordWrap(True)
         self.inputs_problems.setTextFormat(Qt.TextFormat.PlainText)
         self.emissions = QLabel(side)
@@ -254,7 +254,7 @@ class ScenariosPage(QWidget):
         try:
             self.state.services.scenarios.remove(scenario.id, scenario.version)
         except UserError as exc:
-            prompts.error(self, exc.message(self.lang))
+            prompts.refused(self, exc, self.lang)
         self.refresh()
 
     # ---- inputs -------------------------------------------------------------------------------
@@ -289,7 +289,7 @@ class ScenariosPage(QWidget):
         try:
             self.model.setData(index, draft)
         except UserError as exc:
-            prompts.error(self, exc.message(self.lang))
+            prompts.refused(self, exc, self.lang)
             self.refresh()
             return False
         self.guidance.setVisible(not self.model.assessed)

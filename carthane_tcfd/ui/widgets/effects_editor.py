@@ -23,9 +23,8 @@ from PySide6.QtWidgets import (
 from carthane_tcfd.domain.effects import AnticipatedEffect, FinancialEffects, NotQuantifiedReason, StatementLine
 from carthane_tcfd.domain.taxonomy import Horizon, Lang
 from carthane_tcfd.domain.validation import Problem, parse_amount, problem
+from carthane_tcfd.ui import styles
 from carthane_tcfd.ui.widgets.editor_widgets import CheckList
-
-ERROR_STYLE = "color:#C00000;"
 
 
 def amount_text(value: Decimal | None) -> str:
@@ -89,13 +88,13 @@ class EffectsEditor(QGroupBox):
         self.reason_text.setMaximumHeight(50)
         self.reason_text.setPlaceholderText(self.tr("Why the effect is not quantified, and what is said instead"))
         self.seed_mark = QLabel(self.tr("From the seed: not quantified in the 2024 ESG report."), self)
-        self.seed_mark.setStyleSheet("color:#7F6000;")
+        self.seed_mark.setStyleSheet(styles.SEED_MARK)
         form.addRow(self.tr("Not quantified because"), self.reason)
         form.addRow("", self.reason_text)
         form.addRow("", self.seed_mark)
         self.errors = QLabel(self)
         self.errors.setObjectName("effects_errors")
-        self.errors.setStyleSheet(ERROR_STYLE)
+        self.errors.setStyleSheet(styles.ERROR)
         self.errors.setWordWrap(True)
         self.errors.setTextFormat(Qt.TextFormat.PlainText)
         self.errors.hide()

@@ -30,13 +30,12 @@ from carthane_tcfd.domain.records import ItemDraft, ItemSnapshot
 from carthane_tcfd.domain.scales import impact_level_for_amount, threshold_text
 from carthane_tcfd.domain.taxonomy import Category, FinancialImpact, Horizon, Kind, Lang, ValueChain, categories_of
 from carthane_tcfd.domain.validation import Problem, parse_amount, problem, validate_item
+from carthane_tcfd.ui import styles
 from carthane_tcfd.ui.models.mitigation_model import DESCRIPTION, DESCRIPTION_EN, DUE, MitigationModel
 from carthane_tcfd.ui.plain import plain
 from carthane_tcfd.ui.widgets.editor_widgets import CheckList, ScorePicker
 from carthane_tcfd.ui.widgets.effects_editor import EffectsEditor
 from carthane_tcfd.ui.widgets.mitigation_delegate import MitigationDelegate
-
-ERROR_STYLE = "color:#C00000;"
 
 
 class ItemEditor(QWidget):
@@ -90,10 +89,10 @@ class ItemEditor(QWidget):
         self.heading.setStyleSheet("font-size:15px; font-weight:bold;")
         self.banner = plain(QLabel(self))
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background:#FFF2CC; padding:4px; border-radius:3px;")
+        self.banner.setStyleSheet(styles.BANNER)
         self.summary = plain(QLabel(self))
         self.summary.setWordWrap(True)
-        self.summary.setStyleSheet(ERROR_STYLE)
+        self.summary.setStyleSheet(styles.ERROR)
         outer.addWidget(self.heading)
         outer.addWidget(self.banner)
         outer.addWidget(self.summary)
@@ -147,7 +146,7 @@ class ItemEditor(QWidget):
         row.addWidget(self.estimate_high)
         self.estimate_hint = plain(QLabel(estimate))
         self.estimate_hint.setObjectName("estimate_hint")
-        self.estimate_hint.setStyleSheet("color:#595959;")
+        self.estimate_hint.setStyleSheet(styles.HINT)
         row.addWidget(self.estimate_hint)
         return estimate
 
@@ -216,7 +215,7 @@ class ItemEditor(QWidget):
             stack.addWidget(widget)
             if field:
                 error = plain(QLabel(holder))
-                error.setStyleSheet(ERROR_STYLE)
+                error.setStyleSheet(styles.ERROR)
                 error.setWordWrap(True)
                 error.hide()
                 stack.addWidget(error)

@@ -50,7 +50,7 @@ class DatabaseActions(QObject):
             finally:
                 window.unsetCursor()
         except UserError as exc:
-            prompts.error(window, exc.message(window.lang))
+            prompts.refused(window, exc, window.lang)
             return False
         settings.remember_database(public or state.services.location)  # never with a password
         self.fill_recent()

@@ -121,7 +121,7 @@ class ExcelActions(QObject):
                 reading.template, year=reading.plan.year, lang=self.lang, take_file_values=take_file_values
             )
         except UserError as exc:
-            prompts.error(self.window, exc.message(self.lang))
+            prompts.refused(self.window, exc, self.lang)
         return reading.plan
 
     def _preview(self, reading: _Reading) -> None:
@@ -161,7 +161,7 @@ class ExcelActions(QObject):
                 self.window, "\n".join([exc.message(self.lang), *problem_lines(exc.plan.problems, self.lang)])
             )
         elif isinstance(exc, UserError):
-            prompts.error(self.window, exc.message(self.lang))
+            prompts.refused(self.window, exc, self.lang)
         else:
             from carthane_tcfd.logs import log, log_file
 

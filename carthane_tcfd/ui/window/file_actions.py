@@ -75,7 +75,7 @@ class FileActions(QObject):
         if isinstance(exc, Cancelled):
             self.window.statusBar().showMessage(self.tr("Export cancelled; no file was written."), 15000)
         elif isinstance(exc, UserError):
-            prompts.error(self.window, exc.message(self.lang))
+            prompts.refused(self.window, exc, self.lang)
         else:
             from carthane_tcfd.logs import log, log_file
 
@@ -107,7 +107,7 @@ class FileActions(QObject):
                 flt=matrix.filters.current(),
             )
         except UserError as exc:
-            prompts.error(self.window, exc.message(self.lang))
+            prompts.refused(self.window, exc, self.lang)
             return
         self.window.statusBar().showMessage(self.tr("Matrix written to %1").replace("%1", path), 15000)
 

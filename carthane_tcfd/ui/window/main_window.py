@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QToolBar
 from carthane_tcfd import APP_NAME, APP_NAME_ZH
 from carthane_tcfd.domain.taxonomy import Kind
 from carthane_tcfd.paths import resource
-from carthane_tcfd.ui import prompts
+from carthane_tcfd.ui import prompts, styles
 from carthane_tcfd.ui.app_state import AppState
 from carthane_tcfd.ui.plain import plain
 from carthane_tcfd.ui.settings import (
@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
         for label in (self.db_label, self.period_label, self.count_label):
             self.statusBar().addPermanentWidget(plain(label))
         self.lock_banner = plain(QLabel(self))
-        self.lock_banner.setStyleSheet("background:#FCE4D6; padding:3px;")
+        self.lock_banner.setStyleSheet(styles.LOCK_BANNER)
         self.lock_banner.hide()
         self.statusBar().addWidget(self.lock_banner)
 

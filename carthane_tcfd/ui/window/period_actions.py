@@ -100,7 +100,7 @@ class PeriodActions(QObject):
         try:
             signoff = self.state.services.workflow.signoff(period.year)
         except UserError as exc:
-            prompts.error(self.window, exc.message(self.lang))
+            prompts.refused(self.window, exc, self.lang)
             return
         prompts.exec_dialog(SignoffHistoryDialog(period.year, signoff, self.lang, self.window))
 
@@ -125,7 +125,7 @@ class PeriodActions(QObject):
         try:
             created = self.state.services.periods.create(year, title)
         except UserError as exc:
-            prompts.error(self.window, exc.message(self.lang))
+            prompts.refused(self.window, exc, self.lang)
             return
         if self.window.keep_all_edits():
             self.state.select_period(created.year)
@@ -141,7 +141,7 @@ class PeriodActions(QObject):
         try:
             created = self.state.services.periods.copy_to_next_year(year)
         except UserError as exc:
-            prompts.error(self.window, exc.message(self.lang))
+            prompts.refused(self.window, exc, self.lang)
             return
         self.state.select_period(created.year)
 
@@ -160,7 +160,7 @@ class PeriodActions(QObject):
                 dialog.show_problems(exc.problems)
                 continue
             except UserError as exc:
-                prompts.error(self.window, exc.message(self.lang))
+                prompts.refused(self.window, exc, self.lang)
             break
         self.state.refresh_period()
         self.state.reload_items()
