@@ -65,6 +65,30 @@ def _pct(value: Decimal | None) -> str:
     return "" if value is None else f"{value.quantize(Decimal('0.1')):+,f}%"
 
 
+def setter(name: str, parse: Any = str) -> Any:
+    """An edit that replaces the record's field `name` with the parsed typed value."""
+    return lambda record, v: dataclasses.replace(record, **{name: parse(v)})
+
+
+def text_column(zh: str, en: str, name: str) -> Column[Any]:
+    return Column(zh, en, lambda r: getattr(r, name), edit=setter(name))
+
+
+def figure_column(zh: str, en: str, name: str, parse: Any) -> Column[Any]:
+    return Column(zh, en, lambda r: format_figure(getattr(r, name), empty=""), edit=setter(name, parse), number=True)
+
+
+def choice_column(zh: str, en: str, name: str, enum: type[Coded], lang: Lang) -> Column[Any]:
+    return Column(
+        zh,
+        en,
+        lambda r: getattr(r, name).label(lang),
+        edit=setter(name, enum),
+        choices=lambda: _choices(enum, lang),
+        code=lambda r: getattr(r, name).value,
+    )
+
+
 # ---- the inventory ---------------------------------------------------------------------------------
 def inventory_columns(lang: Lang, view: MetricsView) -> list[Column[Entry]]:
     output_unit = view.current.inventory.basis.output_unit(lang)
@@ -142,56 +166,25 @@ def inventory_columns(lang: Lang, view: MetricsView) -> list[Column[Entry]]:
 
 # ---- the officer's own metrics ----------------------------------------------------------------------
 def custom_columns(lang: Lang) -> list[Column[CustomMetric]]:
-    def setter(name: str, parse: Any = str) -> Any:
-        return lambda m, v: dataclasses.replace(m, **{name: parse(v)})
-
     return [
-        Column("名称", "Name (Chinese)", lambda m: m.name_zh, edit=setter("name_zh")),
-        Column("英文名称", "Name (English)", lambda m: m.name_en, edit=setter("name_en")),
-        Column("单位", "Unit", lambda m: m.unit, edit=setter("unit")),
-        Column(
-            "数值",
-            "Value",
-            lambda m: format_figure(m.value, empty=""),
-            edit=setter("value", lambda v: figure(v, lang)),
-            number=True,
-        ),
-        Column("出处", "Source", lambda m: m.source, edit=setter("source")),
+        text_column("名称", "Name (Chinese)", "name_zh"),
+        text_column("英文名称", "Name (English)", "name_en"),
+        text_column("单位", "Unit", "unit"),
+        figure_column("数值", "Value", "value", lambda v: figure(v, lang)),
+        text_column("出处", "Source", "source"),
     ]
 
 
 # ---- cross-industry metrics ------------------------------------------------------------------------
 def cross_industry_columns(lang: Lang) -> list[Column[CrossIndustryMetric]]:
-    def setter(name: str, parse: Any = str) -> Any:
-        return lambda m, v: dataclasses.replace(m, **{name: parse(v)})
-
     return [
         Column("条款", "Reference", lambda m: m.code.paragraph),
         Column("指标", "Metric", lambda m: m.code.label(lang)),
-        Column(
-            "状态",
-            "State",
-            lambda m: m.state.label(lang),
-            edit=setter("state", MeasureState),
-            choices=lambda: _choices(MeasureState, lang),
-            code=lambda m: m.state.value,
-        ),
-        Column(
-            "金额",
-            "Amount",
-            lambda m: format_figure(m.amount, empty=""),
-            edit=setter("amount", lambda v: figure(v, lang)),
-            number=True,
-        ),
-        Column("单位", "Unit", lambda m: m.unit, edit=setter("unit")),
-        Column(
-            "比例（%）",
-            "Share (%)",
-            lambda m: format_figure(m.share_pct, empty=""),
-            edit=setter("share_pct", lambda v: figure(v, lang)),
-            number=True,
-        ),
-        Column("说明", "Narrative", lambda m: m.narrative, edit=setter("narrative")),
+        choice_column("状态", "State", "state", MeasureState, lang),
+        figure_column("金额", "Amount", "amount", lambda v: figure(v, lang)),
+        text_column("单位", "Unit", "unit"),
+        figure_column("比例（%）", "Share (%)", "share_pct", lambda v: figure(v, lang)),
+        text_column("说明", "Narrative", "narrative"),
     ]
 
 
@@ -216,9 +209,6 @@ def parse_milestones(text: Any, lang: Lang) -> tuple[Milestone, ...]:
 def target_columns(lang: Lang, view_of: Any) -> list[Column[Target]]:
     """`view_of()` gives the page's current view, for each target's progress."""
     yes_no = [("1", "是" if lang == "zh" else "yes"), ("0", "否" if lang == "zh" else "no")]
-
-    def setter(name: str, parse: Any = str) -> Any:
-        return lambda t, v: dataclasses.replace(t, **{name: parse(v)})
 
     def required_figure(v: Any) -> Decimal:
         value = figure(v, lang)
@@ -248,34 +238,15 @@ def target_columns(lang: Lang, view_of: Any) -> list[Column[Target]]:
         return f"{p.year}: {format_figure(p.actual, 2)} / {format_figure(p.expected, 2)} ({verdict}){done}"
 
     return [
-        Column("目标名称", "Title", lambda t: t.title, edit=setter("title")),
-        Column("英文名称", "English title", lambda t: t.title_en, edit=setter("title_en")),
-        Column(
-            "指标",
-            "Metric",
-            lambda t: t.metric.label(lang),
-            edit=setter("metric", TargetMetric),
-            choices=lambda: _choices(TargetMetric, lang),
-            code=lambda t: t.metric.value,
-        ),
+        text_column("目标名称", "Title", "title"),
+        text_column("英文名称", "English title", "title_en"),
+        choice_column("指标", "Metric", "metric", TargetMetric, lang),
         Column("基准年", "Base year", lambda t: str(t.base_year), edit=setter("base_year", lambda v: year(v, lang))),
-        Column(
-            "基准值",
-            "Base value",
-            lambda t: format_figure(t.base_value),
-            edit=setter("base_value", required_figure),
-            number=True,
-        ),
+        figure_column("基准值", "Base value", "base_value", required_figure),
         Column(
             "目标年", "Target year", lambda t: str(t.target_year), edit=setter("target_year", lambda v: year(v, lang))
         ),
-        Column(
-            "目标值",
-            "Target value",
-            lambda t: format_figure(t.target_value),
-            edit=setter("target_value", required_figure),
-            number=True,
-        ),
+        figure_column("目标值", "Target value", "target_value", required_figure),
         Column(
             "里程碑",
             "Milestones",
@@ -284,14 +255,7 @@ def target_columns(lang: Lang, view_of: Any) -> list[Column[Target]]:
         ),
         flag("science_based"),
         flag("validated"),
-        Column(
-            "状态",
-            "Status",
-            lambda t: t.status.label(lang),
-            edit=setter("status", TargetStatus),
-            choices=lambda: _choices(TargetStatus, lang),
-            code=lambda t: t.status.value,
-        ),
-        Column("覆盖范围", "Coverage", lambda t: t.coverage, edit=setter("coverage")),
+        choice_column("状态", "Status", "status", TargetStatus, lang),
+        text_column("覆盖范围", "Coverage", "coverage"),
         Column("进展（实际 / 直线轨迹）", "Progress (actual / straight line)", progress),
     ]
