@@ -265,8 +265,10 @@ GridKey = tuple[int, int, str]  # item id, scenario id, horizon code
 
 @dataclass(frozen=True)
 class ScenarioGrid:
-    """The Scenarios page's read: the set (scenarios and inputs, no assessments) and how many cells are
-    assessed; the cells themselves are read for the rows on screen (see GridCell)."""
+    """The Scenarios page's read: the set (scenarios and inputs, no assessments), how many cells are
+    assessed and how many open items of each kind the grid has rows for; the rows and the cells
+    themselves are read for the rows on screen (see GridCell)."""
 
     scenarios: ScenarioSet
     assessed: int
+    open_items: dict[Kind, int] = field(default_factory=dict)

@@ -181,7 +181,7 @@ DIRECTIONS = {d.value: d for d in Direction}
 
 
 def scenario_grid(session: Session, period: Period) -> ScenarioGrid:
-    """The set without its assessments, and how many cells are assessed."""
+    """The set without its assessments, how many cells are assessed, how many open items of each kind."""
     scenarios = session.execute(
         select(SCENARIOS).where(SCENARIOS.c.period_id == period.id).order_by(SCENARIOS.c.position, SCENARIOS.c.id)
     ).all()
@@ -193,7 +193,9 @@ def scenario_grid(session: Session, period: Period) -> ScenarioGrid:
         scenarios=tuple(scenario_of(r) for r in scenarios),
         inputs=inputs_of(session.get(InputsRow, period.id)),
     )
-    return ScenarioGrid(chosen, int(assessed))
+    open_items = select(ITEMS.c.kind, func.count()).where(ITEMS.c.period_id == period.id, ITEMS.c.closed.is_(False))
+    counts = {Kind(kind): int(n) for kind, n in session.execute(open_items.group_by(ITEMS.c.kind)).all()}
+    return ScenarioGrid(chosen, int(assessed), counts)
 
 
 def grid_cells(session: Session, item_ids: list[int]) -> dict[GridKey, GridCell]:

@@ -172,3 +172,40 @@ def test_an_approved_period_locks_the_grid(window, qtbot):
     page = open_scenarios(window, qtbot)
     assert not page.model.flags(page.model.index(0, 2)) & Qt.ItemFlag.ItemIsEditable
     assert not page.add_button.isEnabled() and page.resilience.isReadOnly()
+
+
+def test_opening_reads_the_risks_rows_and_the_opportunities_when_reached(window, qtbot):
+    from carthane_tcfd.domain.taxonomy import Kind
+
+    window.state.reload_items()
+    window.state._rows.clear()  # nothing read yet
+    page = open_scenarios(window, qtbot)
+    counts = window.state.counts()
+    assert page.model.rowCount() == counts[Kind.RISK] + counts[Kind.OPPORTUNITY]
+    assert Kind.RISK in window.state._rows and Kind.OPPORTUNITY not in window.state._rows
+    last = page.model.item_at(page.model.rowCount() - 1)
+    assert last.kind is Kind.OPPORTUNITY and Kind.OPPORTUNITY in window.state._rows
+    codes = [page.model.item_at(r).code for r in range(page.model.rowCount())]
+    assert codes == [i.code for kind in Kind for i in sorted(window.state.rows(kind), key=lambda i: i.code)]
+    page.filters.search.setText(last.code)  # a filter reads every row it looks through
+    assert [page.model.item_at(r).code for r in range(page.model.rowCount())] == [last.code]
+
+
+def test_a_count_that_differs_from_the_rows_read_is_put_right(window, qtbot):
+    from dataclasses import replace
+
+    from carthane_tcfd.domain.taxonomy import Kind
+
+    grid = window.state.services.scenarios.grid(2024)
+    opportunities = window.state.rows(Kind.OPPORTUNITY)
+    model = ScenarioGridModel("en")
+    one_more = replace(grid, open_items={**grid.open_items, Kind.OPPORTUNITY: len(opportunities) + 1})
+    model.load(window.state.rows, one_more)  # e.g. an item left out as damaged when its rows are read
+    risks = grid.open_items[Kind.RISK]
+    assert model.rowCount() == risks + len(opportunities) + 1
+    assert model.item_at(risks).kind is Kind.OPPORTUNITY  # the opportunities are read now
+    assert model.data(model.index(risks, 0)) is None  # nothing shown until the view is told the count
+    with qtbot.waitSignal(model.modelReset):
+        pass
+    assert model.rowCount() == risks + len(opportunities)
+    assert model.data(model.index(risks, 0)) == opportunities[0].code

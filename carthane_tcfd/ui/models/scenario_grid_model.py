@@ -1,12 +1,16 @@
 """The scenario assessment grid as a table: items as rows, scenario × horizon as columns, each cell
-coloured by its level. Filtering is done in Python over precomputed keys (DESIGN.md §6)."""
+coloured by its level. Filtering is done in Python over precomputed keys (DESIGN.md §6).
+
+The rows are the open risks, then the open opportunities. Opening the page reads the risks' rows (the
+ones on screen; the Risks page shares them) and counts the opportunities: their rows are read when the
+view first reaches one of them, or a filter needs them (README, Performance)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 
 from carthane_tcfd.domain import palette
@@ -22,7 +26,7 @@ from carthane_tcfd.domain.scenarios import (
     level_colour,
     level_text_colour,
 )
-from carthane_tcfd.domain.taxonomy import Horizon, Lang
+from carthane_tcfd.domain.taxonomy import Horizon, Kind, Lang
 
 Index = QModelIndex | QPersistentModelIndex
 FIXED = 2  # code, title
@@ -32,14 +36,19 @@ CHUNK = 300  # items whose cells are read at once, from the first row asked for
 CellReader = Callable[[list[int]], dict[GridKey, GridCell]]
 # Saves a cell (item id, scenario id, horizon, draft, expected version) and returns what is stored now.
 CellSaver = Callable[[int, int, str, CellDraft, int], Assessment | None]
+# The rows of one kind (the register's grid rows: AppState.rows).
+RowSource = Callable[[Kind], list[ItemRow]]
+KINDS = (Kind.RISK, Kind.OPPORTUNITY)  # the order of the rows
 
 
 class ScenarioGridModel(QAbstractTableModel):
     def __init__(self, lang: Lang, parent: Any = None) -> None:
         super().__init__(parent)
         self.lang = lang
-        self.items: list[ItemRow] = []
-        self.visible: list[int] = []  # indices into items
+        self.source: RowSource = lambda _kind: []
+        self._parts: dict[Kind, list[ItemRow] | None] = {}  # open items of each kind; None: not read yet
+        self._counts: dict[Kind, int] = {}  # how many open items of each kind the period holds
+        self.visible: list[ItemRow] | None = None  # the rows a filter lets through; None: no filter
         self.scenarios: tuple[Scenario, ...] = ()
         self.cells: dict[GridKey, GridCell] = {}
         self.matrix_size = 5
@@ -47,22 +56,51 @@ class ScenarioGridModel(QAbstractTableModel):
         self.saver: CellSaver | None = None
         self.reader: CellReader | None = None
         self._read: set[int] = set()  # items whose cells are in self.cells
+        self._recounting = False
         self.assessed = 0  # cells assessed in the whole period, read or not
-        self._haystacks: list[str] = []
         self._filter = ItemFilter()
+        self._haystacks: dict[int, str] = {}  # quick-search text by item id, made when first filtered
         self._brushes: dict[str | None, QBrush] = {}
 
     # ---- loading --------------------------------------------------------------------------------
-    def load(self, items: list[ItemRow], grid: ScenarioGrid) -> None:
+    def load(self, source: RowSource, grid: ScenarioGrid) -> None:
+        """Show the grid of a period: `source` gives the rows of a kind, `grid` the scenario set and how
+        many open items of each kind there are. The first kind's rows are read now, the others when
+        reached."""
         self.beginResetModel()
-        open_items = [i for i in items if not i.closed]  # a closed item is no longer assessed
-        self.items = sorted(open_items, key=lambda i: (i.kind.value != "risk", i.code))
-        self._haystacks = [search_text(i) for i in self.items]
+        self._recounting = False
+        self.source = source
+        self._counts = {kind: grid.open_items.get(kind, 0) for kind in KINDS}
+        self._parts = dict.fromkeys(KINDS)
         self.scenarios = grid.scenarios.scenarios
         self.cells = {}
         self._read = set()
         self.assessed = grid.assessed
         self.matrix_size = grid.scenarios.matrix_size
+        self._haystacks = {}
+        first = self._parts[KINDS[0]] = self._rows(KINDS[0])
+        self._counts[KINDS[0]] = len(first)
+        self._apply_filter()
+        self.endResetModel()
+
+    def _part(self, kind: Kind) -> list[ItemRow]:
+        """The open items of a kind in code order, read when first asked. A count that differs from the
+        rows read (an item left out as damaged, or changed meanwhile) is put right after this event."""
+        part = self._parts[kind]
+        if part is None:
+            part = self._parts[kind] = self._rows(kind)
+            if len(part) != self._counts[kind] and not self._recounting:
+                self._recounting = True  # the view was told another count: nothing is shown until then
+                QTimer.singleShot(0, self._recount)
+        return part
+
+    def _rows(self, kind: Kind) -> list[ItemRow]:
+        return sorted((i for i in self.source(kind) if not i.closed), key=lambda i: i.code)
+
+    def _recount(self) -> None:
+        self.beginResetModel()
+        self._counts.update({kind: len(part) for kind, part in self._parts.items() if part is not None})
+        self._recounting = False
         self._apply_filter()
         self.endResetModel()
 
@@ -75,13 +113,29 @@ class ScenarioGridModel(QAbstractTableModel):
     def _apply_filter(self) -> None:
         flt = self._filter
         if flt.is_empty:
-            self.visible = list(range(len(self.items)))
+            self.visible = None
         else:
-            self.visible = [n for n, i in enumerate(self.items) if matches(i, flt, self._haystacks[n])]
+            self.visible = [i for kind in KINDS for i in self._part(kind) if matches(i, flt, self._haystack(i))]
+
+    def _haystack(self, item: ItemRow) -> str:
+        found = self._haystacks.get(item.id)
+        if found is None:
+            found = self._haystacks[item.id] = search_text(item)
+        return found
 
     # ---- addressing -----------------------------------------------------------------------------
     def item_at(self, row: int) -> ItemRow:
-        return self.items[self.visible[row]]
+        if self.visible is not None:
+            return self.visible[row]
+        for kind in KINDS:
+            count = self._counts[kind]
+            if row < count:
+                return self._part(kind)[row]
+            row -= count
+        raise IndexError(row)
+
+    def _shown(self) -> int:
+        return sum(self._counts.values()) if self.visible is None else len(self.visible)
 
     def address(self, index: Index) -> tuple[ItemRow, Scenario, str] | None:
         """The item, scenario and horizon of a grid cell (None for the code and title columns)."""
@@ -105,7 +159,7 @@ class ScenarioGridModel(QAbstractTableModel):
 
     def _read_from(self, row: int) -> None:
         """Read the cells of the next CHUNK rows not read yet (the view asks for the rows on screen)."""
-        ids = [self.item_at(r).id for r in range(row, min(row + CHUNK, len(self.visible)))]
+        ids = [self.item_at(r).id for r in range(row, min(row + CHUNK, self._shown()))]
         ids = [i for i in ids if i not in self._read]
         if self.reader is not None and ids:
             self.cells.update(self.reader(ids))
@@ -118,7 +172,7 @@ class ScenarioGridModel(QAbstractTableModel):
 
     # ---- Qt model ---------------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.visible)
+        return 0 if parent.isValid() else self._shown()
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else FIXED + len(self.scenarios) * len(HORIZONS)
@@ -136,7 +190,7 @@ class ScenarioGridModel(QAbstractTableModel):
         return f"{self.scenarios[scenario].display_name(self.lang)}\n{HORIZONS[horizon].label(self.lang)}"
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
+        if not index.isValid() or self._recounting:
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.column() >= FIXED and self.covered(index) and not self.read_only:
@@ -144,7 +198,7 @@ class ScenarioGridModel(QAbstractTableModel):
         return base
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self.visible)):
+        if not index.isValid() or self._recounting or not (0 <= index.row() < self._shown()):
             return None
         column = index.column()
         if column < FIXED:

@@ -173,7 +173,7 @@ class ScenariosPage(QWidget):
         grid = self.state.services.scenarios.grid(period.year)
         self.scenarios = grid.scenarios
         self.model.read_only = period.read_only
-        self.model.load(self.state.items, grid)
+        self.model.load(self.state.rows, grid)
         self.table.setColumnWidth(0, 60)
         self.table.setColumnWidth(1, 200)
         self._fill_scenarios()
