@@ -27,6 +27,7 @@ from carthane_tcfd.domain.taxonomy import (
     FinancialImpact,
     Horizon,
     Kind,
+    Lang,
     MitigationStatus,
     PeriodStatus,
     ValueChain,
@@ -388,6 +389,10 @@ class AuditRecord:
     old_value: str | None
     new_value: str | None
     source: str = ""  # where the change came from, e.g. "import from FILE"; empty for the application
+    subject: tuple[str, str] = ("", "")  # what was changed, in Chinese and English (e.g. a scenario's name)
+
+    def subject_in(self, lang: Lang) -> str:
+        return self.subject[1] if lang == "en" and self.subject[1] else self.subject[0]
 
 
 @dataclass(frozen=True)

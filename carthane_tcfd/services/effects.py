@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from carthane_tcfd.domain.effects import AnticipatedEffect, FinancialEffects, NotQuantifiedReason, StatementLine
+from carthane_tcfd.domain.effects_audit import anticipated_value
 from carthane_tcfd.domain.errors import UserError
 from carthane_tcfd.domain.taxonomy import Horizon, Kind
 from carthane_tcfd.services.context import ServiceContext
@@ -23,31 +23,15 @@ ANTICIPATED = AnticipatedRow.__table__
 ITEMS = Item.__table__
 
 
-def _both(zh: str, en: str) -> str:
-    return f"{zh} / {en}"
-
-
-def _money(value: Decimal | None) -> str:
-    return "—" if value is None else f"{value:,.2f}"
-
-
-def anticipated_text(a: AnticipatedEffect) -> str:
-    """An anticipated effect as the audit trail shows it, with the horizon's labels."""
-    horizon = Horizon(a.horizon)
-    text = f"{_both(horizon.label('zh'), horizon.label('en'))}: {_money(a.low_cny)} – {_money(a.high_cny)} CNY"
-    return f"{text}; {a.basis}" if a.basis else text
-
-
 def _audit_values(e: FinancialEffects) -> dict[str, Any]:
-    """The effects' fields as the audit trail shows them: labels, not codes."""
+    """The effects' fields as the audit trail keeps them: codes (the history labels them in the reader's
+    language, domain/audit_text.py), the statement lines in their list order."""
     return {
         "current_narrative": e.current_narrative,
         "current_cny": e.current_cny,
-        "statement_lines": "; ".join(
-            _both(line.label("zh"), line.label("en")) for line in StatementLine if line.value in e.statement_lines
-        ),
-        "material_adjustment": _both("是", "Yes") if e.material_adjustment else _both("否", "No"),
-        "reason_code": _both(e.reason.label("zh"), e.reason.label("en")) if e.reason else "",
+        "statement_lines": ",".join(line.value for line in StatementLine if line.value in e.statement_lines),
+        "material_adjustment": e.material_adjustment,
+        "reason_code": e.reason.value if e.reason else "",
         "reason_text": e.reason_text,
     }
 
@@ -122,8 +106,8 @@ def write_effects(ctx: ServiceContext, session: Session, item_id: int, new: Fina
                 item_id,
                 "update",
                 field=name,
-                old=before[name] or None,
-                new=after[name] or None,
+                old=before[name] if before[name] not in ("", None) else None,
+                new=after[name] if after[name] not in ("", None) else None,
                 item_id=item_id,
                 year=year,
             )
@@ -139,8 +123,8 @@ def write_effects(ctx: ServiceContext, session: Session, item_id: int, new: Fina
                 item_id,
                 "update",
                 field="anticipated",
-                old=anticipated_text(was) if was else None,
-                new=anticipated_text(now) if now else None,
+                old=anticipated_value(was),
+                new=anticipated_value(now),
                 item_id=item_id,
                 year=year,
             )

@@ -10,9 +10,11 @@ from sqlalchemy import func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from carthane_tcfd.domain.effects import Direction, exposure_by_horizon
+from carthane_tcfd.domain.effects_audit import Names, cell_value, scenario_names, scenario_value
 from carthane_tcfd.domain.effects_validation import validate_cell, validate_inputs, validate_scenario
 from carthane_tcfd.domain.errors import ConflictError, NotFound, UserError, ValidationFailed
 from carthane_tcfd.domain.inventory import inventory_totals
+from carthane_tcfd.domain.records import AuditRecord
 from carthane_tcfd.domain.scenarios import (
     Assessment,
     CarbonPrice,
@@ -28,12 +30,12 @@ from carthane_tcfd.domain.scenarios import (
     carbon_path_text,
 )
 from carthane_tcfd.domain.sensitivity import Sensitivities, emissions_of, sensitivities
-from carthane_tcfd.domain.taxonomy import Horizon, Kind, Lang
+from carthane_tcfd.domain.taxonomy import Kind, Lang
 from carthane_tcfd.domain.validation import Problem, problem
 from carthane_tcfd.services.context import ServiceContext, editable, period_by_year
 from carthane_tcfd.services.effects import period_effects
 from carthane_tcfd.store.metric_records import read_inventories
-from carthane_tcfd.store.models import Item, Period, utcnow
+from carthane_tcfd.store.models import AuditEntry, Item, Period, utcnow
 from carthane_tcfd.store.models import Scenario as ScenarioRow
 from carthane_tcfd.store.models import ScenarioAssessment as AssessmentRow
 from carthane_tcfd.store.models import ScenarioInputs as InputsRow
@@ -41,10 +43,7 @@ from carthane_tcfd.store.models import ScenarioInputs as InputsRow
 SCENARIOS = ScenarioRow.__table__
 ASSESSMENTS = AssessmentRow.__table__
 ITEMS = Item.__table__
-
-
-def _both(zh: str, en: str) -> str:
-    return zh if zh == en or not en else f"{zh} / {en}"
+INPUT_FIELDS = ("resilience", "electricity_cost_cny", "include_scope3")  # audited as the period's
 
 
 def scenario_of(row: Any) -> Scenario:
@@ -97,23 +96,8 @@ def _scenario_values(d: ScenarioDraft) -> dict[str, Any]:
     }
 
 
-def _cell_text(scenario: str, horizon: str, cell: CellDraft | None) -> str | None:
-    """A grid cell as the audit trail shows it: the scenario, the horizon's and direction's labels."""
-    if cell is None or cell.is_blank:
-        return None
-    h = Horizon(horizon)
-    parts = [f"{scenario} · {_both(h.label('zh'), h.label('en'))}"]
-    if cell.direction is not None:
-        parts.append(_both(cell.direction.label("zh"), cell.direction.label("en")))
-    if cell.level is not None:
-        parts.append(f"L{cell.level}")
-    if cell.low_cny is not None or cell.high_cny is not None:
-        low = "—" if cell.low_cny is None else f"{cell.low_cny:,.2f}"
-        high = "—" if cell.high_cny is None else f"{cell.high_cny:,.2f}"
-        parts.append(f"{low} – {high} CNY")
-    if cell.narrative.strip():
-        parts.append(cell.narrative.strip())
-    return "; ".join(parts)
+def _names(row: ScenarioRow) -> Names:
+    return row.name, row.name_en
 
 
 def _raise(problems: list[Problem]) -> None:
@@ -268,6 +252,45 @@ class ScenarioService:
             exposure_by_horizon(list(risks.values())), exposure_by_horizon(list(opportunities.values())), chosen
         )
 
+    def history(self, year: int) -> list[AuditRecord]:
+        """The changes to a period's scenario set (each named by its scenario) and to its inputs (the
+        resilience narrative, the electricity cost, the scope 3 choice), newest first. The grid's cells
+        are in their items' histories."""
+        with self.ctx.read() as session:
+            period = period_by_year(session, year)
+            entries = session.scalars(
+                select(AuditEntry)
+                .where(
+                    AuditEntry.period_year == period.year,
+                    or_(
+                        AuditEntry.entity == "scenario",
+                        (AuditEntry.entity == "period") & AuditEntry.field.in_(INPUT_FIELDS),
+                    ),
+                )
+                .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+            ).all()
+            rows = session.execute(select(SCENARIOS).where(SCENARIOS.c.period_id == period.id)).all()
+        names: dict[int, Names] = {}
+        for e in entries:  # a removed scenario is named by its removal (or creation) entry
+            found = scenario_names(e.old_value) or scenario_names(e.new_value)
+            if e.entity == "scenario" and found:
+                names.setdefault(e.entity_id, found)
+        names.update({r.id: (r.name, r.name_en) for r in rows})
+        return [
+            AuditRecord(
+                e.at,
+                e.who,
+                e.entity,
+                e.action,
+                e.field,
+                e.old_value,
+                e.new_value,
+                e.source,
+                names.get(e.entity_id, ("", "")) if e.entity == "scenario" else ("", ""),
+            )
+            for e in entries
+        ]
+
     # ---- the scenario set ----------------------------------------------------------------
     def add(self, year: int, draft: ScenarioDraft) -> Scenario:
         _raise(validate_scenario(draft))
@@ -283,7 +306,7 @@ class ScenarioService:
             )
             session.add(row)
             session.flush()
-            self.ctx.audit(session, "scenario", row.id, "create", new=_both(row.name, row.name_en), year=year)
+            self.ctx.audit(session, "scenario", row.id, "create", new=scenario_value(_names(row)), year=year)
             return scenario_of(row)
 
     def update(self, scenario_id: int, draft: ScenarioDraft, expected_version: int) -> Scenario:
@@ -324,7 +347,7 @@ class ScenarioService:
                 "scenario",
                 row.id,
                 "delete",
-                old=f"{_both(row.name, row.name_en)} ({cells} cells)",
+                old=scenario_value(_names(row), cells),
                 year=period.year,
             )
             session.delete(row)
@@ -399,7 +422,7 @@ class ScenarioService:
             ).one_or_none()
             if (row.version if row is not None else 0) != expected_version:
                 raise ConflictError(item.code, row.updated_by if row else "", row.updated_at if row else None)
-            name = _both(scenario.name, scenario.name_en)
+            name = _names(scenario)
             old = assessment_of(row).to_draft() if row is not None else None
             if old == cell or (old is None and cell.is_blank):
                 return assessment_of(row) if row is not None else None
@@ -431,7 +454,7 @@ class ScenarioService:
         session: Session,
         cell_id: int,
         action: str,
-        scenario: str,
+        scenario: Names,
         horizon: str,
         old: CellDraft | None,
         new: CellDraft | None,
@@ -444,8 +467,8 @@ class ScenarioService:
             cell_id,
             action,
             field="scenario",
-            old=_cell_text(scenario, horizon, old),
-            new=_cell_text(scenario, horizon, new),
+            old=cell_value(scenario, horizon, old),
+            new=cell_value(scenario, horizon, new),
             item_id=item_id,
             year=year,
         )

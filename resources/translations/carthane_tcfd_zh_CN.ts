@@ -10,17 +10,17 @@
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/prompts.py" line="31"/>
+        <location filename="../../carthane_tcfd/ui/prompts.py" line="36"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/prompts.py" line="32"/>
+        <location filename="../../carthane_tcfd/ui/prompts.py" line="37"/>
         <source>%1 has unsaved changes. Save them?</source>
         <translation>%1 有未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/prompts.py" line="60"/>
+        <location filename="../../carthane_tcfd/ui/prompts.py" line="65"/>
         <source>Cannot do that</source>
         <translation>无法执行</translation>
     </message>
@@ -28,32 +28,32 @@
 <context>
     <name>CellDialog</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="194"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="195"/>
         <source>CNY, optional</source>
         <translation>人民币元，可选</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="199"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="200"/>
         <source>Direction</source>
         <translation>影响方向</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="200"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="201"/>
         <source>Level</source>
         <translation>影响等级</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="201"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="202"/>
         <source>Low (CNY)</source>
         <translation>下限（元）</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="202"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="203"/>
         <source>High (CNY)</source>
         <translation>上限（元）</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="203"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="204"/>
         <source>Narrative</source>
         <translation>说明</translation>
     </message>
@@ -61,17 +61,17 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="179"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="178"/>
         <source>Compare periods</source>
         <translation>比较年度</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="190"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="189"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="192"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="191"/>
         <source>to</source>
         <translation>到</translation>
     </message>
@@ -231,82 +231,82 @@ Rebuild it now? The unfinished file is kept under another name.</source>
 <context>
     <name>EffectsEditor</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="51"/>
+        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="50"/>
         <source>Financial effects</source>
         <translation>财务影响</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="62"/>
+        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="61"/>
         <source>The effect in the current reporting period</source>
         <translation>本报告期内的财务影响</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="65"/>
+        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="64"/>
         <source>CNY, optional</source>
         <translation>人民币元，可选</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="66"/>
+        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="65"/>
         <source>Current effect</source>
         <translation>当期影响</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="67"/>
+        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="66"/>
         <source>Current amount (CNY)</source>
         <translation>当期金额（元）</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="68"/>
+        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="67"/>
         <source>Anticipated (CNY)</source>
         <translation>预期影响（元）</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="70"/>
+        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="69"/>
         <source>Statement lines</source>
         <translation>受影响的报表项目</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="72"/>
+        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="71"/>
         <source>Material adjustment risk (IFRS S2 ¶16(b))</source>
         <translation>账面价值重大调整风险（IFRS S2 第16(b)段）</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="74"/>
+        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="73"/>
         <source>Significant risk of a material adjustment to carrying amounts next period (IFRS S2 ¶16(b))</source>
         <translation>下一报告期内资产负债账面价值存在重大调整的重大风险（IFRS S2 第16(b)段）</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="90"/>
+        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="89"/>
         <source>Why the effect is not quantified, and what is said instead</source>
         <translation>未量化的原因，以及替代提供的定性信息</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="91"/>
+        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="90"/>
         <source>From the seed: not quantified in the 2024 ESG report.</source>
         <translation>种子数据：2024 年 ESG 报告未量化该项影响。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="93"/>
+        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="92"/>
         <source>Not quantified because</source>
         <translation>未量化原因</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="119"/>
+        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="118"/>
         <source>low</source>
         <translation>下限</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="120"/>
+        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="119"/>
         <source>high</source>
         <translation>上限</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="121"/>
+        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="120"/>
         <source>basis and assumptions</source>
         <translation>依据与假设</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="185"/>
+        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="184"/>
         <source>Not one of the item&apos;s time horizons</source>
         <translation>不属于该条目的时间范围</translation>
     </message>
@@ -542,172 +542,172 @@ Open its folder?</source>
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="128"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="127"/>
         <source>Closed: kept in the register and in comparisons, not deleted</source>
         <translation>已关闭：保留在登记册和年度比较中，不删除</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="132"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="131"/>
         <source>Why the item is closed (required to close it)</source>
         <translation>关闭原因（关闭条目时必填）</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="141"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="140"/>
         <source>CNY, optional</source>
         <translation>元，可选</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="174"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="177"/>
         <source>Add action</source>
         <translation>添加措施</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="175"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="178"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="176"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="179"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="177"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="180"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="187"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="192"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="188"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="193"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="189"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="194"/>
         <source>English title</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="111"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="110"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="111"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="110"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="190"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="195"/>
         <source>Description (Chinese | English)</source>
         <translation>描述（中文 | 英文）</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="191"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="196"/>
         <source>Time horizons</source>
         <translation>时间范围</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="192"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="197"/>
         <source>Value chain</source>
         <translation>价值链</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="193"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="198"/>
         <source>Financial impacts</source>
         <translation>潜在财务影响</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="194"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="199"/>
         <source>Estimate (CNY)</source>
         <translation>财务估算（元）</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="195"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="200"/>
         <source>Inherent score</source>
         <translation>固有评分</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="196"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="201"/>
         <source>Residual score</source>
         <translation>剩余评分</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="197"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="202"/>
         <source>Owner</source>
         <translation>负责部门</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="198"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="203"/>
         <source>Sites</source>
         <translation>涉及地点</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="199"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="204"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="200"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="205"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="201"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="206"/>
         <source>Reason closed</source>
         <translation>关闭原因</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="202"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="207"/>
         <source>Mitigations</source>
         <translation>应对措施</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="246"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="251"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="248"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="253"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="249"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="254"/>
         <source>History…</source>
         <translation>修改历史…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="352"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="357"/>
         <source>Illustrative assessment: the 2024 report gives no scores. Rescoring the item replaces them with your assessment.</source>
         <translation>示例评估：2024 年报告未披露评分。重新评分后将以您的评估替代。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="363"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="368"/>
         <source>No item selected</source>
         <translation>未选择条目</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="383"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="388"/>
         <source>New risk</source>
         <translation>新建风险</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="383"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="388"/>
         <source>New opportunity</source>
         <translation>新建机遇</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="482"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="487"/>
         <source>Please correct the fields marked in red; nothing was saved.</source>
         <translation>请更正红色标示的字段；尚未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="500"/>
+        <location filename="../../carthane_tcfd/ui/widgets/item_editor.py" line="505"/>
         <source>≈ impact level %1 (%2)</source>
         <translation>≈ 影响等级 %1（%2）</translation>
     </message>
@@ -1159,82 +1159,82 @@ Open its folder?</source>
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="37"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="38"/>
         <source>Period %1 – properties</source>
         <translation>%1 年度 – 属性</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="44"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="45"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="48"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="49"/>
         <source>Matrix size</source>
         <translation>矩阵大小</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="58"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="59"/>
         <source>Upper CNY bound of each impact level but the last, ascending</source>
         <translation>除最高等级外各影响等级的金额上限（元），按升序</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="59"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="60"/>
         <source>Impact thresholds (CNY)</source>
         <translation>影响金额阈值（元）</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="62"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="63"/>
         <source>One-person team: who submits or changes the period may also approve it (the cover says so)</source>
         <translation>一人团队：提交人或修改人亦可批准（封面会注明）</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="67"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="68"/>
         <source>Segregation of duties</source>
         <translation>职责分离</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="72"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="73"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="76"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="77"/>
         <source>Governance</source>
         <translation>治理</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="77"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="78"/>
         <source>Strategy and resilience</source>
         <translation>战略与韧性</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="78"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="79"/>
         <source>Risk-management process</source>
         <translation>风险管理流程</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="79"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="80"/>
         <source>Metrics and targets</source>
         <translation>指标与目标</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="80"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="81"/>
         <source>Key messages</source>
         <translation>要点</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="81"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="82"/>
         <source>Decision requested</source>
         <translation>提请决策事项</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="86"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="87"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="86"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/period_dialog.py" line="87"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
@@ -1265,77 +1265,77 @@ Open its folder?</source>
 <context>
     <name>ScenarioDialog</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="89"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="90"/>
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="96"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="97"/>
         <source>e.g. NGFS phase and scenario name</source>
         <translation>例如 NGFS 阶段与情景名称</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="99"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="100"/>
         <source>°C by 2100, e.g. 1.5</source>
         <translation>至 2100 年温升（°C），例如 1.5</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="102"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="103"/>
         <source>last year analysed, e.g. 2050</source>
         <translation>分析的最后年份，例如 2050</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="105"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="106"/>
         <source>CNY per tCO2e by year, e.g. 2030: 200; 2040: 350</source>
         <translation>各年份碳价（元/吨CO2e），例如 2030: 200; 2040: 350</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="110"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="111"/>
         <source>%, e.g. 8 or -5</source>
         <translation>百分比，例如 8 或 -5</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="114"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="115"/>
         <source>Policy, macro-economy, energy mix, technology</source>
         <translation>政策、宏观经济、能源结构、技术</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="116"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="117"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="117"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="118"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="118"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="119"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="119"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="120"/>
         <source>Temperature outcome (°C)</source>
         <translation>温升结果（°C）</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="120"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="121"/>
         <source>Time horizon (year)</source>
         <translation>分析年限（年份）</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="121"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="122"/>
         <source>Carbon price path</source>
         <translation>碳价路径</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="122"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="123"/>
         <source>Electricity price change (%)</source>
         <translation>电价变化（%）</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="123"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="124"/>
         <source>Assumptions</source>
         <translation>假设</translation>
     </message>
@@ -1343,27 +1343,27 @@ Open its folder?</source>
 <context>
     <name>ScenarioGridModel</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/models/scenario_grid_model.py" line="130"/>
+        <location filename="../../carthane_tcfd/ui/models/scenario_grid_model.py" line="186"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/models/scenario_grid_model.py" line="132"/>
+        <location filename="../../carthane_tcfd/ui/models/scenario_grid_model.py" line="188"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/models/scenario_grid_model.py" line="158"/>
+        <location filename="../../carthane_tcfd/ui/models/scenario_grid_model.py" line="214"/>
         <source>Not one of the item&apos;s time horizons</source>
         <translation>不属于该条目的时间范围</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/models/scenario_grid_model.py" line="204"/>
+        <location filename="../../carthane_tcfd/ui/models/scenario_grid_model.py" line="260"/>
         <source>Not assessed: Enter to edit, 1–9 for the level</source>
         <translation>未评估：按回车编辑，按 1–9 设定等级</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/models/scenario_grid_model.py" line="205"/>
+        <location filename="../../carthane_tcfd/ui/models/scenario_grid_model.py" line="261"/>
         <source>%1 (¥: amounts, ✎: narrative; Enter opens the cell)</source>
         <translation>%1（¥：含金额，✎：含说明；按回车打开单元格）</translation>
     </message>
@@ -1382,69 +1382,84 @@ Open its folder?</source>
     </message>
     <message>
         <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="62"/>
-        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="252"/>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="258"/>
         <source>Remove scenario</source>
         <translation>删除情景</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="64"/>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="63"/>
+        <source>History…</source>
+        <translation>修改历史…</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="66"/>
+        <source>Changes to the scenarios and to the narrative and inputs; a cell&apos;s are in its item&apos;s history</source>
+        <translation>情景设定及韧性说明、输入数据的修改记录；评估单元格的修改见其条目的修改历史</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="69"/>
         <source>Scenarios:</source>
         <translation>情景：</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="73"/>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="78"/>
         <source>Keys: Enter edits a cell; 1–9 sets the level; A adverse, F favourable, N neutral; Del clears.</source>
         <translation>按键：回车编辑单元格；1–9 设定等级；A 不利、F 有利、N 中性；Del 清除。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="103"/>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="108"/>
         <source>How resilient the strategy is under the scenarios (TCFD Strategy c, IFRS S2 ¶22)</source>
         <translation>各情景下公司战略的气候韧性（TCFD 战略 c，IFRS S2 第22段）</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="107"/>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="112"/>
         <source>CNY, the period&apos;s purchased electricity cost</source>
         <translation>人民币元，本年度外购电力成本</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="108"/>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="113"/>
         <source>Apply the carbon price to scope 3 as well</source>
         <translation>碳价同时适用于范围三排放</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="110"/>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="115"/>
         <source>Save narrative and inputs</source>
         <translation>保存说明与输入</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="129"/>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="134"/>
         <source>Resilience</source>
         <translation>气候韧性</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="130"/>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="135"/>
         <source>Purchased electricity cost</source>
         <translation>外购电力成本</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="134"/>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="139"/>
         <source>Emissions used</source>
         <translation>所用排放量</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="135"/>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="140"/>
         <source>Sensitivities</source>
         <translation>敏感性分析</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="212"/>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="218"/>
         <source>Scope 1: %1 t · scope 2: %2 t · scope 1 + 2: %3 t · scope 3: %4 t (the period&apos;s metrics)</source>
         <translation>范围一：%1 吨 · 范围二：%2 吨 · 范围一 + 二：%3 吨 · 范围三：%4 吨（本年度指标）</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="251"/>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="257"/>
         <source>Remove the scenario “%1” and its column of the grid?</source>
         <translation>删除情景「%1」及其在评估表中的列？</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/pages/scenarios_page.py" line="273"/>
+        <source>Scenario analysis %1</source>
+        <translation>%1 年度情景分析</translation>
     </message>
 </context>
 <context>
@@ -1498,22 +1513,22 @@ Open its folder?</source>
 <context>
     <name>SignoffHistoryDialog</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="132"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="131"/>
         <source>Sign-off history – %1</source>
         <translation>签署记录 – %1</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="135"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="134"/>
         <source>Prepared by: %1</source>
         <translation>编制：%1</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="142"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="141"/>
         <source>Segregation of duties is relaxed for this period (one-person team); * marks an approval by who submitted or changed the period.</source>
         <translation>本年度已放宽职责分离（一人团队）；* 表示批准人亦为提交人或修改人。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="161"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="160"/>
         <source>No sign-off step yet.</source>
         <translation>尚无签署记录。</translation>
     </message>
@@ -1521,47 +1536,47 @@ Open its folder?</source>
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="53"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="52"/>
         <source>Submit for review</source>
         <translation>提交审阅</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="54"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="53"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="55"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="54"/>
         <source>Return for changes</source>
         <translation>退回修改</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="56"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="55"/>
         <source>Reopen period</source>
         <translation>重新开启年度</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="70"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="69"/>
         <source>Comment (required)</source>
         <translation>意见（必填）</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="70"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="69"/>
         <source>Comment (optional)</source>
         <translation>意见（选填）</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="71"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="70"/>
         <source>Committee meeting held on</source>
         <translation>委员会会议日期</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="84"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="83"/>
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="85"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/signoff_dialogs.py" line="84"/>
         <source>Meeting reference</source>
         <translation>会议编号</translation>
     </message>

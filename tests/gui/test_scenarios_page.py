@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
@@ -192,8 +193,6 @@ def test_opening_reads_the_risks_rows_and_the_opportunities_when_reached(window,
 
 
 def test_a_count_that_differs_from_the_rows_read_is_put_right(window, qtbot):
-    from dataclasses import replace
-
     from carthane_tcfd.domain.taxonomy import Kind
 
     grid = window.state.services.scenarios.grid(2024)
@@ -209,3 +208,54 @@ def test_a_count_that_differs_from_the_rows_read_is_put_right(window, qtbot):
         pass
     assert model.rowCount() == risks + len(opportunities)
     assert model.data(model.index(risks, 0)) == opportunities[0].code
+
+
+def _shown_history(monkeypatch, show) -> list[tuple[str, ...]]:
+    from PySide6.QtCore import QModelIndex
+
+    from carthane_tcfd.ui.dialogs.history_dialog import HistoryDialog
+
+    shown = []
+    monkeypatch.setattr(HistoryDialog, "exec", lambda dialog: shown.append(dialog) or 0)
+    show()
+    model = shown[-1].model
+    return [tuple(model.index(r, c).data() for c in (2, 3, 4, 5)) for r in range(model.rowCount(QModelIndex()))]
+
+
+def test_the_history_shows_scenario_input_and_cell_changes_in_words(window, qtbot, monkeypatch):
+    page = open_scenarios(window, qtbot)
+    services = window.state.services.scenarios
+    first = page.scenarios.scenarios[0]
+    services.update(first.id, replace(first.to_draft(), carbon_prices=(CarbonPrice(2030, Decimal(120)),)), 1)
+    page.refresh()
+    qtbot.keyClicks(page.electricity_cost, "2000000")
+    page.scope3.setChecked(True)
+    qtbot.mouseClick(page.save_inputs_button, Qt.MouseButton.LeftButton)
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.model.index(0, 2))  # PR-01 · first scenario · short
+    qtbot.keyClick(page.table, Qt.Key.Key_4)
+    qtbot.keyClick(page.table, Qt.Key.Key_N)
+
+    rows = _shown_history(monkeypatch, page.history_button.click)
+    assert rows == [
+        ("Period · changed", "Include scope 3", "No", "Yes"),
+        ("Period · changed", "Purchased electricity cost", "", "2,000,000.00"),
+        ("Scenario · Orderly transition (about 1.5 °C) · changed", "Carbon price path", "", "2030: 120"),
+    ]
+    window.risks.select_item(page.model.item_at(0).id)
+    item_rows = _shown_history(monkeypatch, window.risks.show_history)
+    cells = [row for row in item_rows if row[0].startswith("Scenario assessment")]
+    assert cells == [
+        (
+            "Scenario assessment · changed",
+            "Scenario",
+            "Orderly transition (about 1.5 °C) · Short term; Adverse; L4",
+            "Orderly transition (about 1.5 °C) · Short term; Neutral; L4",
+        ),
+        (
+            "Scenario assessment · created",
+            "Scenario",
+            "",
+            "Orderly transition (about 1.5 °C) · Short term; Adverse; L4",
+        ),
+    ]

@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
+from carthane_tcfd.domain.audit_text import audit_value_text
 from carthane_tcfd.domain.effects import AnticipatedEffect, Direction, FinancialEffects, NotQuantifiedReason
 from carthane_tcfd.domain.errors import ConflictError, PeriodLocked, UserError, ValidationFailed
 from carthane_tcfd.domain.scenarios import CarbonPrice, CellDraft, GridCell, ScenarioDraft, ScenarioInputs
@@ -53,13 +54,20 @@ def test_effects_round_trip_with_the_item_and_bump_its_version(register):
     assert register.periods.snapshot(2024).items[0].effects == EFFECTS
     history = register.items.history(item.id)
     changed = {h.field: h for h in history if h.entity == "item" and h.action == "update"}
-    assert (
-        changed["statement_lines"].new_value
-        == "营业收入 / Revenue; 资产账面价值 / 减值 / Asset carrying amounts / impairment"
-    )
-    assert changed["anticipated"].new_value.startswith("短期 / Short term: 100,000.00 – 900,000.00 CNY")
-    assert changed["reason_code"].old_value == "来源报告未量化 / Not quantified in the source report"
-    assert changed["material_adjustment"].new_value == "是 / Yes"
+
+    def shown(field: str, lang: str, old: bool = False) -> str:  # as the history dialog shows it
+        entry = changed[field]
+        return audit_value_text("item", field, entry.old_value if old else entry.new_value, lang)
+
+    assert changed["statement_lines"].new_value == "revenue,asset_carrying_amounts"  # codes kept, labels shown
+    assert shown("statement_lines", "en") == "Revenue, Asset carrying amounts / impairment"
+    assert shown("statement_lines", "zh") == "营业收入、资产账面价值 / 减值"
+    assert shown("anticipated", "en") == "Short term: 100,000.00 – 900,000.00 CNY; 历史损失 × 频率"
+    assert shown("anticipated", "zh").startswith("短期: 100,000.00 – 900,000.00 CNY")
+    assert shown("reason_code", "en", old=True) == "Not quantified in the source report"
+    assert shown("reason_code", "zh", old=True) == "来源报告未量化"
+    assert (shown("material_adjustment", "en"), shown("material_adjustment", "zh")) == ("Yes", "是")
+    assert shown("current_cny", "en") == "250,000.50"
 
 
 def test_invalid_effects_write_nothing(register):
@@ -140,8 +148,50 @@ def test_grid_cells_are_validated_versioned_audited_and_blank_cells_removed(regi
         register.scenarios.save_cell(item.id, scenario.id, "short", CellDraft(Direction.ADVERSE, 9), 1)
     assert register.scenarios.save_cell(item.id, scenario.id, "short", CellDraft(), 1) is None
     assert register.scenarios.set_of(2024).assessments == ()
-    texts = [h.new_value or h.old_value for h in register.items.history(item.id) if h.entity == "assessment"]
-    assert any("延迟转型" in t and "短期 / Short term" in t and "不利 / Adverse" in t for t in texts)
+    entries = [h for h in register.items.history(item.id) if h.entity == "assessment"]
+    assert [h.action for h in entries] == ["delete", "create"]  # newest first
+    created = entries[1].new_value
+    assert audit_value_text("assessment", "scenario", created, "en") == (
+        f"{scenario.name_en} · Short term; Adverse; L4; 1,000.00 – 5,000.00 CNY; 停产"
+    )
+    assert audit_value_text("assessment", "scenario", created, "zh") == (
+        f"{scenario.name} · 短期；不利；L4；1,000.00 – 5,000.00 CNY；停产"
+    )
+    assert audit_value_text("assessment", "scenario", entries[0].old_value, "en") == audit_value_text(
+        "assessment", "scenario", created, "en"
+    )
+
+
+def test_the_periods_scenario_history_names_each_scenario_and_the_inputs(register):
+    first, _second, third = register.scenarios.set_of(2024).scenarios
+    renamed = register.scenarios.update(first.id, replace(first.to_draft(), name_en="Net zero 2050"), first.version)
+    register.scenarios.update(
+        renamed.id, replace(renamed.to_draft(), carbon_prices=(CarbonPrice(2030, Decimal(200)),)), renamed.version
+    )
+    added = register.scenarios.add(2024, ScenarioDraft("高碳价压力", "High carbon price stress"))
+    item = first_risk(register)
+    register.scenarios.save_cell(item.id, third.id, "short", CellDraft(Direction.ADVERSE, 2), 0)
+    register.scenarios.remove(third.id, third.version)
+    register.scenarios.save_inputs(2024, ScenarioInputs("韧性说明", Decimal("5000000"), True, 0))
+    history = register.scenarios.history(2024)
+    rows = [(h.entity, h.subject_in("en"), h.action, h.field) for h in history]
+    assert rows[:3] == [  # newest first; the inputs are the period's
+        ("period", "", "update", "include_scope3"),
+        ("period", "", "update", "electricity_cost_cny"),
+        ("period", "", "update", "resilience"),
+    ]
+    assert rows[3:] == [
+        ("scenario", third.name_en, "delete", ""),  # removed: named by its removal entry
+        ("scenario", added.name_en, "create", ""),
+        ("scenario", "Net zero 2050", "update", "carbon_prices"),
+        ("scenario", "Net zero 2050", "update", "name_en"),
+    ]
+    assert history[0].subject_in("zh") == "" and history[4].subject_in("zh") == "高碳价压力"
+    removal = history[3]
+    assert audit_value_text("scenario", "", removal.old_value, "en") == f"{third.name_en} (1 grid cells)"
+    assert audit_value_text("scenario", "", removal.old_value, "zh") == f"{third.name}（1 个评估单元格）"
+    assert audit_value_text("period", "include_scope3", history[0].new_value, "zh") == "是"
+    assert audit_value_text("period", "electricity_cost_cny", history[1].new_value, "en") == "5,000,000.00"
 
 
 def test_copy_carries_effects_scenarios_inputs_and_grid(register):

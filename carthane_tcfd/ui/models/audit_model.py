@@ -1,4 +1,5 @@
-"""The audit entries of one item as a table: when, who, what, field, old value, new value."""
+"""Audit entries as a table (an item's, or a period's scenario analysis): when, who, what, field, old
+value, new value."""
 
 from __future__ import annotations
 
@@ -29,7 +30,13 @@ ACTIONS = {
     "move": ("移动", "moved"),
     "status": ("状态", "status"),
 }
-ENTITIES = {"item": ("条目", "Item"), "mitigation": ("应对措施", "Action"), "period": ("年度", "Period")}
+ENTITIES = {
+    "item": ("条目", "Item"),
+    "mitigation": ("应对措施", "Action"),
+    "period": ("年度", "Period"),
+    "scenario": ("情景", "Scenario"),
+    "assessment": ("情景评估", "Scenario assessment"),
+}
 
 
 def _word(table: dict[str, tuple[str, str]], code: str, pick: int) -> str:
@@ -65,7 +72,11 @@ class AuditModel(QAbstractTableModel):
         values = (
             local_time(r.at),
             f"{r.who} · {r.source}" if r.source else r.who,  # e.g. "alice · import from FILE.xlsx"
-            f"{_word(ENTITIES, r.entity, pick)} · {_word(ACTIONS, r.action, pick)}",
+            " · ".join(
+                part
+                for part in (_word(ENTITIES, r.entity, pick), r.subject_in(self.lang), _word(ACTIONS, r.action, pick))
+                if part
+            ),
             FIELD_LABELS.get(r.field, (r.field, r.field))[pick] if r.field else "",
             audit_value_text(r.entity, r.field, r.old_value, self.lang),
             audit_value_text(r.entity, r.field, r.new_value, self.lang),

@@ -60,10 +60,15 @@ class ScenariosPage(QWidget):
         self.edit_button = QPushButton(self.tr("Edit scenario…"), self)
         self.edit_button.setObjectName("edit_scenario")
         self.remove_button = QPushButton(self.tr("Remove scenario"), self)
+        self.history_button = QPushButton(self.tr("History…"), self)
+        self.history_button.setObjectName("scenario_history")
+        self.history_button.setToolTip(
+            self.tr("Changes to the scenarios and to the narrative and inputs; a cell's are in its item's history")
+        )
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Scenarios:"), self))
         top.addWidget(self.scenario_box, 1)
-        for button in (self.edit_button, self.add_button, self.remove_button):
+        for button in (self.edit_button, self.add_button, self.remove_button, self.history_button):
             top.addWidget(button)
         self.guidance = QLabel(GRID_GUIDANCE[0 if self.lang == "zh" else 1], self)
         self.guidance.setObjectName("grid_guidance")
@@ -151,6 +156,7 @@ class ScenariosPage(QWidget):
         self.add_button.clicked.connect(self.add_scenario)
         self.edit_button.clicked.connect(self.edit_scenario)
         self.remove_button.clicked.connect(self.remove_scenario)
+        self.history_button.clicked.connect(self.show_history)
         self.save_inputs_button.clicked.connect(self.save_inputs)
 
     # ---- loading ------------------------------------------------------------------------------
@@ -256,6 +262,15 @@ class ScenariosPage(QWidget):
         except UserError as exc:
             prompts.refused(self, exc, self.lang)
         self.refresh()
+
+    def show_history(self) -> None:
+        from carthane_tcfd.ui.dialogs.history_dialog import HistoryDialog
+
+        if self.state.period is None:
+            return
+        year = self.state.period.year
+        records = self.state.services.scenarios.history(year)
+        HistoryDialog(self.tr("Scenario analysis %1").replace("%1", str(year)), records, self.lang, self).exec()
 
     # ---- inputs -------------------------------------------------------------------------------
     def save_inputs(self) -> None:
