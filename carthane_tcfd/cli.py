@@ -172,12 +172,12 @@ def cmd_template(args: argparse.Namespace) -> int:
 
     register = open_from_args(args)
     try:
-        period = register.periods.get(args.period)
-        items = register.items.in_period(period.year)
+        source = register.imports.template_source(args.period)
+        period = source.period
         request = TemplateRequest(
             args.lang or "zh", Kind(args.kind) if args.kind else None, args.owner or "", args.blank
         )
-        count = save_template(period, items, args.out, request, register=register.location, made_by=register.user)
+        count = save_template(source, args.out, request, register=register.location, made_by=register.user)
     finally:
         register.close()
     print(f"{args.out}: template for {period.year}, {count} items")

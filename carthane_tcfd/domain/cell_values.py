@@ -167,6 +167,16 @@ def amount_value(cell: Cell) -> Decimal | None:
     return rounded
 
 
+def figure_value(cell: Cell) -> Decimal | None:
+    """A metric's figure: any finite number (its own rules say which are allowed); None when blank."""
+    return _decimal(cell)
+
+
+def info_value(cell: Cell) -> str:
+    """A cell written to help whoever fills the sheet: read as it is, never imported nor refused."""
+    return "" if cell is None else str(cell)
+
+
 def date_value(cell: Cell) -> dt.date | None:
     """A date cell, or text in the form YYYY-MM-DD, within DATE_MIN..DATE_MAX; None when blank."""
     if cell is None:

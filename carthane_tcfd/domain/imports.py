@@ -4,13 +4,38 @@ import service and the CLI/GUI (issue 17)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
-from carthane_tcfd.domain.records import MitigationDraft
-from carthane_tcfd.domain.taxonomy import Lang
+from carthane_tcfd.domain.effects import StatementLine
+from carthane_tcfd.domain.metric_set import MetricSet
+from carthane_tcfd.domain.records import ITEM_FIELDS, ItemSnapshot, MitigationDraft, PeriodSnapshot
+from carthane_tcfd.domain.scenarios import ScenarioSet
+from carthane_tcfd.domain.taxonomy import Coded, Lang
 
 MAX_LISTED_PROBLEMS = 50
+SETS: dict[str, type[Coded]] = {f.name: f.vocabulary for f in ITEM_FIELDS if f.vocabulary is not None}
+LISTS: dict[str, type[Coded]] = {**SETS, "statement_lines": StatementLine}  # shown as labels in the preview
+
+
+def display(field_name: str, value: Any, lang: Lang) -> str:
+    """A field's value as the preview shows it."""
+    if value is None or value == "" or value == [] or value == ():
+        return "—"
+    if isinstance(value, bool):
+        return "✓" if value else "—"
+    if field_name in LISTS:
+        vocabulary = LISTS[field_name]
+        return ("、" if lang == "zh" else ", ").join(vocabulary(v).label(lang) for v in value)
+    if isinstance(value, Coded):
+        return value.label(lang)
+    if isinstance(value, Decimal):
+        return f"{value:,.2f}"
+    if hasattr(value, "isoformat"):
+        return str(value.isoformat())
+    return str(value)
 
 
 @dataclass(frozen=True)
@@ -77,6 +102,20 @@ class SheetLayout:
         return None if spot is None else Place(self.sheet, row, spot[0], spot[1])
 
 
+@dataclass(frozen=True)
+class TemplateSource:
+    """What a template is made from: the register's identity, the period with its items, its scenario set
+    with the grid, and its metric set with its version."""
+
+    register_id: str
+    period_id: int
+    period: PeriodSnapshot
+    items: tuple[ItemSnapshot, ...]
+    scenarios: ScenarioSet
+    metrics: MetricSet
+    metrics_version: int
+
+
 @dataclass
 class ItemRowIn:
     """An item as one row of the items sheet gives it. `values` holds every field of ITEM_FIELDS."""
@@ -106,12 +145,12 @@ class ActionRowIn:
 
 
 @dataclass
-class EffectRowIn:
-    """An item's financial effects as one row of the effects sheet gives them: field -> value, the fields
-    named as the sheet's columns (statement_lines a list of codes, anticipated.HORIZON.low_cny, ...)."""
+class RowIn:
+    """A row of a sheet keyed by its first column (an item code, a metric's key): field -> value, the fields
+    named as the sheet's columns (a set-valued field a list of codes, anticipated.HORIZON.low_cny, ...)."""
 
     row: int
-    item_code: str
+    key: str
     values: dict[str, Any]
     layout: SheetLayout
 
@@ -127,9 +166,17 @@ class TemplateFile:
     year: int | None
     items: list[ItemRowIn] = field(default_factory=list)
     actions: list[ActionRowIn] = field(default_factory=list)
-    effects: list[EffectRowIn] = field(default_factory=list)
+    effects: list[RowIn] = field(default_factory=list)  # an item's financial effects, by item code
+    grid: list[RowIn] = field(default_factory=list)  # scenario assessments, by item code
+    metrics: list[RowIn] = field(default_factory=list)  # by metric key
+    register_id: str = ""  # the register the file was made from
+    register: str = ""  # where that register was, as its maker saw it
+    period_id: int | None = None
     versions: dict[str, int] = field(default_factory=dict)  # item code -> its version when the file was made
     action_ids: dict[str, tuple[int, ...]] = field(default_factory=dict)  # item code -> action ids by number
+    # (item code, scenario id, horizon) -> the version of the stored cell when the file was made
+    cell_versions: dict[tuple[str, int, str], int] = field(default_factory=dict)
+    metrics_version: int | None = None  # the metric set's version when the file was made
     problems: list[SheetProblem] = field(default_factory=list)
     complete: bool = True  # every sheet and column was found: the rows can be compared with the register
 
@@ -140,6 +187,26 @@ class FieldChange:
     label: str  # the field as the user reads it
     old: str
     new: str
+
+
+def field_changes(
+    key: str,
+    where: str,
+    old: Any,
+    new: Any,
+    headers: dict[str, tuple[str, str]],
+    lang: Lang,
+    shown: Callable[[str, Any, Lang], str] = display,
+) -> list[FieldChange]:
+    """Each field (a key of `headers`, the column's header in both languages) that differs between two
+    records, old → new, labelled "where · header"."""
+    changes = []
+    for name, (zh, en) in headers.items():
+        before, after = getattr(old, name), getattr(new, name)
+        if before != after:
+            label = f"{where} · {zh if lang == 'zh' else en}"
+            changes.append(FieldChange(f"{key}.{name}", label, shown(name, before, lang), shown(name, after, lang)))
+    return changes
 
 
 @dataclass(frozen=True)

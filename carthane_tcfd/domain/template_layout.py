@@ -6,14 +6,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from carthane_tcfd.domain.effects import NotQuantifiedReason, StatementLine
-from carthane_tcfd.domain.item_fields import SHORT_MAX, TEXT_MAX, ItemField, Shape
+from carthane_tcfd.domain.effects import Direction, NotQuantifiedReason, StatementLine
+from carthane_tcfd.domain.effects_validation import NARRATIVE_MAX
+from carthane_tcfd.domain.ghg import LineStatus
+from carthane_tcfd.domain.item_fields import SHORT_MAX, TEXT_MAX, TITLE_MAX, ItemField, Shape
+from carthane_tcfd.domain.metrics_validation import REASON_MAX, SOURCE_MAX
 from carthane_tcfd.domain.records import ITEM_FIELDS
 from carthane_tcfd.domain.taxonomy import Category, Coded, Horizon, Lang, MitigationStatus
 from carthane_tcfd.domain.validation import FIELD_LABELS
 
 FORMAT_NAME = "carthane-tcfd-template"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: the scenario grid and metrics sheets, the register's identity
 
 
 class ColumnKind(Enum):
@@ -25,6 +28,10 @@ class ColumnKind(Enum):
     AMOUNT = "amount"  # CNY
     DATE = "date"
     NUMBER = "number"  # a whole number (an action's number within its item)
+    NAME = "name"  # one of the period's own names (a scenario's), resolved by the import
+    FIGURE = "figure"  # a metric's figure: any finite number, checked by the metric's own rules
+    KEY = "key"  # a metric's key as the register names it (scope1.natural_gas, custom.1)
+    INFO = "info"  # shown to help whoever fills the sheet; read, never imported
 
 
 @dataclass(frozen=True)
@@ -55,6 +62,8 @@ class Sheet:
 ITEMS = Sheet("items", "条目", "Items")
 ACTIONS = Sheet("actions", "应对措施", "Actions")
 EFFECTS = Sheet("effects", "财务影响", "Financial effects")
+GRID = Sheet("grid", "情景分析", "Scenario grid")
+METRICS = Sheet("metrics", "指标", "Metrics")
 INSTRUCTIONS = Sheet("instructions", "填写说明", "Instructions")
 LISTS = Sheet("lists", "_lists", "_lists")  # hidden: the labels the dropdowns offer
 IDENTITY = Sheet("identity", "_identity", "_identity")  # hidden: register, period, each item's version
@@ -157,6 +166,39 @@ EFFECT_COLUMNS: tuple[Column, ...] = (
         )
     ),
 )
+# The scenario assessment grid: one row per item, scenario and horizon the item covers.
+GRID_COLUMNS: tuple[Column, ...] = (
+    Column("item_code", ColumnKind.CODE, "条目编号", "Item code", width=10),
+    Column("title", ColumnKind.INFO, "条目名称", "Item", width=30),
+    Column("scenario", ColumnKind.NAME, "情景", "Scenario", width=30, limit=TITLE_MAX),
+    Column("horizon", ColumnKind.CHOICE, "时间范围", "Horizon", width=12, choices=Horizon),
+    Column("direction", ColumnKind.CHOICE, "影响方向", "Direction", width=12, choices=Direction),
+    Column("level", ColumnKind.SCORE, "影响等级", "Level", width=8),
+    Column("low_cny", ColumnKind.AMOUNT, "影响金额下限（元）", "Low (CNY)", width=16),
+    Column("high_cny", ColumnKind.AMOUNT, "影响金额上限（元）", "High (CNY)", width=16),
+    Column("narrative", ColumnKind.TEXT, "说明", "Narrative", width=50, limit=NARRATIVE_MAX),
+)
+GRID_FIELDS: tuple[str, ...] = (
+    "direction",
+    "level",
+    "low_cny",
+    "high_cny",
+    "narrative",
+)  # a cell's, as drafts name them
+# The period's metrics: one row per inventory line (by its code), then one per custom metric (custom.N).
+CUSTOM_KEY = "custom."
+METRIC_COLUMNS: tuple[Column, ...] = (
+    Column("key", ColumnKind.KEY, "指标代码", "Key", width=26, limit=64),
+    Column("name", ColumnKind.INFO, "指标", "Metric", width=40),
+    Column("unit", ColumnKind.INFO, "单位", "Unit", width=14),
+    Column("value", ColumnKind.FIGURE, "数值", "Value", width=16),
+    Column("tce", ColumnKind.FIGURE, "折标准煤（吨）", "Coal equivalent (tce)", width=16),
+    Column("status", ColumnKind.CHOICE, "核算状态", "Status", width=14, choices=LineStatus),
+    Column("reason", ColumnKind.TEXT, "未核算原因", "Reason left out", width=30, limit=REASON_MAX),
+    Column("source", ColumnKind.TEXT, "出处", "Source", width=30, limit=SOURCE_MAX),
+)
+METRIC_FIELDS: tuple[str, ...] = ("value", "tce", "status", "reason", "source")  # a line's, as the register names them
+CUSTOM_FIELDS: tuple[str, ...] = ("value", "source")  # what a custom metric's row may change
 # The fields of a draft that the items sheet fills (set-valued ones through several TICK columns).
 ITEM_COLUMN_FIELDS: tuple[str, ...] = tuple(dict.fromkeys(c.field for c in ITEM_COLUMNS if c.field != "code"))
 ACTION_FIELDS: tuple[str, ...] = tuple(c.field for c in ACTION_COLUMNS[2:])  # a mitigation's, as drafts name them

@@ -19,16 +19,19 @@ from carthane_tcfd.domain.cell_values import (
     Cell,
     CellError,
     amount_value,
+    clean_text,
     code_value,
     coded_value,
     date_value,
+    figure_value,
+    info_value,
     normalised_label,
     score_value,
     text_value,
     tick_value,
 )
 from carthane_tcfd.domain.errors import Cancelled, UserError
-from carthane_tcfd.domain.imports import ActionRowIn, EffectRowIn, ItemRowIn, SheetLayout, SheetProblem, TemplateFile
+from carthane_tcfd.domain.imports import ActionRowIn, ItemRowIn, RowIn, SheetLayout, SheetProblem, TemplateFile
 from carthane_tcfd.domain.records import MitigationDraft
 from carthane_tcfd.domain.taxonomy import MitigationStatus
 from carthane_tcfd.domain.template_layout import (
@@ -37,9 +40,14 @@ from carthane_tcfd.domain.template_layout import (
     EFFECT_COLUMNS,
     EFFECTS,
     FORMAT_NAME,
+    FORMAT_VERSION,
+    GRID,
+    GRID_COLUMNS,
     IDENTITY,
     ITEM_COLUMNS,
     ITEMS,
+    METRIC_COLUMNS,
+    METRICS,
     Column,
     ColumnKind,
     Sheet,
@@ -159,6 +167,12 @@ def _converter(column: Column, options: ReadOptions) -> Callable[[Cell], Any]:
         return amount_value
     if kind is ColumnKind.DATE:
         return date_value
+    if kind is ColumnKind.FIGURE:
+        return figure_value
+    if kind is ColumnKind.INFO:
+        return info_value
+    if kind is ColumnKind.KEY:
+        return lambda cell: clean_text(text_value(cell)).lower()
     return _text_converter(column.limit)
 
 
@@ -331,40 +345,63 @@ def _action_rows(ws: Any, scan: SheetScan, sheet: str, out: _Located, options: R
     return actions
 
 
-def _effect_rows(ws: Any, scan: SheetScan, sheet: str, out: _Located, options: ReadOptions) -> list[EffectRowIn]:
-    effects: list[EffectRowIn] = []
+def _keyed_rows(
+    ws: Any,
+    scan: SheetScan,
+    sheet: str,
+    columns: tuple[Column, ...],
+    out: _Located,
+    options: ReadOptions,
+    unique: bool = True,
+) -> list[RowIn]:
+    """The rows of a sheet keyed by its first column: each must have a key, which appears once when
+    `unique` (the grid has several rows per item; the import checks them once it knows the scenarios)."""
+    keyed: list[RowIn] = []
     first_row: dict[str, int] = {}
-    layout, rows = _read_rows(ws, scan, sheet, EFFECT_COLUMNS, out, options)
+    layout, rows = _read_rows(ws, scan, sheet, columns, out, options)
+    key_letter, key_header = layout.columns[columns[0].field]
     for number, row in rows:
-        code = row[0] or ""
-        if not code:
-            out.add("缺少条目编号", "the item code is missing", sheet, number, layout.columns["item_code"][0])
-            continue
-        if code in first_row:
+        key = row[0] or ""
+        if not key:
             out.add(
-                f"编号 {code} 重复（已见于第 {first_row[code]} 行）",
-                f"the code {code} appears twice (first in row {first_row[code]})",
-                sheet,
-                number,
-                layout.columns["item_code"][0],
+                f"缺少{columns[0].zh}", f"the {columns[0].en.lower()} is missing", sheet, number, key_letter, key_header
             )
             continue
-        first_row[code] = number
+        if unique and key in first_row:
+            out.add(
+                f"{key} 重复（已见于第 {first_row[key]} 行）",
+                f"{key} appears twice (first in row {first_row[key]})",
+                sheet,
+                number,
+                key_letter,
+                key_header,
+            )
+            continue
+        first_row[key] = number
         values: dict[str, Any] = {}
-        for column, value in zip(EFFECT_COLUMNS[1:], row[1:], strict=True):
+        for column, value in zip(columns[1:], row[1:], strict=True):
             if column.kind is ColumnKind.TICK and column.member:
                 chosen = values.setdefault(column.field, [])
                 if value:
                     chosen.append(column.member)
             else:
                 values[column.field] = value
-        effects.append(EffectRowIn(number, code, values, layout))
-    return effects
+        keyed.append(RowIn(number, key, values, layout))
+    return keyed
 
 
 def _identity(ws: Any, sheet: str, out: _Located, result: TemplateFile) -> None:
-    rows = list(ws.iter_rows(max_col=3, values_only=True))
+    rows = list(ws.iter_rows(max_col=4, values_only=True))
     settings = {str(r[0]): r[1] for r in rows if r and r[0] is not None and r[0] != "code"}
+    if settings.get("format") == FORMAT_NAME and settings.get("format_version") != FORMAT_VERSION:
+        out.complete = False
+        out.add(
+            "该模板由旧版本程序生成，缺少情景分析和指标工作表及登记册标识：请导出新的模板",
+            "this template was made by an older version (without the scenario grid, metrics and the register's "
+            "identity): export a new template",
+            sheet,
+        )
+        return
     if settings.get("format") != FORMAT_NAME:
         out.complete = False
         out.add(
@@ -373,8 +410,12 @@ def _identity(ws: Any, sheet: str, out: _Located, result: TemplateFile) -> None:
             sheet,
         )
         return
-    year = settings.get("period")
+    year, period_id, metrics_version = (settings.get(k) for k in ("period", "period_id", "metrics_version"))
     result.year = int(year) if isinstance(year, int | float) else None
+    result.period_id = int(period_id) if isinstance(period_id, int | float) else None
+    result.metrics_version = int(metrics_version) if isinstance(metrics_version, int | float) else None
+    result.register_id = str(settings.get("register_id") or "")
+    result.register = str(settings.get("register") or "")
     table = False
     for r in rows:
         if r and r[0] == "code":
@@ -384,6 +425,10 @@ def _identity(ws: Any, sheet: str, out: _Located, result: TemplateFile) -> None:
             result.versions[r[0]] = int(r[1])
             ids = str(r[2] or "")
             result.action_ids[r[0]] = tuple(int(i) for i in ids.split(",") if i.strip().isdigit())
+            for cell in str(r[3] or "").split(","):
+                parts = cell.split(":")
+                if len(parts) == 3 and parts[0].isdigit() and parts[2].isdigit():
+                    result.cell_versions[(r[0], int(parts[0]), parts[1])] = int(parts[2])
 
 
 def read_template(path: Path, options: ReadOptions | None = None) -> TemplateFile:
@@ -419,14 +464,23 @@ def read_template(path: Path, options: ReadOptions | None = None) -> TemplateFil
         items_sheet = _find_sheet(names, ITEMS)
         actions_sheet = _find_sheet(names, ACTIONS)
         effects_sheet = _find_sheet(names, EFFECTS)
-        for wanted, found in ((ITEMS, items_sheet), (ACTIONS, actions_sheet), (EFFECTS, effects_sheet)):
+        grid_sheet = _find_sheet(names, GRID)
+        metrics_sheet = _find_sheet(names, METRICS)
+        found_sheets = (
+            (ITEMS, items_sheet),
+            (ACTIONS, actions_sheet),
+            (EFFECTS, effects_sheet),
+            (GRID, grid_sheet),
+            (METRICS, metrics_sheet),
+        )
+        for wanted, found in found_sheets:
             if found is None:
                 out.complete = False
                 out.add(
                     f"缺少工作表「{wanted.zh}」（现有：{'、'.join(names)}）",
                     f"the sheet '{wanted.en}' is missing (found: {', '.join(names)})",
                 )
-        sheets = (items_sheet, actions_sheet, effects_sheet)
+        sheets = tuple(found for _wanted, found in found_sheets)
         out.rows_total = sum(scan.sheets[s].rows for s in sheets if s is not None)
         if items_sheet is not None:
             result.items = _item_rows(workbook[items_sheet], scan.sheets[items_sheet], items_sheet, out, options)
@@ -436,10 +490,18 @@ def read_template(path: Path, options: ReadOptions | None = None) -> TemplateFil
                 workbook[actions_sheet], scan.sheets[actions_sheet], actions_sheet, out, options
             )
             out.rows_before += scan.sheets[actions_sheet].rows
-        if effects_sheet is not None:
-            result.effects = _effect_rows(
-                workbook[effects_sheet], scan.sheets[effects_sheet], effects_sheet, out, options
-            )
+        keyed = (
+            (effects_sheet, EFFECT_COLUMNS, "effects"),
+            (grid_sheet, GRID_COLUMNS, "grid"),
+            (metrics_sheet, METRIC_COLUMNS, "metrics"),
+        )
+        for name, columns, attribute in keyed:
+            if name is not None:
+                rows = _keyed_rows(
+                    workbook[name], scan.sheets[name], name, columns, out, options, columns is not GRID_COLUMNS
+                )
+                setattr(result, attribute, rows)
+                out.rows_before += scan.sheets[name].rows
     except (UserError, Cancelled):
         raise
     except Exception as exc:

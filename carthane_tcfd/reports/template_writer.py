@@ -4,8 +4,10 @@ XlsxWriter from a snapshot of the period's items.
 Sheets: instructions; items (one row per item, every editable field in its own column, choices as
 dropdowns from a hidden sheet of labels in the chosen language, scores as 1..N dropdowns, one ✓ column per
 time horizon, value-chain segment and financial impact); actions (one row per action, keyed by item code
-and number); a hidden labels sheet; a hidden identity sheet with the register, the period and each item's
-version and action ids, which the import checks."""
+and number); financial effects (one row per item); the scenario grid (one row per item, scenario and
+horizon the item covers); metrics (one row per inventory line and custom metric); a hidden labels sheet;
+a hidden identity sheet with the register, the period, each item's version, action ids and grid cell
+versions, and the metric set's version, which the import checks."""
 
 from __future__ import annotations
 
@@ -18,21 +20,28 @@ from typing import IO, Any
 
 from carthane_tcfd import __version__
 from carthane_tcfd.domain.cell_values import AMOUNT_MAX, DATE_MAX, DATE_MIN, TICK
-from carthane_tcfd.domain.effects import NotQuantifiedReason
+from carthane_tcfd.domain.effects import Direction, NotQuantifiedReason
+from carthane_tcfd.domain.ghg import LineStatus, unit_label
+from carthane_tcfd.domain.imports import TemplateSource
 from carthane_tcfd.domain.records import ItemSnapshot, PeriodSnapshot
-from carthane_tcfd.domain.taxonomy import Category, Kind, Lang, MitigationStatus, categories_of
+from carthane_tcfd.domain.taxonomy import Category, Horizon, Kind, Lang, MitigationStatus, categories_of
 from carthane_tcfd.domain.template_layout import (
     ACTION_COLUMNS,
     ACTIONS,
+    CUSTOM_KEY,
     EFFECT_COLUMNS,
     EFFECTS,
     FORMAT_NAME,
     FORMAT_VERSION,
+    GRID,
+    GRID_COLUMNS,
     IDENTITY,
     INSTRUCTIONS,
     ITEM_COLUMNS,
     ITEMS,
     LISTS,
+    METRIC_COLUMNS,
+    METRICS,
     Column,
     ColumnKind,
 )
@@ -72,10 +81,15 @@ def _instructions(period: PeriodSnapshot, request: TemplateRequest, register: st
             "新条目的措施请在该条目导入后再添加。",
             f"4. 「{EFFECTS.zh}」工作表：每个条目一行财务影响（当期金额、受影响的报表项目、"
             "各时间范围的预期影响区间及依据，或未量化的原因）。日期请填日期（年-月-日），金额单位为人民币元；请勿输入公式。",
-            "5. 请勿重命名或删除工作表和列，请勿合并单元格或隐藏行：导入会拒绝这些文件。",
-            "6. 删除某行不会从登记册中删除该条目或措施：导入从不删除。",
-            "7. 选项可填中文或英文名称，也可填代码。",
-            "8. 导入前会先显示预览：新增、更改（旧值 → 新值）、未变及冲突的条目。",
+            f"5. 「{GRID.zh}」工作表：每个条目在每个情景、每个适用时间范围下一行，填写影响方向、"
+            f"影响等级（1–{size}）、金额区间（可选）和说明；清空一行即删除该评估。",
+            f"6. 「{METRICS.zh}」工作表：本年度每项温室气体与能源指标一行（按指标代码），以及自定义指标（custom.N）；"
+            "请填写数值、核算状态、未核算原因与出处。指标名称和单位仅供参考，导入时不读取。",
+            "7. 请勿重命名或删除工作表和列，请勿合并单元格或隐藏行：导入会拒绝这些文件。",
+            "8. 删除某行不会从登记册中删除该条目或措施：导入从不删除。",
+            "9. 选项可填中文或英文名称，也可填代码。",
+            "10. 导入前会先显示预览：新增、更改（旧值 → 新值）、未变及冲突的条目。",
+            "11. 本模板只能导入生成它的登记册和年度。",
         ]
     return [
         "Carthane TCFD climate risk register — department template",
@@ -90,10 +104,16 @@ def _instructions(period: PeriodSnapshot, request: TemplateRequest, register: st
         f"4. '{EFFECTS.en}' sheet: one row of financial effects per item (current amount, statement lines affected, "
         "the anticipated range and its basis per time horizon, or why they are not quantified). Dates as dates "
         "(YYYY-MM-DD), amounts in CNY; do not type formulas.",
-        "5. Do not rename or delete sheets or columns, merge cells or hide rows: the import refuses such files.",
-        "6. Deleting a row does not delete the item or action from the register: an import never deletes.",
-        "7. Choices may be given by their Chinese or English label, or by their code.",
-        "8. The import shows a preview first: new, changed (old → new), unchanged and conflicting items.",
+        f"5. '{GRID.en}' sheet: one row per item, scenario and horizon the item covers: the direction, the level "
+        f"(1–{size}), a CNY range (optional) and a narrative; clearing a row removes that assessment.",
+        f"6. '{METRICS.en}' sheet: one row per GHG and energy line of the period (by its key) and per custom metric "
+        "(custom.N): the value, status, reason left out and source. The metric's name and unit are there to help; "
+        "the import does not read them.",
+        "7. Do not rename or delete sheets or columns, merge cells or hide rows: the import refuses such files.",
+        "8. Deleting a row does not delete the item or action from the register: an import never deletes.",
+        "9. Choices may be given by their Chinese or English label, or by their code.",
+        "10. The import shows a preview first: new, changed (old → new), unchanged and conflicting items.",
+        "11. This template imports only into the register and period it was made from.",
     ]
 
 
@@ -117,7 +137,7 @@ class _Lists:
 def _validations(sheet: Sheet, columns: tuple[Column, ...], last_row: int, sources: dict[str, Any]) -> None:
     for index, column in enumerate(columns):
         options: dict[str, Any] | None = None
-        if column.kind is ColumnKind.CHOICE:
+        if column.kind in (ColumnKind.CHOICE, ColumnKind.NAME):
             options = {"validate": "list", "source": sources[column.field]}
         elif column.kind is ColumnKind.TICK:
             options = {"validate": "list", "source": [TICK]}
@@ -128,6 +148,13 @@ def _validations(sheet: Sheet, columns: tuple[Column, ...], last_row: int, sourc
             options = {"validate": "date", "criteria": "between", "minimum": DATE_MIN, "maximum": DATE_MAX}
         elif column.kind is ColumnKind.AMOUNT:
             options = {"validate": "decimal", "criteria": "between", "minimum": 0, "maximum": int(AMOUNT_MAX)}
+        elif column.kind is ColumnKind.FIGURE:
+            options = {
+                "validate": "decimal",
+                "criteria": "between",
+                "minimum": -int(AMOUNT_MAX),
+                "maximum": int(AMOUNT_MAX),
+            }
         elif column.kind is ColumnKind.TEXT and column.limit:
             options = {"validate": "length", "criteria": "<=", "value": column.limit}
         if options is not None:
@@ -187,6 +214,66 @@ def _effect_cells(item: ItemSnapshot, lang: Lang) -> list[Any]:
     return cells
 
 
+def _grid_rows(source: TemplateSource, chosen: list[ItemSnapshot], lang: Lang) -> list[list[Any]]:
+    """One row per item, scenario and horizon the item covers: the stored cell, or blank to fill."""
+    scenarios = source.scenarios
+    rows: list[list[Any]] = []
+    for item in chosen:
+        horizons = [h for h in Horizon if h.value in item.horizons]
+        for scenario in scenarios.scenarios:
+            for horizon in horizons:
+                cell = scenarios.cell(item.id, scenario.id, horizon.value)
+                rows.append(
+                    [
+                        item.code,
+                        item.title,
+                        scenario.display_name(lang),
+                        horizon.label(lang),
+                        cell.direction.label(lang) if cell and cell.direction else None,
+                        cell.level if cell else None,
+                        _money(cell.low_cny) if cell else None,
+                        _money(cell.high_cny) if cell else None,
+                        cell.narrative if cell else None,
+                    ]
+                )
+    return rows
+
+
+def _metric_rows(source: TemplateSource, lang: Lang) -> list[list[Any]]:
+    """One row per inventory line, then one per custom metric."""
+    inventory = source.metrics.inventory
+    output = inventory.basis.output_unit(lang)
+    rows: list[list[Any]] = []
+    for line in inventory.lines:
+        d = line.definition
+        rows.append(
+            [
+                line.code,
+                d.label(lang),
+                unit_label(d.unit, lang, output),
+                _money(line.value),
+                _money(line.tce),
+                line.status.label(lang),
+                line.reason or None,
+                line.source or None,
+            ]
+        )
+    for number, metric in enumerate(inventory.custom, start=1):
+        rows.append(
+            [
+                f"{CUSTOM_KEY}{number}",
+                metric.name(lang),
+                metric.unit or None,
+                _money(metric.value),
+                None,
+                None,
+                None,
+                metric.source or None,
+            ]
+        )
+    return rows
+
+
 _STYLES = {
     ColumnKind.DATE: "pack_date",
     ColumnKind.AMOUNT: "pack_money",
@@ -205,8 +292,7 @@ def _write_rows(sheet: Sheet, columns: tuple[Column, ...], rows: list[list[Any]]
 
 
 def write_template(
-    period: PeriodSnapshot,
-    items: Sequence[ItemSnapshot],
+    source: TemplateSource,
     target: Path | IO[bytes],
     request: TemplateRequest,
     *,
@@ -215,7 +301,8 @@ def write_template(
 ) -> int:
     """Write the template to a file or stream; the number of items in it."""
     lang = request.lang
-    chosen = chosen_items(items, request)
+    period = source.period
+    chosen = chosen_items(source.items, request)
     book = Book(target)
     guide = book.add_sheet(INSTRUCTIONS.name(lang))
     set_widths(guide, [120])
@@ -225,6 +312,8 @@ def write_template(
     item_sheet = book.add_sheet(ITEMS.name(lang))
     action_sheet = book.add_sheet(ACTIONS.name(lang))
     effect_sheet = book.add_sheet(EFFECTS.name(lang))
+    grid_sheet = book.add_sheet(GRID.name(lang))
+    metric_sheet = book.add_sheet(METRICS.name(lang))
     lists = _Lists(book, lang)
     kinds = [request.kind] if request.kind else list(Kind)
     categories: list[Category] = [c for k in kinds for c in categories_of(k)]
@@ -232,6 +321,9 @@ def write_template(
         "category": lists.add([c.label(lang) for c in categories]),
         "status": lists.add([s.label(lang) for s in MitigationStatus]),
         "reason": lists.add([r.label(lang) for r in NotQuantifiedReason]),
+        "scenario": lists.add([s.display_name(lang) for s in source.scenarios.scenarios] or [""]),
+        "horizon": lists.add([h.label(lang) for h in Horizon]),
+        "direction": lists.add([d.label(lang) for d in Direction]),
         "score": [str(n) for n in range(1, period.matrix_size + 1)],
     }
 
@@ -262,13 +354,31 @@ def write_template(
     _write_rows(effect_sheet, EFFECT_COLUMNS, [_effect_cells(i, lang) for i in chosen])
     _validations(effect_sheet, EFFECT_COLUMNS, len(chosen) + 1 + SPARE_ROWS, sources)
 
+    grid = _grid_rows(source, chosen, lang)
+    _header(grid_sheet, GRID_COLUMNS, lang)
+    _write_rows(grid_sheet, GRID_COLUMNS, grid)
+    _validations(grid_sheet, GRID_COLUMNS, len(grid) + 1 + SPARE_ROWS, sources)
+
+    metrics = _metric_rows(source, lang)
+    _header(metric_sheet, METRIC_COLUMNS, lang)
+    _write_rows(metric_sheet, METRIC_COLUMNS, metrics)
+    _validations(
+        metric_sheet,
+        METRIC_COLUMNS,
+        len(metrics) + 1,
+        {**sources, "status": lists.add([s.label(lang) for s in LineStatus])},
+    )
+
     identity = book.add_sheet(IDENTITY.name(lang))
     identity.ws.hide()
     settings: list[tuple[str, Any]] = [
         ("format", FORMAT_NAME),
         ("format_version", FORMAT_VERSION),
         ("register", register),
+        ("register_id", source.register_id),
         ("period", period.year),
+        ("period_id", source.period_id),
+        ("metrics_version", source.metrics_version),
         ("lang", lang),
         ("made_at", dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")),
         ("made_by", made_by),
@@ -278,19 +388,23 @@ def write_template(
         put(identity, row, 1, key, "pack_plain")
         put(identity, row, 2, value, "pack_plain")
     table = len(settings) + 2
-    for offset, head in enumerate(("code", "version", "actions")):
+    for offset, head in enumerate(("code", "version", "actions", "grid")):
         put(identity, table, offset + 1, head, "pack_plain")
+    cells = source.scenarios.assessments
+    by_item: dict[int, list[str]] = {}
+    for cell in cells:
+        by_item.setdefault(cell.item_id, []).append(f"{cell.scenario_id}:{cell.horizon}:{cell.version}")
     for row, item in enumerate(chosen, start=table + 1):
         put(identity, row, 1, item.code, "pack_plain")
         put(identity, row, 2, item.version, "pack_plain")
         put(identity, row, 3, ",".join(str(m.id) for m in item.mitigations), "pack_plain")
+        put(identity, row, 4, ",".join(by_item.get(item.id, ())) or None, "pack_plain")
     book.close()
     return len(chosen)
 
 
 def save_template(
-    period: PeriodSnapshot,
-    items: Sequence[ItemSnapshot],
+    source: TemplateSource,
     path: Path,
     request: TemplateRequest,
     *,
@@ -302,7 +416,7 @@ def save_template(
 
     def write(temp: Path) -> None:
         nonlocal written
-        written = write_template(period, items, temp, request, register=register, made_by=made_by)
+        written = write_template(source, temp, request, register=register, made_by=made_by)
 
     write_atomically(path, write)
     return written

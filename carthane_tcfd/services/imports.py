@@ -11,20 +11,20 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from carthane_tcfd.domain.effects import AnticipatedEffect, FinancialEffects, StatementLine
+from carthane_tcfd.domain.effects import AnticipatedEffect, FinancialEffects
 from carthane_tcfd.domain.effects_validation import validate_effects
 from carthane_tcfd.domain.errors import UserError
 from carthane_tcfd.domain.imports import (
+    SETS,
     ActionRowIn,
-    EffectRowIn,
     FieldChange,
     ImportConflict,
     ImportPlan,
@@ -32,22 +32,31 @@ from carthane_tcfd.domain.imports import (
     ItemRowIn,
     NewItem,
     Place,
+    RowIn,
     SheetProblem,
     TemplateFile,
+    TemplateSource,
+    display,
 )
 from carthane_tcfd.domain.item_fields import Shape
+from carthane_tcfd.domain.metric_set import MetricSet
 from carthane_tcfd.domain.records import ITEM_FIELDS, ItemDraft, ItemSnapshot, MitigationSnapshot
-from carthane_tcfd.domain.taxonomy import Category, Coded, Horizon, Lang, code_sort_key
+from carthane_tcfd.domain.taxonomy import Category, Horizon, Lang, code_sort_key
 from carthane_tcfd.domain.template_layout import ACTION_FIELDS, EFFECT_COLUMNS, ITEM_COLUMN_FIELDS
 from carthane_tcfd.domain.validation import FIELD_LABELS, Problem, validate_item
 from carthane_tcfd.services.context import ServiceContext, editable, period_by_year
+from carthane_tcfd.services.convert import period_snapshot
+from carthane_tcfd.services.import_grid import CellWork, GridSheet, ItemCells, reason_of, write_cells
+from carthane_tcfd.services.import_metrics import MetricsSheet
 from carthane_tcfd.services.items import ItemService
+from carthane_tcfd.services.metrics import write_metrics
+from carthane_tcfd.services.periods import _period_or_latest
 from carthane_tcfd.services.queries import period_items
-from carthane_tcfd.store.models import Item, Period
+from carthane_tcfd.services.scenarios import scenario_set
+from carthane_tcfd.store.metric_records import read_metric_set
+from carthane_tcfd.store.models import Item, Period, utcnow
 
 DECLARED = {spec.name: spec for spec in ITEM_FIELDS}
-SETS: dict[str, type[Coded]] = {f.name: f.vocabulary for f in ITEM_FIELDS if f.vocabulary is not None}
-LISTS: dict[str, type[Coded]] = {**SETS, "statement_lines": StatementLine}  # shown as labels in the preview
 # the effects sheet's fields, as the preview names them: the header of their (first) column
 EFFECT_LABELS: dict[str, tuple[str, str]] = {
     c.field: (c.zh.split("：")[0], c.en.split(": ")[0]) for c in EFFECT_COLUMNS if c.field != "item_code"
@@ -67,24 +76,6 @@ class ImportRefused(UserError):
         )
 
 
-def display(field_name: str, value: Any, lang: Lang) -> str:
-    """A field's value as the preview shows it."""
-    if value is None or value == "" or value == [] or value == ():
-        return "—"
-    if isinstance(value, bool):
-        return "✓" if value else "—"
-    if field_name in LISTS:
-        vocabulary = LISTS[field_name]
-        return ("、" if lang == "zh" else ", ").join(vocabulary(v).label(lang) for v in value)
-    if isinstance(value, Coded):
-        return value.label(lang)
-    if isinstance(value, Decimal):
-        return f"{value:,.2f}"
-    if hasattr(value, "isoformat"):
-        return str(value.isoformat())
-    return str(value)
-
-
 def _label(field_name: str, lang: Lang) -> str:
     pair = FIELD_LABELS.get(field_name, (field_name, field_name))
     return pair[0] if lang == "zh" else pair[1]
@@ -96,6 +87,8 @@ class _Work:
 
     new: list[ItemDraft] = field(default_factory=list)
     updates: dict[int, ItemDraft] = field(default_factory=dict)
+    cells: list[CellWork] = field(default_factory=list)  # of the scenario grid
+    metrics: MetricSet | None = None
 
 
 @dataclass
@@ -107,6 +100,8 @@ class _Planner:
     lang: Lang
     take_file_values: bool
     problems: list[SheetProblem] = field(default_factory=list)
+    grid: GridSheet | None = None
+    metrics: MetricsSheet | None = None
     new: list[NewItem] = field(default_factory=list)
     changed: list[ItemChange] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
@@ -140,22 +135,44 @@ class _Planner:
                 )
                 continue
             actions.setdefault(action.item_code, []).append(action)
-        effects: dict[str, EffectRowIn] = {}
+        effects: dict[str, RowIn] = {}
         for effect in self.template.effects:
-            if effect.item_code not in in_sheet:
+            if effect.key not in in_sheet:
                 self.problems.append(
                     effect.place("item_code").problem(
-                        f"条目 {effect.item_code} 不在条目工作表中",
-                        f"the item {effect.item_code} is not in the items sheet",
+                        f"条目 {effect.key} 不在条目工作表中",
+                        f"the item {effect.key} is not in the items sheet",
                     )
                 )
                 continue
-            effects[effect.item_code] = effect
+            effects[effect.key] = effect
+        if self.grid is not None:
+            self.grid.resolve(in_sheet, self.spots)
+            self.problems.extend(self.grid.problems)
+            self.grid.problems = []
         for row in self.template.items:
             if row.code:
                 self._existing(row, actions.get(row.code, []), effects.get(row.code))
             else:
                 self._new(row)
+        if self.grid is not None:
+            self.problems.extend(self.grid.problems)
+        if self.metrics is not None:
+            self._metrics(self.metrics)
+
+    def _metrics(self, sheet: MetricsSheet) -> None:
+        found = sheet.plan(self.spots)
+        self.problems.extend(found.problems)
+        if found.metrics is None:
+            return
+        code, title = sheet.title()
+        if found.stale is not None:
+            who, when = found.stale
+            self.conflicts.append(ImportConflict(code, title, who, when or utcnow(), tuple(found.changes)))
+            if not self.take_file_values:
+                return
+        self.changed.append(ItemChange(code, title, tuple(found.changes)))
+        self.work.metrics = found.metrics
 
     # ---- rows ------------------------------------------------------------------------------------
     def _new(self, row: ItemRowIn) -> None:
@@ -179,7 +196,7 @@ class _Planner:
             self.work.new.append(draft)
             self.new.append(NewItem(row.row, category.label(self.lang), draft.title, len(draft.mitigations)))
 
-    def _existing(self, row: ItemRowIn, actions: list[ActionRowIn], effects: EffectRowIn | None) -> None:
+    def _existing(self, row: ItemRowIn, actions: list[ActionRowIn], effects: RowIn | None) -> None:
         item = self.current.get(row.code)
         category_place = row.place("category")
         if item is None:
@@ -215,19 +232,29 @@ class _Planner:
         if effects is not None:
             draft.effects = self._merged_effects(draft.effects, effects)
         changes = self._changes(item, draft)
-        if not changes:  # the register's own values: valid already
-            self.unchanged.append(row.code)
+        cells = self.grid.cells(row.code, item.id, draft.horizons, self.spots) if self.grid else ItemCells()
+        if not changes and not cells.changes:  # the register's own values: valid already
+            if cells.ok:
+                self.unchanged.append(row.code)
             return
-        if not self._validated(draft, row, action_rows, effects):
+        if (changes and not self._validated(draft, row, action_rows, effects)) or not cells.ok:
             return
-        if self.template.versions[row.code] != item.version:
-            self.conflicts.append(ImportConflict(row.code, item.title, item.updated_by, item.updated_at, changes))
+        stale = (
+            [(item.updated_by, item.updated_at)] if changes and self.template.versions[row.code] != item.version else []
+        )
+        stale += cells.stale
+        everything = changes + tuple(cells.changes)
+        if stale:
+            who, when = max(stale, key=lambda s: s[1])
+            self.conflicts.append(ImportConflict(row.code, item.title, who, when, everything))
             if not self.take_file_values:
                 return
-        self.changed.append(ItemChange(row.code, draft.title, changes))
-        self.work.updates[item.id] = draft
+        self.changed.append(ItemChange(row.code, draft.title, everything))
+        if changes:
+            self.work.updates[item.id] = draft
+        self.work.cells.extend(cells.work)
 
-    def _problem_fields(self, row: ItemRowIn | EffectRowIn) -> set[str]:
+    def _problem_fields(self, row: ItemRowIn | RowIn) -> set[str]:
         """The fields of the row whose cells were already reported by the reader."""
         spots = self.spots
         if not spots:
@@ -235,7 +262,7 @@ class _Planner:
         layout = row.layout
         return {f for f, (letter, _h) in layout.columns.items() if (layout.sheet, row.row, letter) in spots}
 
-    def _merged_effects(self, old: FinancialEffects, row: EffectRowIn) -> FinancialEffects:
+    def _merged_effects(self, old: FinancialEffects, row: RowIn) -> FinancialEffects:
         """The row's financial effects over the item's; what the row leaves as it was keeps its form."""
         unreadable = self._problem_fields(row)
 
@@ -334,19 +361,19 @@ class _Planner:
         draft: ItemDraft,
         row: ItemRowIn,
         action_rows: Sequence[ActionRowIn | None],
-        effects: EffectRowIn | None,
+        effects: RowIn | None,
     ) -> bool:
         found = validate_item(draft, self.matrix_size) + validate_effects(draft.effects, draft.horizons)
         for problem in found:
             place = self._place(problem, row, action_rows, effects)
             if (place.sheet, place.row, place.column) in self.spots:
                 continue  # the reader reported this cell already
-            self.problems.append(place.problem(_reason(problem.zh, "："), _reason(problem.en, ": ")))
+            self.problems.append(place.problem(reason_of(problem.zh, "："), reason_of(problem.en, ": ")))
         return not found
 
     @staticmethod
     def _place(
-        problem: Problem, row: ItemRowIn, action_rows: Sequence[ActionRowIn | None], effects: EffectRowIn | None
+        problem: Problem, row: ItemRowIn, action_rows: Sequence[ActionRowIn | None], effects: RowIn | None
     ) -> Place:
         if problem.field.startswith("effects."):
             name = {"reason_code": "reason", "anticipated": f"anticipated.{Horizon.SHORT.value}.low_cny"}.get(
@@ -427,11 +454,6 @@ class _Planner:
         )
 
 
-def _reason(message: str, separator: str) -> str:
-    """A domain problem's message without its field label (the place names the column)."""
-    return message.split(separator, 1)[1] if separator in message else message
-
-
 class ImportService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
@@ -464,6 +486,9 @@ class ImportService:
                 )
                 for item in sorted(rows, key=lambda i: code_sort_key(i.code)):
                     items.write_changes(session, item, period, planner.work.updates[item.id])
+            write_cells(sourced, session, planner.work.cells, period.year)
+            if planner.work.metrics is not None:
+                write_metrics(sourced, session, period, planner.work.metrics)
             return plan
 
     def _planner(
@@ -475,25 +500,93 @@ class ImportService:
         take_file_values: bool,
         lock: bool = False,
     ) -> _Planner:
-        problems: list[SheetProblem] = []
-        file_year = template.year
-        if year is not None and file_year is not None and year != file_year:
-            problems.append(
-                SheetProblem(
-                    f"该模板属于 {file_year} 年度，而不是 {year} 年度",
-                    f"the template belongs to {file_year}, not to {year}",
-                )
-            )
-        chosen = file_year if file_year is not None else year
-        if chosen is None:
-            return _Planner(template, 0, 0, {}, lang, take_file_values, problems)
+        problems = _identity_problems(session, template, year)
+        chosen = template.year if template.year is not None else year
+        if chosen is None or problems:
+            return _Planner(template, chosen or 0, 0, {}, lang, take_file_values, problems)
         query = select(Period).where(Period.year == chosen)
         period = session.scalars(query.with_for_update() if lock else query).one_or_none()
         if period is None:
             period = period_by_year(session, chosen)  # raises NotFound with its message
         editable(period)  # an approved period refuses the import as a whole
+        if template.period_id is not None and template.period_id != period.id:
+            problems.append(
+                SheetProblem(
+                    f"{period.year} 年度在模板生成后已被删除并重新建立：请导出新的模板",
+                    f"the period {period.year} was removed and created again since the template was made: "
+                    "export a new template",
+                )
+            )
+            return _Planner(template, period.year, 0, {}, lang, take_file_values, problems)
         current = {i.code: i for i in period_items(session, period.id, period.matrix_size)}
         planner = _Planner(template, period.year, period.matrix_size, current, lang, take_file_values, problems)
         if template.complete:  # without all its sheets and columns a file's rows mean nothing yet
+            planner.grid = GridSheet(session, period, template, lang)
+            planner.metrics = MetricsSheet(session, period, template, lang)
             planner.run()
         return planner
+
+    def template_source(self, year: int | None = None) -> TemplateSource:
+        """What a template of the period (the latest when None) is made from."""
+        with self.ctx.read() as session:
+            period = _period_or_latest(session, year)
+            metrics, version = read_metric_set(session, period.id)
+            return TemplateSource(
+                register_id=register_id(session),
+                period_id=period.id,
+                period=period_snapshot(period),
+                items=tuple(period_items(session, period.id, period.matrix_size)),
+                scenarios=scenario_set(session, period),
+                metrics=metrics,
+                metrics_version=version,
+            )
+
+
+def register_id(session: Session) -> str:
+    """What identifies a register whatever its file is called or where it lives: its first period's id and
+    the moment that period was created (a copy of the database is the same register; another register,
+    even made from the same seed, is not)."""
+    first = session.scalars(select(Period).order_by(Period.id).limit(1)).one_or_none()
+    if first is None:
+        return ""
+    stamp = first.created_at.isoformat() if first.created_at else ""
+    return hashlib.sha256(f"{first.id}|{stamp}".encode()).hexdigest()[:16]
+
+
+def _identity_problems(session: Session, template: TemplateFile, year: int | None) -> list[SheetProblem]:
+    """A template from another register is refused: its codes name other items (every register has a
+    PR-01). A template of another period than the chosen one (the latest when none is chosen) is refused
+    too, saying how to choose it."""
+    problems: list[SheetProblem] = []
+    if template.register_id and template.register_id != register_id(session):
+        made = f"（{template.register}）" if template.register else ""
+        made_en = f" ({template.register})" if template.register else ""
+        problems.append(
+            SheetProblem(
+                f"该模板由另一个登记册生成{made}，不能导入本登记册：请从本登记册导出模板",
+                f"this template was made from another register{made_en} and cannot be imported into this one: "
+                "export a template from this register",
+            )
+        )
+    file_year = template.year
+    if file_year is None:
+        return problems
+    if year is not None and year != file_year:
+        problems.append(
+            SheetProblem(
+                f"该模板属于 {file_year} 年度，而不是所选的 {year} 年度",
+                f"the template belongs to {file_year}, not to the chosen period {year}",
+            )
+        )
+    elif year is None:
+        latest = session.scalars(select(Period.year).order_by(Period.year.desc()).limit(1)).first()
+        if latest is not None and latest != file_year:
+            problems.append(
+                SheetProblem(
+                    f"该模板属于 {file_year} 年度，而登记册的当前年度是 {latest}：如确要导入 {file_year} 年度，"
+                    f"请指明年度（--period {file_year}）",
+                    f"the template belongs to {file_year} but the register's current period is {latest}: to "
+                    f"import into {file_year}, say so (--period {file_year})",
+                )
+            )
+    return problems

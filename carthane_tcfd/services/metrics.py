@@ -57,22 +57,28 @@ class MetricService:
             period = editable(period_by_year(session, year))
             _, version = read_metric_set(session, period.id)
             if version != expected_version:
-                who, when = _basis_stamp(session, period.id)
+                who, when = basis_stamp(session, period.id)
                 raise ConflictError((f"{year} 指标与目标", f"{year} metrics and targets"), who, when)
-            changes: list[str] = []
-
-            def audit(field: str, old: Any, new: Any) -> None:
-                changes.append(field)
-                self.ctx.audit(session, "metrics", period.id, "update", field=field, old=old, new=new, year=year)
-
-            basis = write_metric_set(session, period.id, metrics, self.ctx.user, audit)
-            if changes:
-                basis.updated_at = utcnow()
-                basis.updated_by = self.ctx.user
-            session.flush()
+            write_metrics(self.ctx, session, period, metrics)
             return metrics_view(session, period)
 
 
-def _basis_stamp(session: Session, period_id: int) -> tuple[str, Any]:
+def write_metrics(ctx: ServiceContext, session: Session, period: Period, metrics: MetricSet) -> None:
+    """Write a validated metric set over the period's, auditing each changed field and stamping the basis
+    (one new version) when anything changed."""
+    changes: list[str] = []
+
+    def audit(field: str, old: Any, new: Any) -> None:
+        changes.append(field)
+        ctx.audit(session, "metrics", period.id, "update", field=field, old=old, new=new, year=period.year)
+
+    basis = write_metric_set(session, period.id, metrics, ctx.user, audit)
+    if changes:
+        basis.updated_at = utcnow()
+        basis.updated_by = ctx.user
+    session.flush()
+
+
+def basis_stamp(session: Session, period_id: int) -> tuple[str, Any]:
     basis = session.get(MetricBasis, period_id)
     return (basis.updated_by, basis.updated_at) if basis else ("", None)

@@ -43,8 +43,10 @@ def _listing(db: Path, capsys: pytest.CaptureFixture[str]) -> list[dict]:
 
 @pytest.mark.parametrize("hostile", CORPUS, ids=[h.name for h in CORPUS])
 def test_every_hostile_file_is_refused_with_one_line_per_problem_and_the_database_untouched(
-    hostile, corpus, seeded, capsys
+    hostile, corpus, tmp_path, capsys
 ):
+    seeded = tmp_path / "register.sqlite3"  # the register the corpus was made from
+    shutil.copyfile(corpus[hostile.name].parent / "corpus-seed.sqlite3", seeded)
     before = _fingerprint(seeded.parent)
     capsys.readouterr()
     for dry_run in ([], ["--dry-run"]):

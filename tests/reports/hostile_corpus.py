@@ -286,10 +286,9 @@ def genuine_template(folder: Path) -> Path:
 
     register = open_register(f"sqlite:///{folder / 'corpus-seed.sqlite3'}")
     try:
-        period = register.periods.get(2024)
         target = folder / "genuine.xlsx"
         save_template(
-            period, register.items.in_period(2024), target, TemplateRequest("en"), register="corpus", made_by="corpus"
+            register.imports.template_source(2024), target, TemplateRequest("en"), register="corpus", made_by="corpus"
         )
         return target
     finally:

@@ -25,8 +25,7 @@ from tests.reports.hostile_corpus import CORPUS, genuine_template, make_corpus
 def make_template(register, folder: Path, request: TemplateRequest | None = None) -> Path:
     target = folder / "template.xlsx"
     save_template(
-        register.periods.get(2024),
-        register.items.in_period(2024),
+        register.imports.template_source(2024),
         target,
         request or TemplateRequest("en"),
         register=register.location,
@@ -163,6 +162,9 @@ def test_rows_left_out_of_the_file_are_never_deleted(register, tmp_path):
         wb["Items"].delete_rows(3, 20)
         wb["Actions"].delete_rows(3, 100)
         wb["Financial effects"].delete_rows(3, 20)
+        grid = wb["Scenario grid"]
+        kept = sum(1 for row in grid.iter_rows(min_row=2, max_col=1, values_only=True) if row[0] == "PR-01")
+        grid.delete_rows(2 + kept, grid.max_row)
 
     before = listing(register)
     plan = register.imports.apply(read_template(edit(make_template(register, tmp_path), keep_one_item)))
@@ -237,7 +239,19 @@ def test_templates_of_one_owner_one_kind_or_blank(register, tmp_path):
 
 def test_the_template_offers_dropdowns_dates_and_a_hidden_identity(register, tmp_path):
     wb = openpyxl.load_workbook(make_template(register, tmp_path, TemplateRequest("zh")))
-    assert wb.sheetnames == ["填写说明", "条目", "应对措施", "财务影响", "_lists", "_identity"]
+    assert wb.sheetnames == ["填写说明", "条目", "应对措施", "财务影响", "情景分析", "指标", "_lists", "_identity"]
+    grid = wb["情景分析"]
+    first = register.items.in_period(2024)[0]
+    assert [c.value for c in grid[2]][:4] == ["PR-01", first.title, "有序转型（约 1.5 °C）", "短期"]
+    grid_sources = {dv.formula1 for dv in grid.data_validations.dataValidation}
+    scenario_list = next(f for f in grid_sources if f.endswith("$D$1:$D$3"))
+    assert [wb["_lists"][f"D{n}"].value for n in (1, 2, 3)] == [
+        "有序转型（约 1.5 °C）",
+        "延迟转型（约 2 °C）",
+        "现行政策（3 °C 及以上）",
+    ], scenario_list
+    metrics = wb["指标"]
+    assert metrics["A2"].value == "scope1.stationary_combustion" and metrics["D2"].value == 1.14
     assert wb["_identity"].sheet_state == "hidden" and wb["_lists"].sheet_state == "hidden"
     items = wb["条目"]
     sources = {str(dv.sqref): dv.formula1 for dv in items.data_validations.dataValidation}
@@ -270,10 +284,31 @@ def test_items_count_unchanged_by_a_refused_import(register, tmp_path):
         assert session.scalar(select(func.count()).select_from(Item)) == before
 
 
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    folder = tmp_path_factory.mktemp("corpus")
-    return make_corpus(genuine_template(folder), folder)
+def test_a_template_of_another_register_is_refused_even_with_the_same_codes(register, tmp_path):
+    other = genuine_template(tmp_path)  # another register seeded with the same 2024 items and codes
+    before = dump(register)
+    with pytest.raises(ImportRefused) as refused:
+        register.imports.apply(read_template(other), lang="en")
+    [line] = problem_lines(refused.value.plan.problems, "en")
+    assert "made from another register (corpus)" in line
+    assert register.imports.preview(read_template(other), lang="en").blocked
+    assert dump(register) == before
+
+
+def test_a_template_of_another_period_needs_that_period_named(register, tmp_path):
+    template = read_template(make_template(register, tmp_path))
+    register.periods.copy_to_next_year(2024)
+    before = dump(register)
+    [line] = problem_lines(register.imports.preview(template, lang="en").problems, "en")
+    assert line == (
+        "the template belongs to 2024 but the register's current period is 2025: to import into 2024, "
+        "say so (--period 2024)"
+    )
+    [chosen] = problem_lines(register.imports.preview(template, year=2025, lang="en").problems, "en")
+    assert chosen == "the template belongs to 2024, not to the chosen period 2025"
+    plan = register.imports.apply(template, year=2024, lang="en")
+    assert plan.summary("en") == "0 new, 0 changed, 11 unchanged, 0 conflicts"
+    assert dump(register) == before
 
 
 def dump(register) -> dict[str, list[tuple]]:
@@ -288,10 +323,11 @@ def dump(register) -> dict[str, list[tuple]]:
 
 
 @pytest.mark.parametrize("hostile", CORPUS, ids=[h.name for h in CORPUS])
-def test_every_hostile_file_leaves_every_table_as_it_was(hostile, corpus, register):
+def test_every_hostile_file_leaves_every_table_as_it_was(hostile, register, tmp_path):
+    made = make_corpus(make_template(register, tmp_path), tmp_path, {hostile.name})  # of this very register
     before = dump(register)
     try:
-        template = read_template(corpus[hostile.name])
+        template = read_template(made[hostile.name])
     except UserError as refused:  # refused whole, before the register is asked anything
         lines = [refused.message("en")]
     else:
@@ -340,3 +376,140 @@ def test_financial_effects_are_imported_from_their_sheet(register, tmp_path):
     [problem] = refused.value.plan.problems
     assert problem.sheet == "Financial effects" and problem.row == 2
     assert f"horizon {missing} is not among the item's horizons" in problem.message("en")
+
+
+# ---- the scenario grid and metrics sheets ---------------------------------------------------------------
+def _grid_row(ws, code: str, scenario: str, horizon: str) -> int:
+    for number, row in enumerate(ws.iter_rows(min_row=2, max_col=4, values_only=True), start=2):
+        if (row[0], row[2], row[3]) == (code, scenario, horizon):
+            return number
+    raise AssertionError((code, scenario, horizon))
+
+
+def _metric_row(ws, key: str) -> int:
+    return next(n for n, (k,) in enumerate(ws.iter_rows(min_row=2, max_col=1, values_only=True), start=2) if k == key)
+
+
+ORDERLY = "Orderly transition (about 1.5 °C)"
+
+
+def _assess_and_measure(wb) -> None:
+    grid, metrics = wb["Scenario grid"], wb["Metrics"]
+    row = _grid_row(grid, "PR-01", ORDERLY, "Short term")
+    grid.cell(row, col(grid, "Direction"), "不利")  # a Chinese label in an English template
+    grid.cell(row, col(grid, "Level"), "４")
+    grid.cell(row, col(grid, "Low (CNY)"), 1_000_000)
+    grid.cell(row, col(grid, "High (CNY)"), "2,500,000")
+    grid.cell(row, col(grid, "Narrative"), "Heat waves stop the moulding line")
+    metrics.cell(_metric_row(metrics, "scope1.fugitive"), col(metrics, "Value"), 240.5)
+
+
+def test_grid_cells_and_metric_values_are_imported_exactly_with_their_audit(register, tmp_path):
+    template = make_template(register, tmp_path)
+    before, pr01 = dump(register), next(i for i in register.items.in_period(2024) if i.code == "PR-01")
+    edited = edit(template, _assess_and_measure)
+    preview = register.imports.preview(read_template(edited), lang="en")
+    assert dump(register) == before  # the dry run wrote nothing
+    assert preview.summary("en") == "0 new, 2 changed, 10 unchanged, 0 conflicts"
+    grid_change, metric_change = preview.changed
+    assert (grid_change.code, metric_change.code, metric_change.title) == ("PR-01", "Metrics", "2024 metrics")
+    assert [(c.label, c.old, c.new) for c in grid_change.changes] == [
+        (f"{ORDERLY} · Short term · Direction", "—", "Adverse"),
+        (f"{ORDERLY} · Short term · Level", "—", "4"),
+        (f"{ORDERLY} · Short term · Low (CNY)", "—", "1,000,000.00"),
+        (f"{ORDERLY} · Short term · High (CNY)", "—", "2,500,000.00"),
+        (f"{ORDERLY} · Short term · Narrative", "—", "Heat waves stop the moulding line"),
+    ]
+    assert [(c.label, c.old, c.new) for c in metric_change.changes] == [
+        ("Fugitive emissions · Value", "238.56", "240.5")
+    ]
+
+    register.imports.apply(read_template(edited), lang="en")
+    scenarios = register.scenarios.set_of(2024)
+    orderly = scenarios.scenarios[0]
+    cell = register.scenarios.cell(pr01.id, orderly.id, "short")
+    assert cell is not None and (cell.direction.value, cell.level, cell.low_cny, cell.high_cny, cell.narrative) == (
+        "adverse",
+        4,
+        1_000_000,
+        2_500_000,
+        "Heat waves stop the moulding line",
+    )
+    assert len(scenarios.assessments) == 1
+    fugitive = register.metrics.view(2024).current.inventory.line("scope1.fugitive")
+    assert str(fugitive.value) == "240.5"
+    with register.items.ctx.read() as session:
+        entries = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(2)).all()
+    assert {(e.entity, e.source, e.who) for e in entries} == {
+        ("assessment", "import from edited.xlsx", "alice"),
+        ("metrics", "import from edited.xlsx", "alice"),
+    }
+    after = dump(register)
+    changed = {t for t in before if before[t] != after[t]}
+    assert changed == {"scenario_assessment", "inventory_line", "metric_basis", "audit_entry"}
+    again = register.imports.apply(read_template(edited), lang="en")  # the same file again: nothing to do
+    assert again.summary("en") == "0 new, 0 changed, 11 unchanged, 0 conflicts"
+
+
+def test_a_grid_cell_saved_since_the_template_is_a_conflict_naming_who(register, db_url, tmp_path):
+    from carthane_tcfd.domain.effects import Direction
+    from carthane_tcfd.domain.scenarios import CellDraft
+
+    template = make_template(register, tmp_path)
+    edited = edit(template, _assess_and_measure)
+    bob = open_register(db_url, user="bob")
+    try:
+        pr01 = next(i for i in bob.items.in_period(2024) if i.code == "PR-01")
+        orderly = bob.scenarios.set_of(2024).scenarios[0]
+        bob.scenarios.save_cell(pr01.id, orderly.id, "short", CellDraft(Direction.FAVOURABLE, 2), 0)
+    finally:
+        bob.close()
+    with pytest.raises(ImportRefused) as refused:
+        register.imports.apply(read_template(edited), lang="en")
+    [conflict] = refused.value.plan.conflicts
+    assert conflict.code == "PR-01" and conflict.who == "bob"
+    assert (f"{ORDERLY} · Short term · Direction", "Favourable", "Adverse") in [
+        (c.label, c.old, c.new) for c in conflict.changes
+    ]
+    register.imports.apply(read_template(edited), lang="en", take_file_values=True)
+    cell = register.scenarios.cell(pr01.id, orderly.id, "short")
+    assert cell is not None and cell.direction is Direction.ADVERSE and cell.level == 4
+
+
+def test_grid_and_metric_problems_are_located_and_nothing_is_written(register, tmp_path):
+    def bad(wb) -> None:
+        grid, metrics = wb["Scenario grid"], wb["Metrics"]
+        row = _grid_row(grid, "PR-01", ORDERLY, "Short term")
+        grid.cell(row, col(grid, "Level"), 3)  # a level without a direction
+        grid.cell(row + 1, col(grid, "Scenario"), "Hothouse world")
+        grid.cell(row + 2, col(grid, "Horizon"), "Long term")  # PR-01 covers the short term only
+        grid.cell(row + 2, col(grid, "Direction"), "Adverse")
+        grid.cell(row + 3, col(grid, "Low (CNY)"), 5)  # the next item's first row
+        grid.cell(row + 3, col(grid, "High (CNY)"), 4)
+        fugitive = _metric_row(metrics, "scope1.fugitive")
+        metrics.cell(fugitive, col(metrics, "Value"), -3)
+        metrics.cell(fugitive + 1, col(metrics, "Key"), "scope9.nothing")
+
+    before = dump(register)
+    edited = edit(make_template(register, tmp_path), bad)
+    with pytest.raises(ImportRefused) as refused:
+        register.imports.apply(read_template(edited), lang="en")
+    lines = problem_lines(refused.value.plan.problems, "en")
+    grid_row = lambda ws_row: f"sheet 'Scenario grid', row {ws_row}"  # noqa: E731
+    wb = openpyxl.load_workbook(edited)
+    g = _grid_row(wb["Scenario grid"], "PR-01", ORDERLY, "Short term")
+    o = g + 2
+    f = _metric_row(wb["Metrics"], "scope1.fugitive")
+    assert sorted(lines) == sorted(
+        [
+            f"{grid_row(g)}, column E (Direction): is required with a level",
+            f"{grid_row(g + 1)}, column C (Scenario): is not a scenario of the period: Hothouse world (there are: "
+            "Orderly transition (about 1.5 °C), Delayed transition (about 2 °C), Current policies (3 °C or more))",
+            f"{grid_row(o)}, column D (Horizon): PR-01 does not cover the horizon 'Long term': tick it in the items "
+            "sheet, or clear this row",
+            f"{grid_row(o + 1)}, column H (High (CNY)): must not be below the low amount",
+            f"sheet 'Metrics', row {f}, column D (Value): must not be negative",
+            f"sheet 'Metrics', row {f + 1}, column A (Key): is not a metric of the register: scope9.nothing",
+        ]
+    ), lines
+    assert dump(register) == before

@@ -64,8 +64,7 @@ class ExcelActions(QObject):
             from carthane_tcfd.reports.template_writer import TemplateRequest, save_template
 
             count = save_template(
-                services.periods.get(year),
-                services.items.in_period(year),
+                services.imports.template_source(year),
                 target,
                 TemplateRequest(lang),
                 register=services.location,
