@@ -40,6 +40,7 @@ from carthane_tcfd.services.queries import (
     period_rows,
 )
 from carthane_tcfd.services.repair import sound_matrix_size
+from carthane_tcfd.services.scenarios import drop_uncovered_cells
 from carthane_tcfd.store.models import AuditEntry, CodeCounter, Item, Mitigation, Period, utcnow
 
 SCORE_FIELDS = tuple(f.name for f in ITEM_FIELDS if f.shape is Shape.SCORE)
@@ -194,6 +195,8 @@ class ItemService:
         changed = self.ctx.apply(session, item, values, "item", item_id=item.id, year=period.year, sets=SET_FIELDS)
         changed += self._sync_mitigations(session, item, draft.mitigations, period.year)
         changed += write_effects(self.ctx, session, item.id, draft.effects, period.year)
+        if "horizons" in changed:  # the grid's cells of a horizon the item no longer has go with it
+            drop_uncovered_cells(self.ctx, session, item, period.year)
         if changed:
             self._touch(item)
         session.flush()

@@ -3,10 +3,11 @@ versioned, refused in an approved period), copied to the next year; the sensitiv
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, insert, or_, select
+from sqlalchemy import Select, Text, cast, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from carthane_tcfd.domain.effects import Direction, exposure_by_horizon
@@ -111,7 +112,7 @@ def scenario_set(session: Session, period: Period) -> ScenarioSet:
         select(SCENARIOS).where(SCENARIOS.c.period_id == period.id).order_by(SCENARIOS.c.position, SCENARIOS.c.id)
     ).all()
     of_period = select(SCENARIOS.c.id).where(SCENARIOS.c.period_id == period.id)
-    cells = session.execute(select(ASSESSMENTS).where(ASSESSMENTS.c.scenario_id.in_(of_period))).all()
+    cells = covered(session, select(ASSESSMENTS).where(ASSESSMENTS.c.scenario_id.in_(of_period)))
     return ScenarioSet(
         year=period.year,
         matrix_size=period.matrix_size,
@@ -119,6 +120,31 @@ def scenario_set(session: Session, period: Period) -> ScenarioSet:
         inputs=inputs_of(session.get(InputsRow, period.id)),
         assessments=tuple(assessment_of(r) for r in cells),
     )
+
+
+def covered(session: Session, cells: Select[Any]) -> list[Any]:
+    """The rows of a select of grid cells whose horizon is one of their item's: a cell left from a
+    horizon the item no longer has (stored before items dropped them on saving) is not read, so that
+    the page, the board pack and `list --json` show the same cells."""
+    query = cells.add_columns(cast(ITEMS.c.horizons, Text).label("item_horizons"))
+    query = query.join(ITEMS, ITEMS.c.id == ASSESSMENTS.c.item_id)
+    parsed: dict[str, frozenset[str]] = {}
+    out = []
+    for row in session.execute(query).all():
+        text = row.item_horizons
+        if text not in parsed:
+            parsed[text] = _horizon_set(text)
+        if row.horizon in parsed[text]:
+            out.append(row)
+    return out
+
+
+def _horizon_set(text: str | None) -> frozenset[str]:
+    try:
+        found = json.loads(text) if text else []
+    except ValueError:  # a damaged item: left out of every list, its cells with it
+        return frozenset()
+    return frozenset(h for h in found if isinstance(h, str)) if isinstance(found, list) else frozenset()
 
 
 def copy_scenarios(session: Session, source_id: int, target_id: int, item_ids: dict[int, int], who: str) -> None:
@@ -145,17 +171,18 @@ def copy_scenarios(session: Session, source_id: int, target_id: int, item_ids: d
             )
         )
     if scenario_ids:
-        cells = session.execute(select(ASSESSMENTS).where(ASSESSMENTS.c.scenario_id.in_(scenario_ids))).mappings()
+        cells = covered(session, select(ASSESSMENTS).where(ASSESSMENTS.c.scenario_id.in_(scenario_ids)))
+        columns = [c.name for c in ASSESSMENTS.c if c.name not in ("id", "version")]
         rows = [
             {
-                **{k: v for k, v in cell.items() if k not in ("id", "version")},
-                "item_id": item_ids[cell["item_id"]],
-                "scenario_id": scenario_ids[cell["scenario_id"]],
+                **{name: cell._mapping[name] for name in columns},
+                "item_id": item_ids[cell.item_id],
+                "scenario_id": scenario_ids[cell.scenario_id],
                 "updated_at": now,
                 "updated_by": who,
             }
-            for cell in cells.all()
-            if cell["item_id"] in item_ids
+            for cell in cells
+            if cell.item_id in item_ids
         ]
         if rows:
             session.execute(insert(AssessmentRow), rows)
@@ -202,6 +229,48 @@ def grid_cells(session: Session, item_ids: list[int]) -> dict[GridKey, GridCell]
     }
 
 
+def drop_uncovered_cells(ctx: ServiceContext, session: Session, item: Item, year: int) -> int:
+    """Remove an item's grid cells of horizons it no longer has, each audited in the item's history, in
+    the caller's transaction (the item's save); how many were removed."""
+    rows = session.scalars(
+        select(AssessmentRow).where(AssessmentRow.item_id == item.id, AssessmentRow.horizon.not_in(item.horizons))
+    ).all()
+    if not rows:
+        return 0
+    scenarios = select(ScenarioRow).where(ScenarioRow.id.in_({r.scenario_id for r in rows}))
+    names = {s.id: _names(s) for s in session.scalars(scenarios)}
+    for row in rows:
+        old = assessment_of(row).to_draft()
+        audit_cell(ctx, session, row.id, "delete", names[row.scenario_id], row.horizon, old, None, item.id, year)
+        session.delete(row)
+    return len(rows)
+
+
+def audit_cell(
+    ctx: ServiceContext,
+    session: Session,
+    cell_id: int,
+    action: str,
+    scenario: Names,
+    horizon: str,
+    old: CellDraft | None,
+    new: CellDraft | None,
+    item_id: int,
+    year: int,
+) -> None:
+    ctx.audit(
+        session,
+        "assessment",
+        cell_id,
+        action,
+        field="scenario",
+        old=cell_value(scenario, horizon, old),
+        new=cell_value(scenario, horizon, new),
+        item_id=item_id,
+        year=year,
+    )
+
+
 class ScenarioService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
@@ -220,6 +289,14 @@ class ScenarioService:
         """The cell summaries of the items the page shows (it asks for the rows on screen)."""
         with self.ctx.read() as session:
             return grid_cells(session, item_ids)
+
+    def cells_outside(self, item_id: int, horizons: list[str]) -> dict[str, int]:
+        """How many filled cells an item has in each horizon not among `horizons` (what saving the item
+        with those horizons removes)."""
+        c = ASSESSMENTS.c
+        with self.ctx.read() as session:
+            query = select(c.horizon, func.count()).where(c.item_id == item_id, c.horizon.not_in(horizons))
+            return {h: int(n) for h, n in session.execute(query.group_by(c.horizon)).all()}
 
     def cell(self, item_id: int, scenario_id: int, horizon: str) -> Assessment | None:
         """One whole cell of the grid, as stored now (None when not assessed)."""
@@ -428,7 +505,7 @@ class ScenarioService:
                 return assessment_of(row) if row is not None else None
             if cell.is_blank:
                 assert row is not None
-                self._audit_cell(session, row.id, "delete", name, horizon, old, None, item_id, period.year)
+                audit_cell(self.ctx, session, row.id, "delete", name, horizon, old, None, item_id, period.year)
                 session.delete(row)
                 return None
             created = row is None
@@ -443,36 +520,21 @@ class ScenarioService:
             row.updated_at = utcnow()
             row.updated_by = self.ctx.user
             session.flush()
-            self._audit_cell(
-                session, row.id, "create" if created else "update", name, horizon, old, cell, item_id, period.year
+            audit_cell(
+                self.ctx,
+                session,
+                row.id,
+                "create" if created else "update",
+                name,
+                horizon,
+                old,
+                cell,
+                item_id,
+                period.year,
             )
             return assessment_of(row)
 
     # ---- helpers -------------------------------------------------------------------------
-    def _audit_cell(
-        self,
-        session: Session,
-        cell_id: int,
-        action: str,
-        scenario: Names,
-        horizon: str,
-        old: CellDraft | None,
-        new: CellDraft | None,
-        item_id: int,
-        year: int,
-    ) -> None:
-        self.ctx.audit(
-            session,
-            "assessment",
-            cell_id,
-            action,
-            field="scenario",
-            old=cell_value(scenario, horizon, old),
-            new=cell_value(scenario, horizon, new),
-            item_id=item_id,
-            year=year,
-        )
-
     def _for_change(self, session: Session, scenario_id: int, expected_version: int) -> tuple[ScenarioRow, Period]:
         row = session.get(ScenarioRow, scenario_id)
         if row is None:

@@ -1251,13 +1251,25 @@ Open its folder?</source>
         <source>%1 of %2 shown</source>
         <translation>显示 %1 / 共 %2 项</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../carthane_tcfd/ui/pages/register_page.py" line="273"/>
+        <source>Saving removes %n filled cell(s) of the scenario grid, of the time horizons no longer chosen (%1). Undo does not bring them back.</source>
+        <translation>
+            <numerusform>保存将删除情景评估表中已填写的 %n 个单元格（不再选择的时间范围：%1）。撤销不能恢复这些单元格。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/register_page.py" line="284"/>
+        <location filename="../../carthane_tcfd/ui/pages/register_page.py" line="278"/>
+        <source>Remove scenario grid cells</source>
+        <translation>删除情景评估单元格</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/pages/register_page.py" line="303"/>
         <source>Delete %1</source>
         <translation>删除 %1</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/register_page.py" line="285"/>
+        <location filename="../../carthane_tcfd/ui/pages/register_page.py" line="304"/>
         <source>Delete %1 “%2” and its %3 action(s)? You can undo this with Ctrl+Z.</source>
         <translation>删除 %1“%2”及其 %3 项应对措施？可按 Ctrl+Z 撤销。</translation>
     </message>

@@ -77,3 +77,32 @@ def test_list_json_items_carry_effects_and_assessments(tmp_path):
 def test_scenarios_of_a_missing_period_fails_in_one_line(tmp_path):
     result = run("--db", str(tmp_path / "r.sqlite3"), "scenarios", "--period", "1999", "--lang", "en")
     assert result.returncode == 1 and result.stderr.strip() == "error: There is no register for 1999."
+
+
+def test_a_cell_left_outside_its_items_horizons_is_in_neither_the_json_nor_the_pack(tmp_path):
+    """PR-01 has only the short horizon; a long cell a former version left behind is not printed."""
+    from openpyxl import load_workbook
+    from sqlalchemy import insert
+
+    from carthane_tcfd.store.models import ScenarioAssessment
+
+    db = str(tmp_path / "r.sqlite3")
+    fill(db)
+    register = open_register(f"sqlite:///{db}", user="alice")
+    try:
+        item = register.items.in_period(2024)[0]
+        scenario = register.scenarios.set_of(2024).scenarios[0]
+        with register.scenarios.ctx.write() as session:
+            stale = {"item_id": item.id, "scenario_id": scenario.id, "horizon": "long", "direction": "adverse"}
+            session.execute(insert(ScenarioAssessment).values(**stale, level=5, narrative="stale"))
+    finally:
+        register.close()
+    items = json.loads(run("--db", db, "list", "--json").stdout)
+    assert [(a["horizon"], a["narrative"]) for a in items[0]["scenario_assessments"]] == [("short", "n")]
+    pack = tmp_path / "pack.xlsx"
+    assert run("--db", db, "export", "--out", str(pack), "--lang", "en").returncode == 0
+    grid = load_workbook(pack)["Scenario grid"]
+    rows = list(grid.iter_rows(values_only=True))
+    [pr01] = [r for r in rows if r[0] == item.code]
+    assert pr01[4:7] == ("n/a", "n/a", "Short term: n")  # medium, long: not the item's; the narrative
+    assert "L2" in pr01[3] and not any("L5" in str(c) or "stale" in str(c) for r in rows for c in r)

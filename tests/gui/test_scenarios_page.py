@@ -259,3 +259,28 @@ def test_the_history_shows_scenario_input_and_cell_changes_in_words(window, qtbo
             "Orderly transition (about 1.5 °C) · Short term; Adverse; L4",
         ),
     ]
+
+
+def test_unticking_a_horizon_warns_of_the_grid_cells_that_go_with_it(window, prompts_recorder):
+    services = window.state.services
+    item = services.items.in_period(2024)[0]  # PR-01, horizon short
+    draft = item.to_draft()
+    draft.horizons = ["short", "long"]
+    item = services.items.update(item.id, draft, item.version)
+    first, second, _third = services.scenarios.set_of(2024).scenarios
+    for scenario in (first, second):
+        services.scenarios.save_cell(item.id, scenario.id, "long", CellDraft(Direction.ADVERSE, 2), 0)
+    window.state.reload_items()
+    page = window.risks
+    page.select_item(item.id)
+    page.editor.horizons.box("long").setChecked(False)
+    prompts_recorder.confirm_answer = False
+    window.act_save.trigger()
+    [(kind, text)] = prompts_recorder.asked
+    assert kind == "confirm" and "2 filled cell(s) of the scenario grid" in text and "(Long term)" in text
+    assert services.scenarios.cells_outside(item.id, ["short"]) == {"long": 2}  # not saved
+    assert page.editor.dirty and not page.editor.horizons.box("long").isChecked()  # the form is kept
+    prompts_recorder.confirm_answer = True
+    window.act_save.trigger()
+    assert services.scenarios.cells_outside(item.id, ["short"]) == {} and not page.editor.dirty
+    assert list(services.items.get(item.id).horizons) == ["short"]

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QSplitter, QTableView, 
 
 from carthane_tcfd.domain.errors import ConflictError, UserError, ValidationFailed
 from carthane_tcfd.domain.filtering import ItemFilter
-from carthane_tcfd.domain.records import ItemSnapshot
-from carthane_tcfd.domain.taxonomy import Kind
+from carthane_tcfd.domain.records import ItemDraft, ItemSnapshot
+from carthane_tcfd.domain.taxonomy import Horizon, Kind
 from carthane_tcfd.ui import prompts
 from carthane_tcfd.ui.app_state import AppState
 from carthane_tcfd.ui.commands import CreateItem, DeleteItem, SaveItem, StepCommand
@@ -242,6 +242,8 @@ class RegisterPage(QWidget):
             else:
                 before = self.editor.item
                 assert before is not None
+                if not self._cells_may_go(before, draft):
+                    return False
                 saved = self.state.save(before.id, draft, before.version)
                 self.state.undo.push(StepCommand(SaveItem(self.state, before, saved), self._undo_failed))
         except ValidationFailed as exc:
@@ -257,6 +259,23 @@ class RegisterPage(QWidget):
         self._load(saved)
         self.select_item(saved.id, load=False)
         return True
+
+    def _cells_may_go(self, item: ItemSnapshot, draft: ItemDraft) -> bool:
+        """Before a save that takes time horizons away: the filled cells of the scenario grid that go with
+        them (the services remove them with the item's save), and whether the officer goes on."""
+        if set(item.horizons) <= set(draft.horizons):
+            return True
+        dropped = self.state.services.scenarios.cells_outside(self.state.resolve(item.id), list(draft.horizons))
+        if not dropped:
+            return True
+        labels = ("、" if self.lang == "zh" else ", ").join(h.label(self.lang) for h in Horizon if h.value in dropped)
+        text = self.tr(
+            "Saving removes %n filled cell(s) of the scenario grid, of the time horizons no longer chosen (%1). "
+            "Undo does not bring them back.",
+            "",
+            sum(dropped.values()),
+        )
+        return prompts.confirm(self, self.tr("Remove scenario grid cells"), text.replace("%1", labels))
 
     def _conflict(self, error: ConflictError, mine: Any) -> None:
         from carthane_tcfd.ui.dialogs.conflict_dialog import ConflictDialog
