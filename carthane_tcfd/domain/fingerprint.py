@@ -8,19 +8,27 @@ import json
 from typing import Any
 
 from carthane_tcfd.domain.records import RegisterSnapshot
-from carthane_tcfd.domain.snapshot_data import to_data
+from carthane_tcfd.domain.snapshot_data import shallow_data
 
 
 def canonical_json(data: Any) -> str:
-    """One text for one content: keys sorted, no spaces, Unicode kept."""
-    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    """One text for one content: keys sorted, no spaces, Unicode kept; records are written as `to_data`
+    makes them, by the encoder itself (snapshot_data.shallow_data)."""
+    return json.dumps(
+        data,
+        default=shallow_data,
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
+        check_circular=False,  # records do not refer to themselves
+    )
 
 
 def content_text(snapshot: RegisterSnapshot) -> str:
     """The snapshot's content as the JSON text that is stored and hashed: the period, its settings and
     narratives, every item with its actions, and every other section it holds; not who prepares a report
     or when (snapshot_data.PACK_CONTEXT_FIELDS)."""
-    return canonical_json(to_data(snapshot))
+    return canonical_json(snapshot)
 
 
 def text_hash(text: str) -> str:

@@ -281,6 +281,11 @@ def labels(values: list[str] | tuple[str, ...], enum: type[Coded], lang: Lang, s
 def labels_as_entered(values: list[str] | tuple[str, ...], enum: type[Coded], lang: Lang, sep: str = "、") -> str:
     """Codes of one vocabulary joined as readable labels, in the order they were entered (an item's
     financial impacts keep the report's order)."""
+    return _in_order(tuple(values), enum, lang, sep)
+
+
+@functools.cache
+def _in_order(values: tuple[str, ...], enum: type[Coded], lang: Lang, sep: str) -> str:
     return sep.join(enum(v).label(lang) for v in values)
 
 

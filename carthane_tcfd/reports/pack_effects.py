@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import Any
 
 from carthane_tcfd.domain.effects import FinancialEffects, StatementLine, exposure_by_horizon
 from carthane_tcfd.domain.records import ItemSnapshot
@@ -108,6 +109,9 @@ def _anticipated(ctx: PackContext, item: ItemSnapshot, horizon: Horizon) -> str:
     return "\n".join(part for part in (amount, a.basis.strip()) if part)
 
 
+STYLES = {1: "pack_center", 4: "pack_money", 9: "pack_center"}  # of the effects table's columns, else pack_text
+
+
 def build_financial_effects(ctx: PackContext) -> None:
     ws = ctx.sheet("effects")
     lang = ctx.lang
@@ -131,19 +135,18 @@ def build_financial_effects(ctx: PackContext) -> None:
     for item in ctx.snapshot.items:
         row += 1
         e = item.effects
-        texts = [
+        texts: list[Any] = [
             item.code,
             ctx.title_of(item),
             e.current_narrative,
-            "",
+            float(e.current_cny) if e.current_cny is not None else None,
             *(_anticipated(ctx, item, h) for h in Horizon),
             labels(e.statement_lines, StatementLine, lang, "\n"),
             ctx.t("yes") if e.material_adjustment else ctx.t("no"),
             _reason(ctx, e),
         ]
         for col, value in enumerate(texts, start=1):
-            put(ws, row, col, value, "pack_center" if col in (1, 9) else "pack_text")
-        put(ws, row, 4, float(e.current_cny) if e.current_cny is not None else None, "pack_money")
+            put(ws, row, col, value, STYLES.get(col, "pack_text"))
     if row == HEADER_ROW:
         row += 1
         put(ws, row, 1, ctx.t("empty_register"), "pack_note")

@@ -166,23 +166,22 @@ def build_mitigations(ctx: PackContext) -> None:
     for col, head in enumerate(heads, start=1):
         put(ws, HEADER_ROW, col, ctx.t(head), "pack_header")
     row = HEADER_ROW
+    today, yes, no = ctx.today, ctx.t("yes"), ctx.t("no")
+    status_labels = {status: status.label(ctx.lang) for status in MitigationStatus}
+    titles = {id(item): ctx.title_of(item) for item in ctx.snapshot.items}  # an item has several actions
     for _place, item, number, m in actions:
         row += 1
-        late = m.is_overdue(ctx.today)
+        late = m.is_overdue(today)
         text_style = "pack_overdue" if late else "pack_text"
-        values: list[tuple[Any, str]] = [
-            (item.code, "pack_center"),
-            (ctx.title_of(item), text_style),
-            (number, "pack_center"),
-            (ctx.text_of(m.description, m.description_en), text_style),
-            (m.owner or "—", text_style),
-            (m.due, "pack_overdue_date" if late else "pack_date"),
-            (m.status.label(ctx.lang), rag(m, ctx.today)),
-            (ctx.t("yes") if late else ctx.t("no"), text_style),
-            (None if m.cost_cny is None else float(m.cost_cny), "pack_money"),
-        ]
-        for col, (value, style) in enumerate(values, start=1):
-            put(ws, row, col, value, style)
+        put(ws, row, 1, item.code, "pack_center")
+        put(ws, row, 2, titles[id(item)], text_style)
+        put(ws, row, 3, number, "pack_center")
+        put(ws, row, 4, ctx.text_of(m.description, m.description_en), text_style)
+        put(ws, row, 5, m.owner or "—", text_style)
+        put(ws, row, 6, m.due, "pack_overdue_date" if late else "pack_date")
+        put(ws, row, 7, status_labels[m.status], rag(m, today))
+        put(ws, row, 8, yes if late else no, text_style)
+        put(ws, row, 9, None if m.cost_cny is None else float(m.cost_cny), "pack_money")
     if row > HEADER_ROW:
         add_table(ws, "Mitigations", HEADER_ROW, row, [ctx.t(head) for head in heads])
     else:

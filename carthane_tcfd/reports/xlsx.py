@@ -154,15 +154,20 @@ class Book:
         self._buffer = io.BytesIO() if self._path is not None else None
         self.wb = xlsxwriter.Workbook(self._buffer if self._buffer is not None else target, options)
         self._styles = _styles()
-        self._formats: dict[tuple[str, bool], Format] = {}
-        # (font size, wraps) of each style: what the print rules measure a cell by
-        self.measures = {name: (float(s["font_size"]), bool(s["text_wrap"])) for name, s in self._styles.items()}
+        self._formats: dict[str, Format] = {}
+        self._quoted: dict[str, Format] = {}
+        # (font size, wraps, one line's height) of each style: what the print rules measure a cell by
+        self.measures = {
+            name: (float(s["font_size"]), bool(s["text_wrap"]), rules.lines_height(1, float(s["font_size"])))
+            for name, s in self._styles.items()
+        }
 
     def format(self, style: str, quoted: bool = False) -> Format:
-        found = self._formats.get((style, quoted))
+        made = self._quoted if quoted else self._formats
+        found = made.get(style)
         if found is None:
             properties = {**self._styles[style], **({"quote_prefix": True} if quoted else {})}
-            found = self._formats[(style, quoted)] = self.wb.add_format(properties)
+            found = made[style] = self.wb.add_format(properties)
         return found
 
     def add_sheet(self, name: str) -> Sheet:
@@ -194,6 +199,7 @@ class Sheet:
         self.breaks: set[int] = set()
         self.smallest_font = 100.0
         self._width_cache: dict[tuple[int, int], float] = {}
+        self._heights: dict[tuple[str, float, float, bool], float] = {}  # a text's height at a width and size
 
     def height(self, row: int, points: float) -> None:
         """At least `points` high (a row is always as high as its text needs)."""
@@ -207,24 +213,32 @@ class Sheet:
         return sum(rules.column_points(w) for w in self.widths[col - 1 : col - 1 + span]) if self.widths else 64.0
 
     def wrote(self, row: int, col: int, value: Any, style: str, span: int = 1) -> None:
-        """Note a written cell: the height its text needs, and its type size."""
-        size, wrap = self.book.measures[style]
-        need = rules.lines_height(1, size)
-        if wrap and value.__class__ is str:
-            width = self._width_cache.get((col, span))
-            if width is None:
-                width = self._width_cache[(col, span)] = self.width_pt(col, span)
-            # one line when even all-Chinese text fits (most cells): no measuring
-            if len(value) * size > width - rules.CELL_INSET_PT or "\n" in value:
-                need = rules.cell_height(value, width, size, wrap)
-        elif value.__class__ is str and "\n" in value:
-            need = rules.cell_height(value, 0.0, size, wrap)
+        """Note a written cell: the height its text needs, and its type size. (Called for every cell of a
+        10,000-item pack: one line's height comes with the style, and a text is measured only when even
+        all-Chinese text of its length could not fit on one line, once per distinct text and column.)"""
+        size, wrap, need = self.book.measures[style]
+        if value.__class__ is str:
+            if wrap:
+                width = self._width_cache.get((col, span))
+                if width is None:
+                    width = self._width_cache[(col, span)] = self.width_pt(col, span)
+                if len(value) * size > width - rules.CELL_INSET_PT or "\n" in value:
+                    need = self._text_height(value, width, size, wrap)
+            elif "\n" in value:
+                need = self._text_height(value, 0.0, size, wrap)
         if need > self.needed.get(row, 0.0):
             self.needed[row] = need
         if size < self.smallest_font:
             self.smallest_font = size
         if row > self.max_row:
             self.max_row = row
+
+    def _text_height(self, text: str, width: float, size: float, wrap: bool) -> float:
+        key = (text, width, size, wrap)
+        found = self._heights.get(key)
+        if found is None:
+            found = self._heights[key] = rules.cell_height(text, width, size, wrap)
+        return found
 
     def keep_together(self, first_row: int, last_row: int) -> None:
         """Print rows first_row..last_row on one page when they fit on one (a small table, a heading
@@ -298,7 +312,7 @@ def joined(parts: list[str], separator: str, more: str, most: int | None = None)
     then `more` with {n}, the number left out, filled in (e.g. "… and {n} more, see the register"), so a
     reader sees what is missing."""
     text = separator.join(parts)
-    if cell_length(text) <= CELL_MAX and (most is None or len(parts) <= most):
+    if (len(text) * 2 <= CELL_MAX or cell_length(text) <= CELL_MAX) and (most is None or len(parts) <= most):
         return text
     budget = CELL_MAX - cell_length(separator + more.format(n=len(parts)))
     shown: list[str] = []
@@ -317,11 +331,16 @@ def put(ws: Sheet, row: int, col: int, value: Any, style: str = "pack_text", *, 
     stored as text with a quote prefix. Nothing is cut: a text longer than a cell holds raises
     CellTooLong, and so does any other refusal of xlsxwriter's (it returns a code rather than raising)."""
     r, c, sheet = row - 1, col - 1, ws.ws
-    if value is None or value == "":
+    if value.__class__ is str and value:  # most cells: tested first, with the format looked up inline
+        # an Excel cell holds CELL_MAX UTF-16 units, and a character takes at most two
+        if len(value) * 2 > CELL_MAX and cell_length(value) > CELL_MAX:
+            raise CellTooLong(sheet.name, cell_name(row, col), cell_length(value))
+        quoted = value.startswith(FORMULA_STARTS)
+        fmt = (ws.book._quoted if quoted else ws.book._formats).get(style) or ws.book.format(style, quoted)
+        code = sheet.write_string(r, c, value, fmt)
+    elif value is None or value == "":
         code = sheet.write_blank(r, c, None, ws.book.format(style))
     elif isinstance(value, str):
-        if cell_length(value) > CELL_MAX:
-            raise CellTooLong(sheet.name, cell_name(row, col), cell_length(value))
         code = sheet.write_string(r, c, value, ws.book.format(style, value.startswith(FORMULA_STARTS)))
     elif isinstance(value, dt.date) and EXCEL_DATES[0] <= value <= EXCEL_DATES[1]:
         code = sheet.write_datetime(r, c, value, ws.book.format(style))
@@ -435,7 +454,7 @@ def setup_print(
 def put_long(ws: Sheet, row: int, col: int, text: str, style: str = "pack_plain", *, span: int = 1) -> int:
     """Write a text that may need more than one row's height over as many rows as it needs, cut at line
     or word ends; the next free row. Every row holds what it shows, so nothing is cut in print."""
-    size, _wrap = ws.book.measures[style]
+    size = ws.book.measures[style][0]
     for piece in rules.split_to_rows(text, ws.width_pt(col, span), size):
         if span > 1:
             ws.merge(row, col, col + span - 1, piece, style)

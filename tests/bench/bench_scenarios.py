@@ -2,8 +2,8 @@
 opening the Risks page of the same register, both cold (no rows read), median of several runs taken in
 pairs whose order alternates (Risks first, then Scenarios first), the machine's load average printed
 beside them; then scrolling the opened grid to its last row (the opportunities' rows are read when first
-reached); and the board pack with the effects and the grid against its floor (openpyxl's write-only
-dump of the same cells). Not part of the test run.
+reached); and the board pack with the effects and the grid against its floor (XlsxWriter's
+constant-memory dump of the same cells without formats). Not part of the test run.
 
     python tests/bench/bench_scenarios.py --items 10000 --runs 7 [--db PATH] [--page-only]
 """
@@ -92,9 +92,9 @@ def effects_sheets(snapshot: object) -> io.BytesIO:
 def measure(
     write: Callable[[], object], snapshot: object, sheets: tuple[str, ...] | None, runs: int
 ) -> tuple[float, float]:
-    """Median seconds of `write` and of its floor: openpyxl's write-only dump of the same cells (of
-    `sheets`, or of every sheet), runs alternating."""
-    from openpyxl import Workbook, load_workbook
+    """Median seconds of `write` and of its floor: XlsxWriter's constant-memory dump of the same cells
+    without formats (of `sheets`, or of every sheet), the writer the pack uses; runs alternating."""
+    from tests.bench.run_bench import cells_of, xlsxwriter_floor
 
     written = write()
     assert isinstance(written, io.BytesIO) or written is None
@@ -104,20 +104,7 @@ def measure(
 
         source = io.BytesIO()
         write_workbook(snapshot, source, "zh")  # type: ignore[arg-type]
-    book = load_workbook(source, read_only=True)
-    values = {
-        ws.title: [list(row) for row in ws.iter_rows(values_only=True)]
-        for ws in book.worksheets
-        if sheets is None or ws.title in sheets
-    }
-
-    def floor() -> None:
-        wb = Workbook(write_only=True)
-        for name, rows in values.items():
-            sheet = wb.create_sheet(name)
-            for row in rows:
-                sheet.append(row)
-        wb.save(io.BytesIO())
+    floor = xlsxwriter_floor(cells_of(source, sheets))
 
     mine, floors = [], []
     for _ in range(runs):

@@ -8,7 +8,7 @@ import json
 from decimal import Decimal
 
 from carthane_tcfd.domain.comparison import CLOSED, NEW, Basis, Direction, compare_periods
-from carthane_tcfd.domain.fingerprint import canonical_json, snapshot_hash
+from carthane_tcfd.domain.fingerprint import canonical_json, content_text, snapshot_hash
 from carthane_tcfd.domain.inventory import CustomMetric, Inventory
 from carthane_tcfd.domain.records import MitigationSnapshot, RegisterSnapshot
 from carthane_tcfd.domain.snapshot_data import from_data, to_data
@@ -101,6 +101,13 @@ def test_a_snapshot_survives_storage_as_json_whole(snapshot):
     assert back.items == snapshot.items and back.metrics == snapshot.metrics and back.period == snapshot.period
     assert isinstance(back.items[0].mitigations[0].status, MitigationStatus)
     assert snapshot_hash(back) == snapshot_hash(snapshot)
+
+
+def test_the_content_text_is_the_json_of_the_snapshot_data(snapshot):
+    """The encoder writing records itself (shallow_data) makes exactly the text of to_data's data, so
+    hashes stored before it are matched."""
+    plain = json.dumps(to_data(snapshot), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    assert content_text(snapshot) == plain
 
 
 def test_the_hash_follows_content_only(snapshot):
