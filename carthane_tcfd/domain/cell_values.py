@@ -39,19 +39,14 @@ class CellError(ValueError):
         self.en = en
 
 
+# full-width ASCII (digits, letters, punctuation) to half-width, the ideographic space to a space
+_HALF_WIDTH = {**{code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}, 0x3000: 0x20}
+
+
 def clean_text(value: str) -> str:
     """Full-width ASCII (digits, letters, punctuation, the ideographic space) to half-width, then
     surrounding spaces removed. Chinese text is untouched (NFKC would also rewrite it, so it is not used)."""
-    chars = []
-    for ch in value:
-        code = ord(ch)
-        if 0xFF01 <= code <= 0xFF5E:
-            chars.append(chr(code - 0xFEE0))
-        elif ch == "\u3000":
-            chars.append(" ")
-        else:
-            chars.append(ch)
-    return "".join(chars).strip()
+    return (value if value.isascii() else value.translate(_HALF_WIDTH)).strip()
 
 
 def _number_text(value: int | float) -> str:

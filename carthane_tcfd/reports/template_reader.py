@@ -253,6 +253,8 @@ def _read_rows(
         return layout, iter(())
     width = len(columns)
     headed = {i for i, h in enumerate(header_row) if h is not None and str(h).strip()}
+    last = max(headed) + 1 if headed else 0
+    gaps = [i for i in range(last) if i not in headed]  # columns without a header between headed ones
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
         for number, values in _data_rows(ws, scan, sheet, out, headers):
@@ -264,15 +266,17 @@ def _read_rows(
                     converted[slot.position] = slot.convert(cell)
                 except CellError as exc:
                     out.add(exc.zh, exc.en, sheet, number, slot.letter, slot.header)
-            for index in range(count):
-                if index not in headed and values[index] not in (None, ""):
-                    out.add(
-                        "数据位于没有标题的列",
-                        "there is data in a column without a header",
-                        sheet,
-                        number,
-                        column_letter(index + 1),
-                    )
+            beyond = values[last:]
+            if gaps or beyond.count(None) != len(beyond):  # else no cell outside the headed columns
+                for index in (*gaps, *range(last, count)):
+                    if values[index] not in (None, ""):
+                        out.add(
+                            "数据位于没有标题的列",
+                            "there is data in a column without a header",
+                            sheet,
+                            number,
+                            column_letter(index + 1),
+                        )
             yield number, converted
 
     return layout, rows()

@@ -7,8 +7,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from carthane_tcfd.domain.cell_values import normalised_label
@@ -19,7 +20,7 @@ from carthane_tcfd.domain.scenarios import CellDraft, Scenario
 from carthane_tcfd.domain.taxonomy import Horizon, Lang
 from carthane_tcfd.domain.template_layout import GRID_COLUMNS, GRID_FIELDS
 from carthane_tcfd.services.context import ServiceContext
-from carthane_tcfd.services.scenarios import SCENARIOS, assessment_of, scenario_of
+from carthane_tcfd.services.scenarios import ASSESSMENTS, DIRECTIONS, SCENARIOS, scenario_of
 from carthane_tcfd.store.models import Period, utcnow
 from carthane_tcfd.store.models import ScenarioAssessment as AssessmentRow
 
@@ -34,7 +35,7 @@ class CellWork:
     item_id: int
     scenario: Scenario
     horizon: str
-    stored: AssessmentRow | None
+    stored: Row[Any] | None  # as the plan read it
     new: CellDraft
 
 
@@ -72,9 +73,10 @@ class GridSheet:
                 if name.strip():
                     self.names.setdefault(normalised_label(name), s)
         of_period = select(SCENARIOS.c.id).where(SCENARIOS.c.period_id == period.id)
-        self.stored = {
+        # plain rows, not ORM objects: a 10,000-item grid holds 90,000 cells and most rows change nothing
+        self.stored: dict[tuple[int, int, str], Row[Any]] = {
             (r.item_id, r.scenario_id, r.horizon): r
-            for r in session.scalars(select(AssessmentRow).where(AssessmentRow.scenario_id.in_(of_period)))
+            for r in session.execute(select(ASSESSMENTS).where(ASSESSMENTS.c.scenario_id.in_(of_period)))
         }
         self.by_code: dict[str, list[_Row]] = {}
         self.problems: list[SheetProblem] = []
@@ -128,10 +130,10 @@ class GridSheet:
         out = ItemCells()
         for each in self.by_code.get(code, ()):
             row = each.row
-            if any((row.layout.sheet, row.row, letter) in spots for letter, _h in row.layout.columns.values()):
+            if spots and any((row.layout.sheet, row.row, at) in spots for at, _h in row.layout.columns.values()):
                 continue  # the reader reported a cell of this row: the import is refused anyway
             stored = self.stored.get((item_id, each.scenario.id, each.horizon))
-            old = assessment_of(stored).to_draft() if stored is not None else CellDraft()
+            old = _draft_of(stored) if stored is not None else CellDraft()
             new = self._draft(row, old)
             if new == old:
                 continue
@@ -173,6 +175,13 @@ class GridSheet:
         return field_changes(f"grid[{each.scenario.id}].{each.horizon}", where, old, new, HEADERS, self.lang)
 
 
+def _draft_of(stored: Row[Any]) -> CellDraft:
+    direction = stored.direction
+    return CellDraft(
+        DIRECTIONS[direction] if direction else None, stored.level, stored.low_cny, stored.high_cny, stored.narrative
+    )
+
+
 def _uncovered(row: RowIn, code: str, horizon: str) -> SheetProblem:
     label = Horizon(horizon)
     return row.place("horizon").problem(
@@ -189,10 +198,12 @@ def reason_of(message: str, separator: str) -> str:
 def write_cells(ctx: ServiceContext, session: Session, work: list[CellWork], year: int) -> None:
     """Write the cells with their audit entries, as the Scenarios page saves one (created, updated, or
     removed when now blank)."""
+    ids = [cell.stored.id for cell in work if cell.stored is not None]
+    rows = {r.id: r for r in session.scalars(select(AssessmentRow).where(AssessmentRow.id.in_(ids)))} if ids else {}
     for cell in work:
         name = (cell.scenario.name, cell.scenario.name_en)
-        old = assessment_of(cell.stored).to_draft() if cell.stored is not None else None
-        row = cell.stored
+        old = _draft_of(cell.stored) if cell.stored is not None else None
+        row = rows[cell.stored.id] if cell.stored is not None else None
         if cell.new.is_blank:
             if row is not None:
                 ctx.audit(
