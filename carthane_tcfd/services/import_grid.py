@@ -76,7 +76,7 @@ class GridSheet:
         # plain rows, not ORM objects: a 10,000-item grid holds 90,000 cells and most rows change nothing
         self.stored: dict[tuple[int, int, str], Row[Any]] = {
             (r.item_id, r.scenario_id, r.horizon): r
-            for r in session.execute(select(ASSESSMENTS).where(ASSESSMENTS.c.scenario_id.in_(of_period)))
+            for r in session.execute(select(ASSESSMENTS).where(ASSESSMENTS.c.scenario_id.in_(of_period))).all()
         }
         self.by_code: dict[str, list[_Row]] = {}
         self.problems: list[SheetProblem] = []

@@ -349,11 +349,13 @@ class _Planner:
                 continue
             old = draft.mitigations[index]
             new = action.draft
+            sources[index] = action
+            if all(getattr(old, name) == getattr(new, name) for name in ACTION_FIELDS):
+                continue  # as the register holds it (most rows of a returned template)
             for name in ("description", "description_en"):
                 if getattr(old, name).strip() == getattr(new, name):  # only surrounding spaces lost
                     new = dataclasses.replace(new, **{name: getattr(old, name)})
             draft.mitigations[index] = dataclasses.replace(new, id=old.id)
-            sources[index] = action
         return sources if ok else None
 
     def _validated(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import tempfile
@@ -78,6 +79,7 @@ def main() -> int:
         floors.append(timed(lambda: read_cells(template)))
         imports.append(timed(import_once))
     floor, measured = statistics.median(floors), statistics.median(imports)
+    pairs = [i / f for f, i in zip(floors, imports, strict=True)]
     register.close()
     result = {
         "items": len(items),
@@ -91,6 +93,9 @@ def main() -> int:
         "openpyxl_read_only_s": round(floor, 3),
         "import_s": round(measured, 3),
         "ratio": round(measured / floor, 2),
+        "pair_ratios": [round(r, 2) for r in pairs],
+        "median_pair_ratio": round(statistics.median(pairs), 2),
+        "load_average": [round(v, 2) for v in os.getloadavg()],
         "goal": "import ≤ 2× openpyxl read-only reading the same cells",
         "met": measured <= 2 * floor,
         "runs": {"floor": [round(f, 3) for f in floors], "import": [round(i, 3) for i in imports]},
