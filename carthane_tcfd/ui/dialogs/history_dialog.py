@@ -1,4 +1,5 @@
-"""The history of one item: its audit entries, newest first (when, who, field, old → new)."""
+"""The history of an item, or of a period's scenario analysis: audit entries, newest first (when, who, what,
+field, old → new)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ class HistoryDialog(QDialog):
     def __init__(self, title: str, records: list[AuditRecord], lang: Lang, parent: Any = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("History – %1").replace("%1", title))
-        self.resize(900, 480)
+        screen = self.screen().availableGeometry() if self.screen() else None
+        self.resize(min(1200, screen.width() - 80) if screen else 900, 520)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("%n change(s), newest first", "", len(records)), self))
         self.model = AuditModel(records, lang, self)
@@ -25,11 +27,18 @@ class HistoryDialog(QDialog):
         self.view.setWordWrap(True)
         self.view.setAlternatingRowColors(True)
         header = self.view.horizontalHeader()
-        for column, width in enumerate((150, 230, 120, 130)):  # who, and where from ("import from FILE")
+        for column, width in enumerate((150, 200, 210, 140)):  # who, and where from ("import from FILE")
             self.view.setColumnWidth(column, width)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(lambda *_: self.view.resizeRowsToContents())
         layout.addWidget(self.view)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def showEvent(self, event: Any) -> None:
+        """Each entry whole, its long values wrapped in the widths shown (a grid cell names its scenario,
+        horizon, direction and level)."""
+        super().showEvent(event)
+        self.view.resizeRowsToContents()
