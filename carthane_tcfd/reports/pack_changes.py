@@ -198,7 +198,7 @@ def _modified(ctx: PackContext, ws: Sheet, row: int, result: PeriodComparison) -
                     value_text(change.field, change.new, ctx.lang),
                 ],
             )
-            row += 1
+            row = ws.spill(row, len(heads)) + 1
     if not result.modified:
         row = _none(ctx, ws, row)
     return row + 1
@@ -231,7 +231,7 @@ def _actions(ctx: PackContext, ws: Sheet, row: int, result: PeriodComparison) ->
             due = a.action.due.isoformat() if a.action.due else "—"
             style = "pack_overdue" if key == "overdue" else "pack_text"
             put_row(ws, row, [a.code, _t(ctx, key), a.action.description, a.action.status.label(ctx.lang), due], style)
-            row += 1
+            row = ws.spill(row, len(heads)) + 1
     if not found:
         row = _none(ctx, ws, row)
     return row + 1

@@ -147,6 +147,7 @@ def build_financial_effects(ctx: PackContext) -> None:
         ]
         for col, value in enumerate(texts, start=1):
             put(ws, row, col, value, STYLES.get(col, "pack_text"))
+        row = ws.spill(row, len(widths))
     if row == HEADER_ROW:
         row += 1
         put(ws, row, 1, ctx.t("empty_register"), "pack_note")
@@ -282,6 +283,7 @@ def build_scenario_grid(ctx: PackContext) -> None:
                 if a and a.narrative.strip()
             )
             ws.merge(row, 7, 8, notes, "pack_text")
+            row = ws.spill(row, len(widths))
     if row == HEADER_ROW:
         row += 1
         ws.merge(row, 1, 8, GRID_GUIDANCE[0 if lang == "zh" else 1], "pack_note")

@@ -190,7 +190,7 @@ class MetricsSheet:
             put(self.ws, self.row, 4, share, "pack_center")
             put(self.ws, self.row, 5, "", "pack_text")
             put(self.ws, self.row, 6, m.narrative, "pack_text")
-            self.row += 1
+            self.row = self.ws.spill(self.row, 6) + 1
         self.together(first)
 
     def targets(self) -> None:

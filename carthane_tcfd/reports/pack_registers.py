@@ -105,6 +105,7 @@ def build_register(ctx: PackContext, kind: Kind) -> None:
                 b = item.inherent_band if style == "band:inherent" else item.residual_band
                 style = band_style_name(b, kind) if b else "pack_center"
             put(ws, row, col, value(item), style)
+        row = ws.spill(row, len(columns))
     if items:
         heads = [head for head, *_rest in columns]
         add_table(ws, "Risks" if kind is Kind.RISK else "Opportunities", HEADER_ROW, row, heads)
@@ -182,6 +183,7 @@ def build_mitigations(ctx: PackContext) -> None:
         put(ws, row, 7, status_labels[m.status], rag(m, today))
         put(ws, row, 8, yes if late else no, text_style)
         put(ws, row, 9, None if m.cost_cny is None else float(m.cost_cny), "pack_money")
+        row = ws.spill(row, 9)
     if row > HEADER_ROW:
         add_table(ws, "Mitigations", HEADER_ROW, row, [ctx.t(head) for head in heads])
     else:

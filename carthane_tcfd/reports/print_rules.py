@@ -78,15 +78,17 @@ def max_lines(size: float) -> int:
     return int((MAX_ROW_PT - CELL_PAD_PT) / (LINE_EM * size))
 
 
-def split_to_rows(text: str, width_pt: float, size: float) -> list[str]:
-    """`text` cut into pieces that each fit one row (MAX_ROW_PT), at line or word ends where it can be;
-    joined again they are the whole text. A text that fits comes back as one piece."""
+def split_to_rows(text: str, width_pt: float, size: float, max_chars: int | None = None) -> list[str]:
+    """`text` cut into pieces that each fit one row (MAX_ROW_PT) and have at most `max_chars` characters,
+    at line or word ends where it can be; joined again they are the whole text (but for the line breaks
+    cut at). A text that fits comes back as one piece."""
     limit = max_lines(size)
+    most = max_chars or len(text)
     pieces: list[str] = []
     rest = text
-    while line_count(rest, width_pt, size) > limit:
+    while len(rest) > most or line_count(rest, width_pt, size) > limit:
         per_line = max(1, int(len(rest) / line_count(rest, width_pt, size)))
-        budget = max(1, int(per_line * limit * 0.8))
+        budget = min(most, max(1, int(per_line * limit * 0.8)))
         cut = max(rest.rfind(sep, 0, budget) for sep in ("\n", " ", "。", "，", "；"))
         cut = cut + 1 if cut > budget // 2 else budget
         pieces.append(rest[:cut].rstrip("\n"))

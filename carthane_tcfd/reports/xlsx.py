@@ -156,9 +156,15 @@ class Book:
         self._styles = _styles()
         self._formats: dict[str, Format] = {}
         self._quoted: dict[str, Format] = {}
-        # (font size, wraps, one line's height) of each style: what the print rules measure a cell by
+        # (font size, wraps, one line's height, the most characters that surely fit one row) of each
+        # style: what the print rules measure a cell by (a text of n characters takes at most n + 1 lines)
         self.measures = {
-            name: (float(s["font_size"]), bool(s["text_wrap"]), rules.lines_height(1, float(s["font_size"])))
+            name: (
+                float(s["font_size"]),
+                bool(s["text_wrap"]),
+                rules.lines_height(1, float(s["font_size"])),
+                rules.max_lines(float(s["font_size"])) - 1,
+            )
             for name, s in self._styles.items()
         }
 
@@ -200,6 +206,9 @@ class Sheet:
         self.smallest_font = 100.0
         self._width_cache: dict[tuple[int, int], float] = {}
         self._heights: dict[tuple[str, float, float, bool], float] = {}  # a text's height at a width and size
+        self.tall: dict[int, tuple[int, str]] = {}  # row -> (column, text) of a cell taller than a row can be
+        self.pending: dict[int, list[Continued]] = {}  # row -> the rest of its texts too tall for one row
+        self.first_cells: dict[int, str] = {}  # row -> its first column's text (an item's code in a table)
 
     def height(self, row: int, points: float) -> None:
         """At least `points` high (a row is always as high as its text needs)."""
@@ -216,7 +225,7 @@ class Sheet:
         """Note a written cell: the height its text needs, and its type size. (Called for every cell of a
         10,000-item pack: one line's height comes with the style, and a text is measured only when even
         all-Chinese text of its length could not fit on one line, once per distinct text and column.)"""
-        size, wrap, need = self.book.measures[style]
+        size, wrap, need, _short = self.book.measures[style]
         if value.__class__ is str:
             if wrap:
                 width = self._width_cache.get((col, span))
@@ -228,6 +237,8 @@ class Sheet:
                 need = self._text_height(value, 0.0, size, wrap)
         if need > self.needed.get(row, 0.0):
             self.needed[row] = need
+            if need > rules.MAX_ROW_PT:
+                self.tall.setdefault(row, (col, str(value)))
         if size < self.smallest_font:
             self.smallest_font = size
         if row > self.max_row:
@@ -239,6 +250,43 @@ class Sheet:
         if found is None:
             found = self._heights[key] = rules.cell_height(text, width, size, wrap)
         return found
+
+    def overflows(self, row: int, col: int, text: str, style: str, span: int) -> bool:
+        """Whether a wrapped text needs more than one row's height (or more than a cell holds); if so its
+        first part is written now and the rest waits for `spill` to write it in the rows below."""
+        size, wrap = self.book.measures[style][:2]
+        if not wrap:
+            return False
+        width = self.width_pt(col, span)
+        if self._text_height(text, width, size, wrap) <= rules.MAX_ROW_PT and cell_length(text) <= CELL_MAX:
+            return False
+        first, *rest = rules.split_to_rows(text, width, size, CELL_MAX // 2)
+        _put(self, row, col, first, style, span)
+        self.pending.setdefault(row, []).append(Continued(col, span, style, rest))
+        return True
+
+    def spill(self, row: int, last_col: int) -> int:
+        """Write the rest of the texts of `row` that were too tall for one row in the rows below it, each
+        in its own column, the table's other columns left blank in the same style; the last row used.
+        (A table calls this after each of its rows: a long text prints whole over several rows.)"""
+        continued = self.pending.pop(row, None)
+        if not continued:
+            return row
+        extra = max(len(c.pieces) for c in continued)
+        filler = continued[0].style
+        for k in range(extra):
+            at = row + 1 + k
+            free = set(range(1, last_col + 1))
+            for c in continued:
+                free -= set(range(c.col, c.col + c.span))
+                piece = c.pieces[k] if k < len(c.pieces) else None
+                if c.span > 1:
+                    self.merge(at, c.col, c.col + c.span - 1, piece, c.style)
+                else:
+                    _put(self, at, c.col, piece, c.style, 1)
+            for col in sorted(free):
+                _put(self, at, col, None, filler, 1)
+        return row + extra
 
     def keep_together(self, first_row: int, last_row: int) -> None:
         """Print rows first_row..last_row on one page when they fit on one (a small table, a heading
@@ -295,6 +343,33 @@ def cell_name(row: int, col: int) -> str:
     return f"{letters}{row}"
 
 
+@dataclass(frozen=True)
+class Continued:
+    """The rest of a cell's text, a piece a row, to be written below it (Sheet.spill)."""
+
+    col: int
+    span: int
+    style: str
+    pieces: list[str]
+
+
+class TooTall(UserError):
+    """A cell whose text cannot print whole where the sheet places it: the pack is not written rather
+    than cut. Says which sheet, item and cell, the text's start, and how far to shorten it."""
+
+    def __init__(self, sheet: str, cell: str, item: str, text: str, fits: int) -> None:
+        start = text[:24].replace("\n", " ")
+        zh_item = f"（{item}）" if item else ""
+        en_item = f" ({item})" if item else ""
+        super().__init__(
+            f"董事会材料未生成：工作表「{sheet}」单元格 {cell}{zh_item}的文本“{start}…”在打印页上放不下；"
+            f"请将该文本缩短到约 {fits:,} 个字符以内，或把其余内容移到条目的说明中。",
+            f"The board pack was not written: the text in cell {cell} of sheet '{sheet}'{en_item}, "
+            f'"{start}…", cannot print whole there; shorten it to about {fits:,} characters or move the '
+            "rest to the item's description.",
+        )
+
+
 class CellTooLong(UserError):
     """A text longer than an Excel cell holds: the pack is not written rather than cut."""
 
@@ -328,13 +403,25 @@ def joined(parts: list[str], separator: str, more: str, most: int | None = None)
 
 def put(ws: Sheet, row: int, col: int, value: Any, style: str = "pack_text", *, span: int = 1) -> None:
     """Write one cell (`span` columns wide when merged); text that Excel would read as a formula is
-    stored as text with a quote prefix. Nothing is cut: a text longer than a cell holds raises
-    CellTooLong, and so does any other refusal of xlsxwriter's (it returns a code rather than raising)."""
+    stored as text with a quote prefix. Nothing is cut: a wrapped text too tall for one row (or longer
+    than a cell holds) is written in part, the rest waiting for `Sheet.spill` to continue it in the rows
+    below (setup_print refuses a sheet that leaves any waiting, with TooTall); an unwrapped text longer
+    than a cell holds raises CellTooLong, and so does any other refusal of xlsxwriter's (it returns a
+    code rather than raising)."""
+    long = value.__class__ is str and len(value) > ws.book.measures[style][3]
+    if long and ws.overflows(row, col, value, style, span):
+        return
+    _put(ws, row, col, value, style, span)
+
+
+def _put(ws: Sheet, row: int, col: int, value: Any, style: str, span: int) -> None:
     r, c, sheet = row - 1, col - 1, ws.ws
     if value.__class__ is str and value:  # most cells: tested first, with the format looked up inline
         # an Excel cell holds CELL_MAX UTF-16 units, and a character takes at most two
         if len(value) * 2 > CELL_MAX and cell_length(value) > CELL_MAX:
             raise CellTooLong(sheet.name, cell_name(row, col), cell_length(value))
+        if c == 0:
+            ws.first_cells[row] = value
         quoted = value.startswith(FORMULA_STARTS)
         fmt = (ws.book._quoted if quoted else ws.book._formats).get(style) or ws.book.format(style, quoted)
         code = sheet.write_string(r, c, value, fmt)
@@ -428,10 +515,8 @@ def setup_print(
         top=rules.TOP_MARGIN_IN,
         bottom=rules.BOTTOM_MARGIN_IN,
     )
+    _refuse_tall(ws)
     heights = ws.row_heights()
-    tall = [r for r, h in enumerate(heights, 1) if h > rules.MAX_ROW_PT]
-    if tall:
-        raise rules.PrintRuleError(f"sheet {sheet.name!r}: row {tall[0]} needs more than one row's height")
     for row, h in enumerate(heights, 1):
         if h != rules.DEFAULT_ROW_PT:
             sheet.set_row(row - 1, h)
@@ -449,6 +534,20 @@ def setup_print(
     banner = f'&"-,Bold"&KC00000{_header_text(frame.banner)}' if frame.banner else ""
     sheet.set_header(f"&L{size}{_header_text(frame.left)}&C{size}{banner}&R{size}{_header_text(frame.right)}", options)
     sheet.set_footer(f"&L{size}{_header_text(frame.content_id)}&R{size}{frame.page_text}", options)
+
+
+def _refuse_tall(ws: Sheet) -> None:
+    """TooTall for the first cell whose text is still waiting for rows of its own, or is taller than a
+    row can be."""
+    waiting = {row: (c[0].col, "".join(c[0].pieces)) for row, c in ws.pending.items()}
+    found = {**ws.tall, **waiting}
+    if not found:
+        return
+    row = min(found)
+    col, text = found[row]
+    size = ws.book.measures["pack_text"][0]
+    fits = max(1, rules.max_lines(size) * max(1, int(ws.width_pt(col) / size) - 2))
+    raise TooTall(ws.ws.name, cell_name(row, col), ws.first_cells.get(row, ""), text, fits)
 
 
 def put_long(ws: Sheet, row: int, col: int, text: str, style: str = "pack_plain", *, span: int = 1) -> int:

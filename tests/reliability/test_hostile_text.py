@@ -102,11 +102,11 @@ def test_the_dashboard_draws_any_text(register, snapshot):
 def test_a_text_longer_than_a_cell_fails_clearly_instead_of_being_cut():
     book = Book(io.BytesIO())
     ws = book.add_sheet("S")
-    with pytest.raises(CellTooLong) as caught:
-        put(ws, 3, 2, "x" * (CELL_MAX + 1))
+    with pytest.raises(CellTooLong) as caught:  # a heading does not wrap (wrapped text goes on below)
+        put(ws, 3, 2, "x" * (CELL_MAX + 1), "pack_heading")
     assert "B3" in caught.value.en and "32,768" in caught.value.en
     with pytest.raises(CellTooLong):  # an emoji is two characters to Excel
-        put(ws, 3, 2, "🌀" * (CELL_MAX // 2 + 1))
+        put(ws, 3, 2, "🌀" * (CELL_MAX // 2 + 1), "pack_heading")
 
 
 def test_narratives_at_their_limit_come_out_whole_in_the_pack(register):
