@@ -246,10 +246,11 @@ class _Planner:
         everything = changes + tuple(cells.changes)
         if stale:
             who, when = max(stale, key=lambda s: s[1])
-            self.conflicts.append(ImportConflict(row.code, item.title, who, when, everything))
+            self.conflicts.append(ImportConflict(row.code, item.display_title(self.lang), who, when, everything))
             if not self.take_file_values:
                 return
-        self.changed.append(ItemChange(row.code, draft.title, everything))
+        title = draft.title_en if self.lang == "en" and draft.title_en else draft.title
+        self.changed.append(ItemChange(row.code, title, everything))
         if changes:
             self.work.updates[item.id] = draft
         self.work.cells.extend(cells.work)

@@ -13,6 +13,7 @@ import openpyxl
 import pytest
 
 from carthane_tcfd.app import main
+from carthane_tcfd.services.register import open_register
 from tests.cli.test_cli import run
 from tests.reports.hostile_corpus import CORPUS, genuine_template, make_corpus
 
@@ -134,14 +135,29 @@ def test_files_saved_by_libreoffice_round_trip_to_exactly_their_edits(seeded, tm
     action_heads = [c.value for c in actions[1]]
     actions.cell(2, action_heads.index("Status") + 1, "Completed")
     actions.cell(2, action_heads.index("Due date") + 1, dt.datetime(2026, 6, 30)).number_format = "yyyy-mm-dd"
+    grid, metrics = wb["Scenario grid"], wb["Metrics"]
+    grid_heads, metric_heads = [c.value for c in grid[1]], [c.value for c in metrics[1]]
+    pr02 = next(r for r in range(2, grid.max_row + 1) if grid.cell(r, 1).value == "PR-02")
+    grid.cell(pr02, grid_heads.index("Direction") + 1, "Adverse")
+    grid.cell(pr02, grid_heads.index("Level") + 1, 3)
+    grid.cell(pr02, grid_heads.index("Narrative") + 1, "Heat in the summer months")
+    fugitive = next(r for r in range(2, metrics.max_row + 1) if metrics.cell(r, 1).value == "scope1.fugitive")
+    metrics.cell(fugitive, metric_heads.index("Value") + 1, 240.5)
     edited_path = tmp_path / "edited.xlsx"
     wb.save(edited_path)
     edited = _libreoffice(edited_path, tmp_path / "edited", profile)
 
     before = _listing(seeded, capsys)
     assert main(["--db", str(seeded), "import", str(edited), "--lang", "en"]) == 0
-    assert "0 new, 2 changed, 9 unchanged" in capsys.readouterr().out
+    assert "0 new, 3 changed, 9 unchanged" in capsys.readouterr().out  # two items and the metrics
     after = _listing(seeded, capsys)
+    register = open_register(f"sqlite:///{seeded}")
+    try:
+        [cell] = register.scenarios.set_of(2024).assessments
+        assert cell.narrative == "Heat in the summer months"
+        assert str(register.metrics.view(2024).current.inventory.line("scope1.fugitive").value) == "240.5"
+    finally:
+        register.close()
     code = items.cell(3, 1).value
     assert code == "PR-02"
     changed = [b["code"] for b, a in zip(before, after, strict=True) if a != b]
@@ -149,7 +165,11 @@ def test_files_saved_by_libreoffice_round_trip_to_exactly_their_edits(seeded, tm
     assert after[1]["owner"] == "Production"
     assert after[0]["mitigations"][0]["status"] == "completed"
     assert after[0]["mitigations"][0]["due"] == "2026-06-30"
+    assert [(a["scenario_en"], a["horizon"], a["direction"], a["level"]) for a in after[1]["scenario_assessments"]] == [
+        ("Orderly transition (about 1.5 °C)", "long", "adverse", 3)
+    ]
     after[1]["owner"] = before[1]["owner"]
+    after[1]["scenario_assessments"] = before[1]["scenario_assessments"]
     after[0]["mitigations"][0].update(
         status=before[0]["mitigations"][0]["status"], due=before[0]["mitigations"][0]["due"]
     )

@@ -55,7 +55,7 @@ def test_export_template_then_import_it_through_the_preview(window, qtbot, tmp_p
     assert preview.summary.text().startswith("2 new, 1 changed, 10 unchanged, 0 conflicts")
     rows = preview.model.rows
     [change] = [r for r in rows if r[0] == "changed"]
-    assert change[1:3] == ("PR-01 极端天气", "Action 1 · Status") and change[4] == "Completed"
+    assert change[1:3] == ("PR-01 Extreme weather events", "Action 1 · Status") and change[4] == "Completed"
     assert [r[4] for r in rows if r[0] == "new"] == ["Heat stress at the Shanghai plant", "Water shortage in Anhui"]
 
     qtbot.waitUntil(lambda: "info" in prompts_recorder.kinds(), timeout=60000)

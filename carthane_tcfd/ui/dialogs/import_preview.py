@@ -34,7 +34,7 @@ class ImportPreviewDialog(QDialog):
         self.replan = replan
         self.setObjectName("import_preview")
         self.setWindowTitle(self.tr("Import from Excel – %1").replace("%1", plan.file))
-        self.resize(1000, 560)
+        self.resize(1200, 600)
         layout = QVBoxLayout(self)
         self.summary = QLabel(self)
         self.summary.setObjectName("import_summary")
@@ -48,9 +48,11 @@ class ImportPreviewDialog(QDialog):
         self.view.setWordWrap(True)
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().setVisible(False)
-        for column, width in enumerate((70, 200, 160)):
+        for column, width in enumerate((70, 200)):
             self.view.setColumnWidth(column, width)
         header = self.view.horizontalHeader()
+        # a grid cell's field reads "scenario · horizon · column": it shares the width with the values
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.view)

@@ -144,6 +144,8 @@ class ExcelActions(QObject):
         return run_in_background(self.window, self.tr("Importing…"), work, self._applied, self._failed)
 
     def _applied(self, plan: ImportPlan) -> None:
+        if any(c.field.startswith("metrics.") for item in plan.changed for c in item.changes):
+            self.state.refresh_period()  # the Metrics page reads the period's metrics again
         self.state.reload_items()
         message = self.tr("Imported from %1: %2").replace("%1", plan.file).replace("%2", plan.summary(self.lang))
         self.window.statusBar().showMessage(message, 15000)
