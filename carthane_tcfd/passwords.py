@@ -63,7 +63,7 @@ def keep(url: str) -> str:
 def recall(public: str, ask: Callable[[str], str | None] | None = None) -> str:
     """The URL to connect with: `public` with its password from this session, the keyring, or `ask`
     (given the URL without the password; None: no password is added)."""
-    if "://" not in public:
+    if "://" not in public or public.startswith("sqlite"):  # a file: no password (and no SQLAlchemy to load)
         return public
     parsed = make_url(public)
     if parsed.password is not None or not parsed.username or parsed.get_backend_name() == "sqlite":

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
-import os
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -22,27 +20,12 @@ from carthane_tcfd.domain.errors import (
     NotFound,
     PeriodLocked,
     UserError,
-    ValidationFailed,
 )
 from carthane_tcfd.domain.taxonomy import PeriodStatus
-from carthane_tcfd.domain.validation import FIELD_LABELS, validate_user
+from carthane_tcfd.domain.validation import FIELD_LABELS
+from carthane_tcfd.services.users import checked_user
 from carthane_tcfd.store.engine import damaged, describe, mask_password, session_factory
 from carthane_tcfd.store.models import AuditEntry, Period
-
-USER_ENV = "CARTHANE_TCFD_USER"
-
-
-def os_account() -> str:
-    """The login name of the OS account running the program."""
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name on some service accounts
-        return "unknown"
-
-
-def default_user() -> str:
-    """Who is recorded in the audit trail: the configured name, else the OS user."""
-    return os.environ.get(USER_ENV, "").strip() or os_account()
 
 
 def audit_text(value: Any) -> str | None:
@@ -59,10 +42,7 @@ def audit_text(value: Any) -> str | None:
 class ServiceContext:
     def __init__(self, engine: Engine, user: str | None = None, source: str = "") -> None:
         self.engine = engine
-        self.user = user or default_user()
-        problems = validate_user(self.user)
-        if problems:
-            raise ValidationFailed(problems)
+        self.user = checked_user(user)
         self.source = source  # recorded with every audit entry: where the changes come from
         self._sessions = session_factory(engine)
 

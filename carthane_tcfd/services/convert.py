@@ -1,12 +1,14 @@
-"""ORM rows to the frozen records of the domain, so nothing above services holds a Session."""
+"""ORM objects and rows to the frozen records of the domain, so nothing above services holds a Session.
+Importing it loads no SQLAlchemy (the grid's start-up reads use it: README, Performance)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
-from typing import Any
-
-from sqlalchemy import Row
+from collections.abc import Mapping
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
 
 from carthane_tcfd.domain.effects import FinancialEffects
 from carthane_tcfd.domain.item_fields import ItemField, Shape
@@ -20,10 +22,15 @@ from carthane_tcfd.domain.records import (
     PeriodSnapshot,
 )
 from carthane_tcfd.domain.taxonomy import Category, MitigationStatus, PeriodStatus
-from carthane_tcfd.store.models import Item, Mitigation, Period
+from carthane_tcfd.store.grid_sql import CODE_LISTS, PERIOD_JSON
+
+if TYPE_CHECKING:
+    from sqlalchemy import Row
+
+    from carthane_tcfd.store.models import Item, Mitigation, Period
 
 
-def period_snapshot(p: Period) -> PeriodSnapshot:
+def period_snapshot(p: Period | SimpleNamespace) -> PeriodSnapshot:
     return PeriodSnapshot(
         id=p.id,
         year=p.year,
@@ -60,7 +67,9 @@ def item_snapshot(
     effects: FinancialEffects | None = None,
 ) -> ItemSnapshot:
     """An item from its ORM object, or from a Core row with its mitigations (and effects) loaded beside it."""
-    if mitigations is None:
+    if mitigations is None:  # an ORM object: SQLAlchemy is loaded already
+        from carthane_tcfd.store.models import Item
+
         assert isinstance(i, Item)
         mitigations = tuple(mitigation_snapshot(m) for m in i.mitigations)
     return ItemSnapshot(
@@ -74,11 +83,6 @@ def item_snapshot(
         matrix_size=matrix_size,
         effects=effects or FinancialEffects(),
     )
-
-
-# The item columns of a grid row, in the order item_row unpacks them; CODE_LISTS are read as JSON text.
-CODE_LISTS = tuple(f.name for f in ITEM_FIELDS if f.in_row and f.shape is Shape.CODES)
-ROW_FIELDS = ("id", "code", *(f.name for f in ITEM_FIELDS if f.in_row), "version")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -98,11 +102,31 @@ def codes_of(value: str | list[str] | None) -> tuple[str, ...]:
     return code_list(value) if isinstance(value, str) or value is None else tuple(value)
 
 
-def item_row(values: Row[Any], matrix_size: int, open_mitigations: int, actions_text: str) -> ItemRow:
-    """A grid row from a Core row of the ROW_FIELDS columns and the summary of its mitigations (read by
-    position: reading a Row's fields by name costs more than the rest of the conversion)."""
-    row = dict(zip(ROW_FIELDS, values, strict=True))
-    row["category"] = Category(row["category"])
+CATEGORIES = {c.value: c for c in Category}  # a dict lookup: calling the enum costs per row
+
+
+def item_row(row: dict[str, Any], matrix_size: int, open_mitigations: int, actions_text: str) -> ItemRow:
+    """A grid row from the values of its ROW_FIELDS columns by name (store/grid_sql.py; the dict becomes the
+    row's attributes) and the summary of its mitigations. SQLite gives booleans as 0/1."""
+    row["category"] = CATEGORIES[row["category"]]
     for name in CODE_LISTS:
         row[name] = code_list(row[name])
-    return ItemRow(**row, matrix_size=matrix_size, open_mitigations=open_mitigations, actions_text=actions_text)
+    row["scores_illustrative"] = bool(row["scores_illustrative"])
+    row["closed"] = bool(row["closed"])
+    row["matrix_size"] = matrix_size
+    row["open_mitigations"] = open_mitigations
+    row["actions_text"] = actions_text
+    return ItemRow.of_values(row)
+
+
+def period_of_row(row: Mapping[str, Any]) -> PeriodSnapshot:
+    """A period from the values of its PERIOD_FIELDS columns by name (store/grid_sql.py): its JSON read as
+    text, its time as text on SQLite, its flag as 0/1."""
+    values = dict(row)
+    for name in PERIOD_JSON:
+        values[name] = json.loads(values[name])
+    changed = values["status_changed_at"]
+    if isinstance(changed, str):
+        values["status_changed_at"] = dt.datetime.fromisoformat(changed)
+    values["one_person_team"] = bool(values["one_person_team"])
+    return period_snapshot(SimpleNamespace(**values))

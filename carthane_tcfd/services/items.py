@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from carthane_tcfd.domain.effects_validation import validate_effects
 from carthane_tcfd.domain.errors import ConflictError, NotFound, ValidationFailed
-from carthane_tcfd.domain.filtering import ItemFilter, matches
+from carthane_tcfd.domain.filtering import ItemFilter
 from carthane_tcfd.domain.item_fields import Shape
 from carthane_tcfd.domain.records import (
     ILLUSTRATIVE_NOTE_EN,
@@ -24,21 +24,15 @@ from carthane_tcfd.domain.records import (
     ItemDraft,
     ItemRow,
     ItemSnapshot,
-    Listed,
     MitigationDraft,
 )
-from carthane_tcfd.domain.taxonomy import Kind, code_sort_key
+from carthane_tcfd.domain.taxonomy import Kind
 from carthane_tcfd.domain.validation import problem, validate_code, validate_item, validate_mitigation
 from carthane_tcfd.services.context import ServiceContext, editable, period_by_year
 from carthane_tcfd.services.convert import item_snapshot
 from carthane_tcfd.services.effects import item_effects, write_effects
-from carthane_tcfd.services.queries import (
-    period_action_counts,
-    period_counts,
-    period_english_pending,
-    period_items,
-    period_rows,
-)
+from carthane_tcfd.services.grid import GridService, SessionSource, ordered
+from carthane_tcfd.services.queries import period_action_counts, period_items
 from carthane_tcfd.services.repair import sound_matrix_size
 from carthane_tcfd.services.scenarios import drop_uncovered_cells
 from carthane_tcfd.store.models import AuditEntry, CodeCounter, Item, Mitigation, Period, utcnow
@@ -72,14 +66,10 @@ def _without_illustrative_note(notes: str) -> str:
     return "\n".join(lines)
 
 
-def _ordered(items: list[Listed], flt: ItemFilter | None) -> list[Listed]:
-    items.sort(key=lambda i: code_sort_key(i.code))
-    return items if flt is None or flt.is_empty else [i for i in items if matches(i, flt)]
-
-
 class ItemService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
+        self.grid = GridService(SessionSource(ctx))
 
     # ---- reading -------------------------------------------------------------------------
     def in_period(self, year: int, kind: Kind | None = None, flt: ItemFilter | None = None) -> list[ItemSnapshot]:
@@ -87,33 +77,24 @@ class ItemService:
         with self.ctx.read() as session:
             period = period_by_year(session, year)
             items = period_items(session, period.id, sound_matrix_size(period), kind)
-        return _ordered(items, flt)
+        return ordered(items, flt)
 
     def rows(self, year: int, kind: Kind | None = None, flt: ItemFilter | None = None) -> list[ItemRow]:
         """The register grid's rows of a period, in code order (see ItemRow)."""
-        with self.ctx.read() as session:
-            period = period_by_year(session, year)
-            rows = period_rows(session, period.id, sound_matrix_size(period), kind)
-        return _ordered(rows, flt)
+        return self.grid.rows(year, kind, flt)
 
     def needing_repair(self, year: int) -> list[DamagedItem]:
         """The period's items holding a stored value the program cannot use: lists and reports leave them
         out, and say so with these."""
-        damaged: list[DamagedItem] = []
-        with self.ctx.read() as session:
-            period = period_by_year(session, year)
-            period_items(session, period.id, sound_matrix_size(period), damaged=damaged)
-        return damaged
+        return self.grid.damaged(year)
 
     def counts(self, year: int) -> dict[Kind, int]:
         """How many risks and opportunities the period holds."""
-        with self.ctx.read() as session:
-            return period_counts(session, period_by_year(session, year).id)
+        return self.grid.counts(year)
 
     def english_pending(self, year: int) -> int:
         """How many Chinese texts of the period have no English yet (the English board pack marks them)."""
-        with self.ctx.read() as session:
-            return period_english_pending(session, period_by_year(session, year).id)
+        return self.grid.english_pending(year)
 
     def action_counts(self, year: int, today: dt.date) -> ActionCounts:
         """The period's mitigations per status, and how many open ones are past due on `today`."""

@@ -3,15 +3,15 @@ found item by item, so one bad row names itself and the rest of the register sti
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Protocol
 
 from carthane_tcfd.domain.errors import DatabaseError
 from carthane_tcfd.domain.records import DamagedItem
 from carthane_tcfd.domain.scales import MATRIX_SIZES
 from carthane_tcfd.domain.taxonomy import Category, FinancialImpact, Horizon, MitigationStatus, ValueChain
-from carthane_tcfd.store.models import Period
 
 KNOWN_CODES = {
     "horizons": frozenset(h.value for h in Horizon),
@@ -23,24 +23,31 @@ STATUSES = frozenset(s.value for s in MitigationStatus)
 SCORES = ("likelihood", "impact", "residual_likelihood", "residual_impact")
 
 
-def _codes(value: Any) -> Any:
-    """A code list as stored: JSON text (read as text, so one bad row cannot fail the whole query) or
-    already decoded."""
-    return json.loads(value) if isinstance(value, str) else value
+def _sound_codes(name: str, value: Any) -> bool:
+    """Whether a stored code list holds only known codes: JSON text (read as text, so one bad row cannot fail
+    the whole query), already decoded, or NULL."""
+    if isinstance(value, str):
+        return _sound_text(name, value)
+    return value is None or (isinstance(value, list) and all(c in KNOWN_CODES[name] for c in value))
+
+
+@functools.lru_cache(maxsize=4096)
+def _sound_text(name: str, text: str) -> bool:
+    """_sound_codes of JSON text, judged once per distinct text: a register repeats a few combinations, and
+    decoding every list of every row showed in the launch time (README, Performance)."""
+    try:
+        codes = json.loads(text)
+    except ValueError:
+        return False
+    return _sound_codes(name, codes) if not isinstance(codes, str) else False
 
 
 def item_damage(values: Mapping[Any, Any], matrix_size: int) -> tuple[str, Any] | None:
     """The first stored field of an item the program cannot use, with its value; None when all are sound."""
     if values["category"] not in CATEGORIES:
         return "category", values["category"]
-    for name, known in KNOWN_CODES.items():
-        if name not in values:
-            continue
-        try:
-            codes = _codes(values[name])
-        except ValueError:
-            return name, values[name]
-        if codes is not None and (not isinstance(codes, list) or not all(c in known for c in codes)):
+    for name in KNOWN_CODES:
+        if name in values and not _sound_codes(name, values[name]):
             return name, values[name]
     for name in SCORES:
         score = values[name]
@@ -52,8 +59,13 @@ def item_damage(values: Mapping[Any, Any], matrix_size: int) -> tuple[str, Any] 
 
 def mitigation_damage(values: Mapping[Any, Any]) -> tuple[str, Any] | None:
     if values["status"] not in STATUSES:
-        return f"mitigations[{values['position']}].status", values["status"]
+        return unknown_status(values["position"], values["status"])
     return None
+
+
+def unknown_status(position: int, status: Any) -> tuple[str, Any]:
+    """The field and value of an action whose stored status the program does not know."""
+    return f"mitigations[{position}].status", status
 
 
 def damaged(item_id: int, code: str, found: tuple[str, Any]) -> DamagedItem:
@@ -61,7 +73,15 @@ def damaged(item_id: int, code: str, found: tuple[str, Any]) -> DamagedItem:
     return DamagedItem(item_id, code, field, str(value))
 
 
-def sound_matrix_size(period: Period) -> int:
+class SizedPeriod(Protocol):
+    @property
+    def year(self) -> int: ...
+
+    @property
+    def matrix_size(self) -> int: ...
+
+
+def sound_matrix_size(period: SizedPeriod) -> int:
     """The period's matrix size, which every score of the period is read against; a stored size out of
     range is named, with where to set it (the period's other settings still open)."""
     size = period.matrix_size

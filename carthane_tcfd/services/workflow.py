@@ -20,10 +20,11 @@ from carthane_tcfd.domain.signoff import (
     validate_request,
 )
 from carthane_tcfd.domain.taxonomy import PeriodStatus, WorkflowStep
-from carthane_tcfd.services.context import ServiceContext, locked_period, os_account, period_by_year
+from carthane_tcfd.services.context import ServiceContext, locked_period, period_by_year
 from carthane_tcfd.services.convert import period_snapshot
 from carthane_tcfd.services.effects import require_effects_accounted
 from carthane_tcfd.services.snapshots import freeze
+from carthane_tcfd.services.users import os_account
 from carthane_tcfd.store.models import AuditEntry, FrozenSnapshot, Period, WorkflowRecord, utcnow
 
 

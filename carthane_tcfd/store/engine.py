@@ -1,4 +1,5 @@
-"""Which database, and how to connect: SQLite file by default (WAL, foreign keys), or any SQLAlchemy URL."""
+"""Which database, and how to connect: SQLite file by default (WAL, foreign keys), or any SQLAlchemy URL.
+SQLAlchemy is imported where it is used: a SQLite file's first page is read without it (README, Performance)."""
 
 from __future__ import annotations
 
@@ -6,15 +7,15 @@ import os
 import re
 import sqlite3
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
-from sqlalchemy.orm import Session, sessionmaker
+from typing import TYPE_CHECKING, Any
 
 from carthane_tcfd.domain.errors import DatabaseError
 from carthane_tcfd.paths import user_data_dir
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.engine import URL
+    from sqlalchemy.orm import Session, sessionmaker
 
 ENV_VAR = "CARTHANE_TCFD_DB"
 DEFAULT_FILE = "register.sqlite3"
@@ -27,30 +28,50 @@ def mask_password(text: str) -> str:
     return _PASSWORD.sub(r"\1***@", text)
 
 
+def make_url(url: str) -> URL:
+    from sqlalchemy.engine import make_url as parse
+
+    return parse(url)
+
+
 def default_database_path() -> Path:
     return user_data_dir() / DEFAULT_FILE
 
 
-def resolve_url(location: str | None) -> str:
-    """A SQLAlchemy URL from --db, else $CARTHANE_TCFD_DB, else the default file."""
+SQLITE_FILE_URL = "sqlite:///"
+
+
+def file_location(location: str | None) -> Path | None:
+    """The SQLite file a location names (--db, else $CARTHANE_TCFD_DB, else the default file; a path or a
+    plain sqlite:/// URL), resolved; None for any other URL."""
     location = location or os.environ.get(ENV_VAR) or None
     if location is None:
-        return sqlite_url(default_database_path())
-    if "://" in location:
-        shown = mask_password(location)
-        try:
-            backend = make_url(location).get_backend_name()
-        except (ArgumentError, ValueError) as exc:  # ValueError: a port that is not a number
-            raise DatabaseError(
-                f"无法识别的数据库地址：{shown}（{exc}）", f"Not a database URL: {shown} ({exc})"
-            ) from exc
-        if backend not in BACKENDS:
-            raise DatabaseError(
-                f"不支持的数据库类型「{backend}」：{shown}。请使用 SQLite 文件或 postgresql+psycopg:// 地址。",
-                f"Unsupported database type '{backend}': {shown}. Use a SQLite file or a postgresql+psycopg:// URL.",
-            )
-        return location
-    return sqlite_url(Path(location))
+        return default_database_path().resolve()
+    if location.startswith(SQLITE_FILE_URL):
+        path = location.removeprefix(SQLITE_FILE_URL)
+        return Path(path).resolve() if path and path != ":memory:" and "?" not in path else None
+    return None if "://" in location else Path(location).expanduser().resolve()
+
+
+def resolve_url(location: str | None) -> str:
+    """A SQLAlchemy URL from --db, else $CARTHANE_TCFD_DB, else the default file."""
+    path = file_location(location)
+    if path is not None:
+        return sqlite_url(path)
+    location = location or os.environ[ENV_VAR]
+    from sqlalchemy.exc import ArgumentError
+
+    shown = mask_password(location)
+    try:
+        backend = make_url(location).get_backend_name()
+    except (ArgumentError, ValueError) as exc:  # ValueError: a port that is not a number
+        raise DatabaseError(f"无法识别的数据库地址：{shown}（{exc}）", f"Not a database URL: {shown} ({exc})") from exc
+    if backend not in BACKENDS:
+        raise DatabaseError(
+            f"不支持的数据库类型「{backend}」：{shown}。请使用 SQLite 文件或 postgresql+psycopg:// 地址。",
+            f"Unsupported database type '{backend}': {shown}. Use a SQLite file or a postgresql+psycopg:// URL.",
+        )
+    return location
 
 
 def sqlite_url(path: Path) -> str:
@@ -80,6 +101,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def make_engine(url: str) -> Engine:
+    from sqlalchemy import create_engine, event
+
     path = sqlite_path(url)
     if path is not None and not path.parent.is_dir():
         raise DatabaseError(
@@ -97,6 +120,8 @@ def make_engine(url: str) -> Engine:
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
+    from sqlalchemy.orm import sessionmaker
+
     return sessionmaker(engine, expire_on_commit=False)
 
 
@@ -104,15 +129,20 @@ def connection_problem(url: str, exc: BaseException) -> DatabaseError:
     """Translate a driver's failure to open or reach a database into one clear message."""
     where = describe(url)
     original = getattr(exc, "orig", exc)
-    if isinstance(original, sqlite3.DatabaseError) and "not a database" in str(original):
-        return DatabaseError(f"该文件不是数据库：{where}", f"Not a database file: {where}")
-    if isinstance(original, sqlite3.DatabaseError) and "malformed" in str(original):
-        return damaged(where)
-    if isinstance(original, sqlite3.OperationalError):
-        return DatabaseError(f"无法打开数据库 {where}：{original}", f"Cannot open the database {where}: {original}")
+    if isinstance(original, sqlite3.Error):
+        return sqlite_problem(where, original)
     first_line = str(original).strip().splitlines()[0] if str(original).strip() else type(original).__name__
     first_line = mask_password(first_line)
     return DatabaseError(f"无法连接数据库 {where}：{first_line}", f"Cannot reach the database {where}: {first_line}")
+
+
+def sqlite_problem(where: str, error: sqlite3.Error) -> DatabaseError:
+    """The standard library's SQLite error said in one line for a user."""
+    if isinstance(error, sqlite3.DatabaseError) and "not a database" in str(error):
+        return DatabaseError(f"该文件不是数据库：{where}", f"Not a database file: {where}")
+    if isinstance(error, sqlite3.DatabaseError) and "malformed" in str(error):
+        return damaged(where)
+    return DatabaseError(f"无法打开数据库 {where}：{error}", f"Cannot open the database {where}: {error}")
 
 
 def damaged(where: str) -> DatabaseError:

@@ -19,15 +19,12 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from carthane_tcfd.domain.errors import DatabaseError, UnfinishedRegister
 from carthane_tcfd.paths import migrations_dir, private_file
-from carthane_tcfd.store.engine import connection_problem, damaged, describe, make_engine, sqlite_path, sqlite_url
-from carthane_tcfd.store.models import Base
+from carthane_tcfd.store.engine import connection_problem, describe, make_engine, sqlite_path, sqlite_url
+from carthane_tcfd.store.sqlite_file import SCHEMA_HEAD, Found, look
 from carthane_tcfd.tempfiles import remove_temporary, sweep_temporaries, temporary_beside
 
 if TYPE_CHECKING:
     from alembic.config import Config
-
-SCHEMA_HEAD = "0008"  # the newest migration in db/versions; a test keeps the two in step
-
 
 UPGRADE_LOCK = 0x7463_6664  # PostgreSQL advisory lock key of schema upgrades ("tcfd")
 
@@ -125,49 +122,6 @@ def backup_postgresql(connection: Connection, revision: str) -> str:
     for table in inspect(connection).get_table_names():
         connection.execute(text(f'CREATE TABLE "{schema}"."{table}" AS TABLE "{table}"'))
     return schema
-
-
-@dataclass(frozen=True)
-class Found:
-    """What a SQLite file holds, as read without changing it (read-only, before any PRAGMA)."""
-
-    kind: str  # missing | empty | ours | unfinished | foreign
-    revision: str | None = None
-    tables: tuple[str, ...] = ()
-
-
-def look(path: Path) -> Found:
-    """Look at a SQLite file read-only: another application's file must not be touched (the engine's
-    connections switch a file to WAL before anything else)."""
-    if not path.exists():
-        return Found("missing")
-    if path.is_file() and path.stat().st_size == 0:
-        return Found("empty")
-    where = str(path)
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            tables = tuple(r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"))
-            revision = None
-            if "alembic_version" in tables:
-                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-                revision = row[0] if row else None
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        if "not a database" in str(exc):
-            raise DatabaseError(f"该文件不是数据库：{where}", f"Not a database file: {where}") from exc
-        if "malformed" in str(exc):
-            raise damaged(where) from exc
-        raise DatabaseError(f"无法打开数据库 {where}：{exc}", f"Cannot open the database {where}: {exc}") from exc
-    ours = set(Base.metadata.tables) | {"alembic_version"}
-    if not tables:
-        return Found("empty")
-    if revision is not None:
-        return Found("ours", revision, tables)
-    if set(tables) <= ours:
-        return Found("unfinished", None, tables)
-    return Found("foreign", None, tables)
 
 
 def build_beside(path: Path, *, seed: bool, replace: bool) -> None:

@@ -51,7 +51,7 @@ class AppState(QObject):
 
     def select_period(self, year: int | None) -> None:
         """The period of `year`, else the latest one (None in a database without periods)."""
-        self.periods = self.services.periods.all()
+        self.periods = self.services.grid.periods()
         chosen = [p for p in self.periods if p.year == year] or self.periods[-1:]
         self.period = chosen[0] if chosen else None
         self.undo.clear()
@@ -61,7 +61,7 @@ class AppState(QObject):
     def refresh_period(self) -> None:
         if self.period is not None:
             year = self.period.year
-            self.periods = self.services.periods.all()
+            self.periods = self.services.grid.periods()
             self.period = next(p for p in self.periods if p.year == year)
             self.period_changed.emit()
 
@@ -73,7 +73,7 @@ class AppState(QObject):
         """The grid rows of one kind; read when first asked, so start-up reads only the page on screen.
         The editor reads whole items one by one."""
         if kind not in self._rows:
-            self._rows[kind] = self.services.items.rows(self.period.year, kind) if self.period else []
+            self._rows[kind] = self.services.grid.rows(self.period.year, kind) if self.period else []
         return self._rows[kind]
 
     @property
@@ -82,11 +82,11 @@ class AppState(QObject):
 
     def counts(self) -> dict[Kind, int]:
         """How many risks and opportunities the period holds (without reading their rows)."""
-        return self.services.items.counts(self.period.year) if self.period else dict.fromkeys(Kind, 0)
+        return self.services.grid.counts(self.period.year) if self.period else dict.fromkeys(Kind, 0)
 
     def english_pending(self) -> int:
         """How many Chinese texts of the period have no English yet (the English board pack marks them)."""
-        return self.services.items.english_pending(self.period.year) if self.period else 0
+        return self.services.grid.english_pending(self.period.year) if self.period else 0
 
     def view(self) -> RegisterView | None:
         """The open period with the rows held here, for the matrix and the dashboard (no query)."""

@@ -16,7 +16,6 @@ from carthane_tcfd.domain.taxonomy import Lang
 from carthane_tcfd.paths import resource
 from carthane_tcfd.ui import prompts
 from carthane_tcfd.ui.app_state import AppState
-from carthane_tcfd.ui.focus_return import FocusReturn
 from carthane_tcfd.ui.fonts import register_cjk_font
 from carthane_tcfd.ui.settings import Settings
 from carthane_tcfd.ui.window.main_window import MainWindow
@@ -61,13 +60,21 @@ def _report_unexpected(window: MainWindow) -> None:
     sys.excepthook = hook
 
 
+def _return_focus(app: QApplication) -> None:
+    """Focus goes back where it was after every dialog; set up after the first paint (its Qt classes and
+    namespace cost start-up: README, Performance), before any dialog can open."""
+    from carthane_tcfd.ui.focus_return import FocusReturn
+
+    if app.findChild(FocusReturn) is None:
+        FocusReturn(app)
+
+
 def build_window(app: QApplication, settings: Settings) -> MainWindow:
     lang = settings.language()
     install_translator(app, lang)
     font_warning = register_cjk_font(app)
     window = MainWindow(AppState(lang), settings)
-    if app.findChild(FocusReturn) is None:
-        FocusReturn(app)
+    window.first_paint.connect(lambda: _return_focus(app))
     if font_warning:
         window.statusBar().showMessage(font_warning, 30000)
     return window

@@ -4,16 +4,19 @@ tooltip (which Qt would render as HTML when it looks like HTML) gets it escaped.
 from __future__ import annotations
 
 import html
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QLabel, QMessageBox
 
-Shown = TypeVar("Shown", QLabel, QMessageBox)
+Shown = TypeVar("Shown", "QLabel", "QMessageBox")
 
 
 def plain(widget: Shown) -> Shown:
-    """`widget`, set to show its text literally (Qt guesses rich text from a tag in the first line)."""
+    """`widget`, set to show its text literally (Qt guesses rich text from a tag in the first line). Qt's
+    namespace is imported here, when first needed: creating it costs start-up (README, Performance)."""
+    from PySide6.QtCore import Qt
+
     widget.setTextFormat(Qt.TextFormat.PlainText)
     return widget
 

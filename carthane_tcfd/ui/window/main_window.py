@@ -3,16 +3,18 @@ Metrics & targets)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 # Classes needed only after the first paint (file dialogs, Qt's namespace...) are looked up through their
 # module when first used: PySide6 creates each Qt class on first use, which start-up need not pay for.
 from PySide6 import QtCore
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QToolBar
 
 from carthane_tcfd import APP_NAME, APP_NAME_ZH
+from carthane_tcfd.domain.errors import UserError
 from carthane_tcfd.domain.taxonomy import Kind
 from carthane_tcfd.paths import resource
 from carthane_tcfd.ui import prompts, styles
@@ -32,6 +34,7 @@ from carthane_tcfd.ui.window.file_actions import FileActions
 from carthane_tcfd.ui.window.period_actions import PeriodActions
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
     from PySide6.QtGui import QCloseEvent, QPaintEvent
 
     from carthane_tcfd.ui.pages.dashboard_page import DashboardPage
@@ -39,6 +42,29 @@ if TYPE_CHECKING:
     from carthane_tcfd.ui.pages.metrics_page import MetricsPage
     from carthane_tcfd.ui.pages.register_page import RegisterPage
     from carthane_tcfd.ui.pages.scenarios_page import ScenariosPage
+
+
+class AfterPaint(QObject):
+    """Runs some work once the window has painted what is pending (or at once, the window being hidden):
+    what the first page does not need waits for it to be on screen (README, Performance)."""
+
+    def __init__(self, window: QMainWindow, work: Callable[[], None]) -> None:
+        super().__init__(window)
+        self.work = work
+        if window.isVisible():
+            window.installEventFilter(self)
+        else:
+            self._run()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QtCore.QEvent.Type.UpdateRequest:  # the paint happens on this event, before the work
+            watched.removeEventFilter(self)
+            self._run()
+        return False
+
+    def _run(self) -> None:
+        QtCore.QTimer.singleShot(0, self.work)
+        self.deleteLater()
 
 
 class MainWindow(QMainWindow):
@@ -76,8 +102,8 @@ class MainWindow(QMainWindow):
         self.period_label = QLabel(self)
         self.count_label = QLabel(self)
         for label in (self.db_label, self.period_label, self.count_label):
-            self.statusBar().addPermanentWidget(plain(label))
-        self.lock_banner = plain(QLabel(self))
+            self.statusBar().addPermanentWidget(label)  # plain text from build_pages, before their first text
+        self.lock_banner = QLabel(self)
         self.lock_banner.setStyleSheet(styles.LOCK_BANNER)
         self.lock_banner.hide()
         self.statusBar().addWidget(self.lock_banner)
@@ -250,6 +276,8 @@ class MainWindow(QMainWindow):
         ):
             self.tabs.addTab(page, title)
         # Qt's namespace is first touched here, after the first paint (its enums: README, Performance)
+        for label in (self.db_label, self.period_label, self.count_label, self.lock_banner):
+            plain(label)
         self.act_delete.setShortcutContext(QtCore.Qt.ShortcutContext.WidgetShortcut)
         for register in self.registers():
             register.table.addAction(self.act_delete)
@@ -364,6 +392,17 @@ class MainWindow(QMainWindow):
     # ---- database and periods ----------------------------------------------------------------
     def _database_opened(self) -> None:
         self.db_label.setText(self.state.services.location)  # its periods follow with period_changed
+        AfterPaint(self, self._load_services)
+
+    def _load_services(self) -> None:
+        """SQLAlchemy and the services, loaded once the first page is on screen (a SQLite file's first page is
+        read without them), so that the first change made does not wait for them."""
+        if self.state.register is None:
+            return
+        try:
+            self.state.services.load()
+        except UserError as exc:  # the file changed since its first page was read
+            prompts.error(self, exc.message(self.lang))
 
     def _period_changed(self) -> None:
         period = self.state.period
@@ -378,7 +417,7 @@ class MainWindow(QMainWindow):
             self.lock_banner.setText(text.replace("%1", str(period.year)).replace("%2", period.status_changed_by))
             self.statusBar().clearMessage()  # a passing message would be drawn over the banner
         self.lock_banner.setVisible(locked)
-        self._report_damaged()
+        AfterPaint(self, self._report_damaged)
         self.period_actions.fill_menu()
         self._refresh_enabled()
 
@@ -389,9 +428,12 @@ class MainWindow(QMainWindow):
         (undo_step if back else redo_step)(self.state.undo)
 
     def _report_damaged(self) -> None:
-        """Name the items of the period that a stored value keeps out of the register (once per set)."""
+        """Name the items of the period that a stored value keeps out of the register (once per set; after
+        the page is painted: it reads every item)."""
         period = self.state.period
-        damaged = self.state.services.items.needing_repair(period.year) if period is not None else []
+        if self.state.register is None:
+            return
+        damaged = self.state.services.grid.damaged(period.year) if period is not None else []
         found = {(d.id, d.field) for d in damaged}
         if damaged and found != self._damaged_shown:
             text = self.tr("These items hold a stored value the program cannot use; they are left out until repaired:")
