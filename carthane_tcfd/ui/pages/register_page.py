@@ -86,6 +86,9 @@ class RegisterPage(QWidget):
         state.items_changed.connect(self._items_changed)
         state.period_changed.connect(self._period_changed)
         self.restore_layout()
+        if state.period is not None:  # built after the register was opened (the window's later pages)
+            self._period_changed()
+            self._stale = True
 
     # ---- layout memory ------------------------------------------------------------------------
     def _column_actions(self) -> None:

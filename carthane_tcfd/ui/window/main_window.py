@@ -4,14 +4,14 @@ Metrics & targets)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 # Classes needed only after the first paint (file dialogs, Qt's namespace...) are looked up through their
 # module when first used: PySide6 creates each Qt class on first use, which start-up need not pay for.
 from PySide6 import QtCore
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QToolBar
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QToolBar, QWidget
 
 from carthane_tcfd import APP_NAME, APP_NAME_ZH
 from carthane_tcfd.domain.errors import UserError
@@ -45,26 +45,43 @@ if TYPE_CHECKING:
 
 
 class AfterPaint(QObject):
-    """Runs some work once the window has painted what is pending (or at once, the window being hidden):
-    what the first page does not need waits for it to be on screen (README, Performance)."""
+    """Runs some work once the window has painted what is pending: what the first page does not need waits
+    for it to be on screen (README, Performance). Where nothing is painted (nothing changed on screen, or
+    the window is hidden), the work runs a moment after the event loop resumes."""
 
-    def __init__(self, window: QMainWindow, work: Callable[[], None]) -> None:
+    WAIT_MS = 250
+
+    def __init__(self, window: QMainWindow, work: Callable[[], object]) -> None:
         super().__init__(window)
+        self._window = window
         self.work = work
-        if window.isVisible():
-            window.installEventFilter(self)
-        else:
-            self._run()
+        self._done = False
+        window.installEventFilter(self)
+        # the wait starts when the event loop resumes: a paint already due always comes first
+        QtCore.QTimer.singleShot(0, self, lambda: QtCore.QTimer.singleShot(self.WAIT_MS, self, self._run))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QtCore.QEvent.Type.UpdateRequest:  # the paint happens on this event, before the work
-            watched.removeEventFilter(self)
             self._run()
         return False
 
     def _run(self) -> None:
+        if self._done:
+            return
+        self._done = True
+        self._window.removeEventFilter(self)
         QtCore.QTimer.singleShot(0, self.work)
         self.deleteLater()
+
+
+class OtherPages(NamedTuple):
+    """The pages after the Risks page, in their tabs' order."""
+
+    opportunities: RegisterPage
+    matrix: MatrixPage
+    dashboard: DashboardPage
+    scenarios: ScenariosPage
+    metrics: MetricsPage
 
 
 class MainWindow(QMainWindow):
@@ -73,11 +90,6 @@ class MainWindow(QMainWindow):
 
     first_paint = Signal()  # the window is on screen: the time to build the pages and load the register
     risks: RegisterPage
-    opportunities: RegisterPage
-    matrix: MatrixPage
-    dashboard: DashboardPage
-    scenarios: ScenariosPage
-    metrics: MetricsPage
 
     def __init__(self, state: AppState, settings: Settings, parent: Any = None) -> None:
         super().__init__(parent)
@@ -87,6 +99,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self._painted = False
         self._pages_built = False
+        self._others: OtherPages | None = None
+        self._counts_text = ""
         self._damaged_shown: set[tuple[int, str]] = set()
         self.setWindowTitle(APP_NAME_ZH if self.lang == "zh" else APP_NAME)
         icon = resource("icons", "app.png")
@@ -246,51 +260,102 @@ class MainWindow(QMainWindow):
         self.state.period_changed.connect(self._period_changed)
         self.state.items_changed.connect(self._refresh_counts)
         self.state.undo.indexChanged.connect(lambda _i: self._refresh_enabled())
-        self.tabs.currentChanged.connect(lambda _n: self._refresh_enabled())
+        self.tabs.currentChanged.connect(self._page_shown)
 
     def build_pages(self) -> None:
-        """The Risks, Opportunities, Matrix, Dashboard, Scenarios and Metrics & targets pages (once; before a
-        database is opened)."""
+        """The Risks page, and a tab for each of the others (once; before a database is opened). The other pages
+        are built once the Risks page is painted, or when first asked for (`others`)."""
         if self._pages_built:
             return
+        from carthane_tcfd.ui.pages.register_page import RegisterPage
+
+        self.risks = RegisterPage(Kind.RISK, self.state, self.settings, self)
+        self._pages_built = True
+        self.tabs.addTab(self.risks, self.tr("Risks"))
+        for title in self._other_titles():
+            self.tabs.addTab(QWidget(), title)  # the page takes its tab's place when built
+        # Qt's namespace is first touched here, after the first paint (its enums: README, Performance)
+        for label in (self.db_label, self.period_label, self.count_label, self.lock_banner):
+            plain(label)
+        self.act_delete.setShortcutContext(QtCore.Qt.ShortcutContext.WidgetShortcut)
+        self._connect_register(self.risks)
+        self._refresh_enabled()
+        AfterPaint(self, self.others)
+
+    def _other_titles(self) -> tuple[str, ...]:
+        return (
+            self.tr("Opportunities"),
+            self.tr("Matrix"),
+            self.tr("Dashboard"),
+            self.tr("Scenarios"),
+            self.tr("Metrics && targets"),
+        )
+
+    def others(self) -> OtherPages:
+        """The Opportunities, Matrix, Dashboard, Scenarios and Metrics & targets pages, built when first asked
+        for (after the Risks page is painted at the latest): they are not needed for the first page."""
+        if self._others is not None:
+            return self._others
+        self.build_pages()
         from carthane_tcfd.ui.pages.dashboard_page import DashboardPage
         from carthane_tcfd.ui.pages.matrix_page import MatrixPage
         from carthane_tcfd.ui.pages.metrics_page import MetricsPage
         from carthane_tcfd.ui.pages.register_page import RegisterPage
         from carthane_tcfd.ui.pages.scenarios_page import ScenariosPage
 
-        self.risks = RegisterPage(Kind.RISK, self.state, self.settings, self)
-        self.opportunities = RegisterPage(Kind.OPPORTUNITY, self.state, self.settings, self)
-        self.matrix = MatrixPage(self.state, self)
-        self.dashboard = DashboardPage(self.state, self)
-        self.scenarios = ScenariosPage(self.state, self)
-        self.metrics = MetricsPage(self.state, self)
-        self._pages_built = True
-        for page, title in (
-            (self.risks, self.tr("Risks")),
-            (self.opportunities, self.tr("Opportunities")),
-            (self.matrix, self.tr("Matrix")),
-            (self.dashboard, self.tr("Dashboard")),
-            (self.scenarios, self.tr("Scenarios")),
-            (self.metrics, self.tr("Metrics && targets")),
-        ):
-            self.tabs.addTab(page, title)
-        # Qt's namespace is first touched here, after the first paint (its enums: README, Performance)
-        for label in (self.db_label, self.period_label, self.count_label, self.lock_banner):
-            plain(label)
-        self.act_delete.setShortcutContext(QtCore.Qt.ShortcutContext.WidgetShortcut)
-        for register in self.registers():
-            register.table.addAction(self.act_delete)
-            register.filter_changed.connect(self._share_filter)
-            register.editor.dirty_changed.connect(lambda _dirty: self._refresh_enabled())
-            register.editor.loaded.connect(self._refresh_enabled)
-        self.matrix.filter_changed.connect(self._share_filter)
-        self.matrix.open_item.connect(self.open_item)
+        others = self._others = OtherPages(
+            RegisterPage(Kind.OPPORTUNITY, self.state, self.settings, self),
+            MatrixPage(self.state, self),
+            DashboardPage(self.state, self),
+            ScenariosPage(self.state, self),
+            MetricsPage(self.state, self),
+        )
+        current = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)
+        for index, (page, title) in enumerate(zip(others, self._other_titles(), strict=True), start=1):
+            placeholder = self.tabs.widget(index)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, page, title)
+            if placeholder is not None:
+                placeholder.deleteLater()
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        self._connect_register(others.opportunities)
+        others.matrix.filter_changed.connect(self._share_filter)
+        others.matrix.open_item.connect(self.open_item)
         self._refresh_enabled()
+        return others
+
+    def _connect_register(self, register: RegisterPage) -> None:
+        register.table.addAction(self.act_delete)
+        register.filter_changed.connect(self._share_filter)
+        register.editor.dirty_changed.connect(lambda _dirty: self._refresh_enabled())
+        register.editor.loaded.connect(self._refresh_enabled)
+
+    @property
+    def opportunities(self) -> RegisterPage:
+        return self.others().opportunities
+
+    @property
+    def matrix(self) -> MatrixPage:
+        return self.others().matrix
+
+    @property
+    def dashboard(self) -> DashboardPage:
+        return self.others().dashboard
+
+    @property
+    def scenarios(self) -> ScenariosPage:
+        return self.others().scenarios
+
+    @property
+    def metrics(self) -> MetricsPage:
+        return self.others().metrics
 
     def registers(self) -> tuple[RegisterPage, ...]:
-        """The Risks and Opportunities pages, once built."""
-        return (self.risks, self.opportunities) if self._pages_built else ()
+        """The Risks and Opportunities pages, as far as they are built."""
+        built = (self.risks,) if self._pages_built else ()
+        return built if self._others is None else (*built, self._others.opportunities)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -335,8 +400,8 @@ class MainWindow(QMainWindow):
 
     def keep_all_edits(self) -> bool:
         pages: list[RegisterPage | MetricsPage] = [*self.registers()]
-        if self._pages_built:
-            pages.append(self.metrics)
+        if self._others is not None:
+            pages.append(self._others.metrics)
         return all(page.maybe_keep_edits() for page in pages)
 
     # ---- pages --------------------------------------------------------------------------------
@@ -390,6 +455,11 @@ class MainWindow(QMainWindow):
             page.select_item(item_id)
 
     # ---- database and periods ----------------------------------------------------------------
+    def _page_shown(self, index: int) -> None:
+        if index > 0:  # a page not built yet is built before it is shown
+            self.others()
+        self._refresh_enabled()
+
     def _database_opened(self) -> None:
         self.db_label.setText(self.state.services.location)  # its periods follow with period_changed
         AfterPaint(self, self._load_services)
@@ -441,14 +511,18 @@ class MainWindow(QMainWindow):
         self._damaged_shown = found
 
     def _refresh_counts(self) -> None:
+        """The counts now; how many texts still lack English once the page is painted (it reads every text)."""
         counts = self.state.counts() if self.state.register is not None else dict.fromkeys(Kind, 0)
         text = self.tr("%1 risks · %2 opportunities").replace("%1", str(counts[Kind.RISK]))
-        text = text.replace("%2", str(counts[Kind.OPPORTUNITY]))
-        pending = self.state.english_pending() if self.state.register is not None else 0
-        if pending:
-            text += " · " + self.tr("%1 English texts pending").replace("%1", str(pending))
-        self.count_label.setText(text)
+        self._counts_text = text.replace("%2", str(counts[Kind.OPPORTUNITY]))
+        self.count_label.setText(self._counts_text)
         self._refresh_enabled()
+        AfterPaint(self, self._count_english_pending)
+
+    def _count_english_pending(self) -> None:
+        pending = self.state.english_pending() if self.state.register is not None else 0
+        more = " · " + self.tr("%1 English texts pending").replace("%1", str(pending)) if pending else ""
+        self.count_label.setText(self._counts_text + more)
 
     def _refresh_enabled(self) -> None:
         period = self.state.period

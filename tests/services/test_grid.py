@@ -1,0 +1,108 @@
+"""The grid's reads (services/grid.py): the same answers through the standard library's sqlite3 as through
+SQLAlchemy and the whole items, and a ready SQLite file opened and read without loading SQLAlchemy."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from sqlalchemy import text
+
+from carthane_tcfd.domain.records import ItemRow
+from carthane_tcfd.domain.taxonomy import Kind
+from carthane_tcfd.domain.translation_status import english_pending
+from carthane_tcfd.services.grid import GridService
+from carthane_tcfd.services.register import open_register
+from carthane_tcfd.store.engine import file_location
+from carthane_tcfd.store.sqlite_file import SqliteFile, ready
+from tests.conftest import ROOT
+
+
+def _damage(register) -> None:
+    """One bad stored value of each sort, and texts without English, as test_stored_values writes them."""
+    sqlite = register.url.startswith("sqlite")
+    bad_json = "'[\"short\",'" if sqlite else "'[\"someday\"]'"
+    with register.items.ctx.engine.begin() as conn:
+        for code, sql in (
+            ("PR-01", "UPDATE item SET category = 'bogus' WHERE id = :id"),
+            ("PR-02", f"UPDATE item SET horizons = {bad_json} WHERE id = :id"),
+            ("TR-01", "UPDATE item SET likelihood = 9, impact = 9 WHERE id = :id"),
+            ("OP-01", "UPDATE mitigation SET status = 'weird' WHERE item_id = :id"),
+            ("OP-02", "UPDATE item SET closed = true, description_en = '' WHERE id = :id"),
+            ("OP-03", "UPDATE mitigation SET description_en = '' WHERE item_id = :id"),
+        ):
+            item_id = conn.execute(text("SELECT id FROM item WHERE code = :c"), {"c": code}).scalar_one()
+            conn.execute(text(sql), {"id": item_id})
+
+
+def _sorted_actions(row: ItemRow) -> tuple[object, ...]:
+    """A row's values, its actions' text as a set of lines (SQL joins them in no stated order)."""
+    values = dict(row.__dict__)
+    values["actions_text"] = sorted(values["actions_text"].split("\n"))
+    return tuple(sorted(values.items()))
+
+
+def test_the_grid_agrees_with_the_whole_items_on_either_backend(register):
+    _damage(register)
+    grid = register.items.grid  # through SQLAlchemy
+    whole = register.items.in_period(2024)
+    rows = grid.rows(2024)
+    assert {r.code for r in rows} == {i.code for i in whole} | {"OP-01"}  # an unknown action status: row kept
+    expected = {i.code: _sorted_actions(ItemRow.of(i)) for i in whole}
+    assert {r.code: _sorted_actions(r) for r in rows if r.code != "OP-01"} == expected
+    assert next(r for r in rows if r.code == "OP-02").closed is True
+    assert [r.code for r in grid.rows(2024, Kind.OPPORTUNITY)] == [r.code for r in rows if r.kind is Kind.OPPORTUNITY]
+    assert grid.periods() == register.periods.all()
+    assert grid.counts(2024) == {Kind.RISK: 6, Kind.OPPORTUNITY: 5}  # every item, kept out or not
+    snapshot = register.periods.snapshot(2024)  # OP-01 is left out of it; its texts have English
+    assert grid.english_pending(2024) == len(english_pending(snapshot)) > 0
+    assert {(d.code, d.field) for d in grid.damaged(2024)} == {
+        ("PR-01", "category"),
+        ("PR-02", "horizons"),
+        ("TR-01", "likelihood"),
+        ("OP-01", "mitigations[0].status"),
+    }
+
+
+def test_the_standard_library_reads_a_file_as_sqlalchemy_does(register, tmp_path):
+    if not register.url.startswith("sqlite"):
+        return  # the standard library reads SQLite files only
+    _damage(register)
+    path = file_location(register.url)
+    assert path is not None and ready(path)
+    file_grid, engine_grid = GridService(SqliteFile(path)), register.items.grid
+    assert file_grid.periods() == engine_grid.periods()
+    assert [_sorted_actions(r) for r in file_grid.rows(2024)] == [_sorted_actions(r) for r in engine_grid.rows(2024)]
+    assert file_grid.counts(2024) == engine_grid.counts(2024)
+    assert file_grid.english_pending(2024) == engine_grid.english_pending(2024)
+    assert file_grid.damaged(2024) == engine_grid.damaged(2024)
+
+
+def test_a_ready_file_is_opened_and_read_before_sqlalchemy_is_loaded(tmp_path):
+    path = tmp_path / "register.sqlite3"
+    open_register(str(path)).close()  # created and seeded: from now on it is ready
+    script = f"""
+import sys
+sys.path.insert(0, {str(ROOT)!r})
+from carthane_tcfd.services.register import open_register
+services = open_register({str(path)!r})
+rows = services.grid.rows(2024)
+assert services.opened.created is False and services.location == {str(path)!r}
+print(len(rows), "sqlalchemy" in sys.modules)
+print(len(services.items.rows(2024)), "sqlalchemy" in sys.modules)
+"""
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["11", "False", "11", "True"]
+
+
+def test_locations_that_name_a_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert file_location("reg.sqlite3") == tmp_path / "reg.sqlite3"
+    assert file_location(f"sqlite:///{tmp_path}/a.db") == tmp_path / "a.db"
+    assert file_location("sqlite:///b.db") == tmp_path / "b.db"
+    for url in ("sqlite:///:memory:", "sqlite://", "sqlite:///c.db?mode=ro", "postgresql+psycopg://u@h/db"):
+        assert file_location(url) is None
+    assert not ready(tmp_path / "missing.sqlite3")
+    Path(tmp_path / "empty.sqlite3").touch()
+    assert not ready(tmp_path / "empty.sqlite3")
