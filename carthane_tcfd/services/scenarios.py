@@ -47,6 +47,9 @@ ITEMS = Item.__table__
 INPUT_FIELDS = ("resilience", "electricity_cost_cny", "include_scope3")  # audited as the period's
 
 
+DIRECTIONS = {d.value: d for d in Direction}  # a dict lookup: 90,000 cells at 10,000 items
+
+
 def scenario_of(row: Any) -> Scenario:
     return Scenario(
         name=row.name,
@@ -66,7 +69,7 @@ def scenario_of(row: Any) -> Scenario:
 
 def assessment_of(row: Any) -> Assessment:
     return Assessment(
-        direction=Direction(row.direction) if row.direction else None,
+        direction=DIRECTIONS[row.direction] if row.direction else None,
         level=row.level,
         low_cny=row.low_cny,
         high_cny=row.high_cny,
@@ -112,7 +115,7 @@ def scenario_set(session: Session, period: Period) -> ScenarioSet:
         select(SCENARIOS).where(SCENARIOS.c.period_id == period.id).order_by(SCENARIOS.c.position, SCENARIOS.c.id)
     ).all()
     of_period = select(SCENARIOS.c.id).where(SCENARIOS.c.period_id == period.id)
-    cells = covered(session, select(ASSESSMENTS).where(ASSESSMENTS.c.scenario_id.in_(of_period)))
+    cells = covered(session, select(ASSESSMENTS).where(ASSESSMENTS.c.scenario_id.in_(of_period)), period.id)
     return ScenarioSet(
         year=period.year,
         matrix_size=period.matrix_size,
@@ -122,21 +125,21 @@ def scenario_set(session: Session, period: Period) -> ScenarioSet:
     )
 
 
-def covered(session: Session, cells: Select[Any]) -> list[Any]:
-    """The rows of a select of grid cells whose horizon is one of their item's: a cell left from a
-    horizon the item no longer has (stored before items dropped them on saving) is not read, so that
-    the page, the board pack and `list --json` show the same cells."""
-    query = cells.add_columns(cast(ITEMS.c.horizons, Text).label("item_horizons"))
-    query = query.join(ITEMS, ITEMS.c.id == ASSESSMENTS.c.item_id)
+def covered(session: Session, cells: Select[Any], period_id: int) -> list[Any]:
+    """The rows of a select of a period's grid cells whose horizon is one of their item's: a cell left
+    from a horizon the item no longer has (stored before items dropped them on saving) is not read, so
+    that the page, the board pack and `list --json` show the same cells."""
+    items = select(ITEMS.c.id, cast(ITEMS.c.horizons, Text)).where(ITEMS.c.period_id == period_id)
     parsed: dict[str, frozenset[str]] = {}
-    out = []
-    for row in session.execute(query).all():
-        text = row.item_horizons
+    horizons = {}
+    for item_id, text in session.execute(items).all():
         if text not in parsed:
             parsed[text] = _horizon_set(text)
-        if row.horizon in parsed[text]:
-            out.append(row)
-    return out
+        horizons[item_id] = parsed[text]
+    none: frozenset[str] = frozenset()
+    names = list(cells.selected_columns.keys())
+    at, of = names.index("horizon"), names.index("item_id")  # by position: 90,000 rows at 10,000 items
+    return [row for row in session.execute(cells).all() if row[at] in horizons.get(row[of], none)]
 
 
 def _horizon_set(text: str | None) -> frozenset[str]:
@@ -171,7 +174,7 @@ def copy_scenarios(session: Session, source_id: int, target_id: int, item_ids: d
             )
         )
     if scenario_ids:
-        cells = covered(session, select(ASSESSMENTS).where(ASSESSMENTS.c.scenario_id.in_(scenario_ids)))
+        cells = covered(session, select(ASSESSMENTS).where(ASSESSMENTS.c.scenario_id.in_(scenario_ids)), source_id)
         columns = [c.name for c in ASSESSMENTS.c if c.name not in ("id", "version")]
         rows = [
             {
@@ -186,9 +189,6 @@ def copy_scenarios(session: Session, source_id: int, target_id: int, item_ids: d
         ]
         if rows:
             session.execute(insert(AssessmentRow), rows)
-
-
-DIRECTIONS = {d.value: d for d in Direction}
 
 
 def scenario_grid(session: Session, period: Period) -> ScenarioGrid:
