@@ -169,6 +169,7 @@ class TemplateFile:
     effects: list[RowIn] = field(default_factory=list)  # an item's financial effects, by item code
     grid: list[RowIn] = field(default_factory=list)  # scenario assessments, by item code
     metrics: list[RowIn] = field(default_factory=list)  # by metric key
+    targets: list[RowIn] = field(default_factory=list)  # by number ("" for a new target)
     register_id: str = ""  # the register the file was made from
     register: str = ""  # where that register was, as its maker saw it
     period_id: int | None = None

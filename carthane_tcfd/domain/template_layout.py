@@ -8,7 +8,7 @@ from enum import Enum
 
 from carthane_tcfd.domain.effects import Direction, NotQuantifiedReason, StatementLine
 from carthane_tcfd.domain.effects_validation import NARRATIVE_MAX
-from carthane_tcfd.domain.ghg import LineStatus
+from carthane_tcfd.domain.ghg import LineStatus, TargetMetric, TargetStatus
 from carthane_tcfd.domain.item_fields import SHORT_MAX, TEXT_MAX, TITLE_MAX, ItemField, Shape
 from carthane_tcfd.domain.metrics_validation import REASON_MAX, SOURCE_MAX
 from carthane_tcfd.domain.records import ITEM_FIELDS
@@ -64,6 +64,7 @@ ACTIONS = Sheet("actions", "应对措施", "Actions")
 EFFECTS = Sheet("effects", "财务影响", "Financial effects")
 GRID = Sheet("grid", "情景分析", "Scenario grid")
 METRICS = Sheet("metrics", "指标", "Metrics")
+TARGETS = Sheet("targets", "目标", "Targets")
 INSTRUCTIONS = Sheet("instructions", "填写说明", "Instructions")
 LISTS = Sheet("lists", "_lists", "_lists")  # hidden: the labels the dropdowns offer
 IDENTITY = Sheet("identity", "_identity", "_identity")  # hidden: register, period, each item's version
@@ -199,6 +200,23 @@ METRIC_COLUMNS: tuple[Column, ...] = (
 )
 METRIC_FIELDS: tuple[str, ...] = ("value", "tce", "status", "reason", "source")  # a line's, as the register names them
 CUSTOM_FIELDS: tuple[str, ...] = ("value", "source")  # what a custom metric's row may change
+# The period's climate targets: one row per target by its number (blank for a new one); milestones are
+# kept as the register holds them (edited on the Metrics page).
+TARGET_COLUMNS: tuple[Column, ...] = (
+    Column("number", ColumnKind.NUMBER, "序号", "No.", width=6),
+    Column("title", ColumnKind.TEXT, "目标名称", "Title", width=36, limit=TITLE_MAX),
+    Column("title_en", ColumnKind.TEXT, "目标名称（英文）", "Title (English)", width=36, limit=TITLE_MAX),
+    Column("metric", ColumnKind.CHOICE, "目标指标", "Target metric", width=24, choices=TargetMetric),
+    Column("coverage", ColumnKind.TEXT, "覆盖范围", "Coverage", width=30, limit=TEXT_MAX),
+    Column("base_year", ColumnKind.NUMBER, "基准年", "Base year", width=10),
+    Column("base_value", ColumnKind.FIGURE, "基准值", "Base value", width=16),
+    Column("target_year", ColumnKind.NUMBER, "目标年", "Target year", width=10),
+    Column("target_value", ColumnKind.FIGURE, "目标值", "Target value", width=16),
+    Column("status", ColumnKind.CHOICE, "目标状态", "Target status", width=14, choices=TargetStatus),
+    Column("science_based", ColumnKind.TICK, "科学碳目标", "Science-based", width=12),
+    Column("validated", ColumnKind.TICK, "已获验证", "Validated", width=12),
+)
+TARGET_FIELDS: tuple[str, ...] = tuple(c.field for c in TARGET_COLUMNS[1:])
 # The fields of a draft that the items sheet fills (set-valued ones through several TICK columns).
 ITEM_COLUMN_FIELDS: tuple[str, ...] = tuple(dict.fromkeys(c.field for c in ITEM_COLUMNS if c.field != "code"))
 ACTION_FIELDS: tuple[str, ...] = tuple(c.field for c in ACTION_COLUMNS[2:])  # a mitigation's, as drafts name them

@@ -48,6 +48,8 @@ from carthane_tcfd.domain.template_layout import (
     ITEMS,
     METRIC_COLUMNS,
     METRICS,
+    TARGET_COLUMNS,
+    TARGETS,
     Column,
     ColumnKind,
     Sheet,
@@ -357,21 +359,23 @@ def _keyed_rows(
     out: _Located,
     options: ReadOptions,
     unique: bool = True,
+    blank_keys: bool = False,
 ) -> list[RowIn]:
-    """The rows of a sheet keyed by its first column: each must have a key, which appears once when
-    `unique` (the grid has several rows per item; the import checks them once it knows the scenarios)."""
+    """The rows of a sheet keyed by its first column: each must have a key (unless `blank_keys`: a row
+    without one is new), which appears once when `unique` (the grid has several rows per item; the import
+    checks them once it knows the scenarios)."""
     keyed: list[RowIn] = []
     first_row: dict[str, int] = {}
     layout, rows = _read_rows(ws, scan, sheet, columns, out, options)
     key_letter, key_header = layout.columns[columns[0].field]
     for number, row in rows:
-        key = row[0] or ""
-        if not key:
+        key = "" if row[0] is None else str(row[0])
+        if not key and not blank_keys:
             out.add(
                 f"缺少{columns[0].zh}", f"the {columns[0].en.lower()} is missing", sheet, number, key_letter, key_header
             )
             continue
-        if unique and key in first_row:
+        if unique and key and key in first_row:
             out.add(
                 f"{key} 重复（已见于第 {first_row[key]} 行）",
                 f"{key} appears twice (first in row {first_row[key]})",
@@ -470,12 +474,14 @@ def read_template(path: Path, options: ReadOptions | None = None) -> TemplateFil
         effects_sheet = _find_sheet(names, EFFECTS)
         grid_sheet = _find_sheet(names, GRID)
         metrics_sheet = _find_sheet(names, METRICS)
+        targets_sheet = _find_sheet(names, TARGETS)
         found_sheets = (
             (ITEMS, items_sheet),
             (ACTIONS, actions_sheet),
             (EFFECTS, effects_sheet),
             (GRID, grid_sheet),
             (METRICS, metrics_sheet),
+            (TARGETS, targets_sheet),
         )
         for wanted, found in found_sheets:
             if found is None:
@@ -498,11 +504,19 @@ def read_template(path: Path, options: ReadOptions | None = None) -> TemplateFil
             (effects_sheet, EFFECT_COLUMNS, "effects"),
             (grid_sheet, GRID_COLUMNS, "grid"),
             (metrics_sheet, METRIC_COLUMNS, "metrics"),
+            (targets_sheet, TARGET_COLUMNS, "targets"),
         )
         for name, columns, attribute in keyed:
             if name is not None:
                 rows = _keyed_rows(
-                    workbook[name], scan.sheets[name], name, columns, out, options, columns is not GRID_COLUMNS
+                    workbook[name],
+                    scan.sheets[name],
+                    name,
+                    columns,
+                    out,
+                    options,
+                    unique=columns is not GRID_COLUMNS,
+                    blank_keys=columns is TARGET_COLUMNS,
                 )
                 setattr(result, attribute, rows)
                 out.rows_before += scan.sheets[name].rows

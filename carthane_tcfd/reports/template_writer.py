@@ -21,7 +21,7 @@ from typing import IO, Any
 from carthane_tcfd import __version__
 from carthane_tcfd.domain.cell_values import AMOUNT_MAX, DATE_MAX, DATE_MIN, TICK
 from carthane_tcfd.domain.effects import Direction, NotQuantifiedReason
-from carthane_tcfd.domain.ghg import LineStatus, unit_label
+from carthane_tcfd.domain.ghg import LineStatus, TargetMetric, TargetStatus, unit_label
 from carthane_tcfd.domain.imports import TemplateSource
 from carthane_tcfd.domain.records import ItemSnapshot, PeriodSnapshot
 from carthane_tcfd.domain.taxonomy import Category, Horizon, Kind, Lang, MitigationStatus, categories_of
@@ -42,6 +42,8 @@ from carthane_tcfd.domain.template_layout import (
     LISTS,
     METRIC_COLUMNS,
     METRICS,
+    TARGET_COLUMNS,
+    TARGETS,
     Column,
     ColumnKind,
 )
@@ -82,9 +84,10 @@ def _instructions(period: PeriodSnapshot, request: TemplateRequest, register: st
             f"4. 「{EFFECTS.zh}」工作表：每个条目一行财务影响（当期金额、受影响的报表项目、"
             "各时间范围的预期影响区间及依据，或未量化的原因）。日期请填日期（年-月-日），金额单位为人民币元；请勿输入公式。",
             f"5. 「{GRID.zh}」工作表：每个条目在每个情景、每个适用时间范围下一行，填写影响方向、"
-            f"影响等级（1–{size}）、金额区间（可选）和说明；清空一行即删除该评估。",
+            f"影响等级（1–{size}）、金额区间（可选）和说明；清空一行即删除该评估；新条目的评估请在该条目导入后再填写。",
             f"6. 「{METRICS.zh}」工作表：本年度每项温室气体与能源指标一行（按指标代码），以及自定义指标（custom.N）；"
-            "请填写数值、核算状态、未核算原因与出处。指标名称和单位仅供参考，导入时不读取。",
+            "请填写数值、核算状态、未核算原因与出处。指标名称和单位仅供参考，导入时不读取。"
+            f"「{TARGETS.zh}」工作表：每个气候目标一行；新增目标请将序号留空；里程碑请在「指标与目标」页面编辑。",
             "7. 请勿重命名或删除工作表和列，请勿合并单元格或隐藏行：导入会拒绝这些文件。",
             "8. 删除某行不会从登记册中删除该条目或措施：导入从不删除。",
             "9. 选项可填中文或英文名称，也可填代码。",
@@ -105,10 +108,12 @@ def _instructions(period: PeriodSnapshot, request: TemplateRequest, register: st
         "the anticipated range and its basis per time horizon, or why they are not quantified). Dates as dates "
         "(YYYY-MM-DD), amounts in CNY; do not type formulas.",
         f"5. '{GRID.en}' sheet: one row per item, scenario and horizon the item covers: the direction, the level "
-        f"(1–{size}), a CNY range (optional) and a narrative; clearing a row removes that assessment.",
+        f"(1–{size}), a CNY range (optional) and a narrative; clearing a row removes that assessment. Assess a new "
+        "item after it has been imported.",
         f"6. '{METRICS.en}' sheet: one row per GHG and energy line of the period (by its key) and per custom metric "
         "(custom.N): the value, status, reason left out and source. The metric's name and unit are there to help; "
-        "the import does not read them.",
+        f"the import does not read them. '{TARGETS.en}' sheet: one row per climate target; leave No. blank for a "
+        "new target; milestones are edited on the Metrics page.",
         "7. Do not rename or delete sheets or columns, merge cells or hide rows: the import refuses such files.",
         "8. Deleting a row does not delete the item or action from the register: an import never deletes.",
         "9. Choices may be given by their Chinese or English label, or by their code.",
@@ -274,6 +279,26 @@ def _metric_rows(source: TemplateSource, lang: Lang) -> list[list[Any]]:
     return rows
 
 
+def _target_rows(source: TemplateSource, lang: Lang) -> list[list[Any]]:
+    return [
+        [
+            number,
+            t.title,
+            t.title_en or None,
+            t.metric.label(lang),
+            t.coverage or None,
+            t.base_year,
+            _money(t.base_value),
+            t.target_year,
+            _money(t.target_value),
+            t.status.label(lang),
+            TICK if t.science_based else None,
+            TICK if t.validated else None,
+        ]
+        for number, t in enumerate(source.metrics.targets, start=1)
+    ]
+
+
 _STYLES = {
     ColumnKind.DATE: "pack_date",
     ColumnKind.AMOUNT: "pack_money",
@@ -314,6 +339,7 @@ def write_template(
     effect_sheet = book.add_sheet(EFFECTS.name(lang))
     grid_sheet = book.add_sheet(GRID.name(lang))
     metric_sheet = book.add_sheet(METRICS.name(lang))
+    target_sheet = book.add_sheet(TARGETS.name(lang))
     lists = _Lists(book, lang)
     kinds = [request.kind] if request.kind else list(Kind)
     categories: list[Category] = [c for k in kinds for c in categories_of(k)]
@@ -362,12 +388,17 @@ def write_template(
     metrics = _metric_rows(source, lang)
     _header(metric_sheet, METRIC_COLUMNS, lang)
     _write_rows(metric_sheet, METRIC_COLUMNS, metrics)
-    _validations(
-        metric_sheet,
-        METRIC_COLUMNS,
-        len(metrics) + 1,
-        {**sources, "status": lists.add([s.label(lang) for s in LineStatus])},
-    )
+    line_statuses = {"status": lists.add([s.label(lang) for s in LineStatus])}
+    _validations(metric_sheet, METRIC_COLUMNS, len(metrics) + 1, {**sources, **line_statuses})
+
+    targets = _target_rows(source, lang)
+    _header(target_sheet, TARGET_COLUMNS, lang)
+    _write_rows(target_sheet, TARGET_COLUMNS, targets)
+    target_lists = {
+        "metric": lists.add([m.label(lang) for m in TargetMetric]),
+        "status": lists.add([s.label(lang) for s in TargetStatus]),
+    }
+    _validations(target_sheet, TARGET_COLUMNS, len(targets) + 1 + SPARE_ROWS, {**sources, **target_lists})
 
     identity = book.add_sheet(IDENTITY.name(lang))
     identity.ws.hide()

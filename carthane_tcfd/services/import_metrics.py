@@ -13,20 +13,30 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from carthane_tcfd.domain.ghg import LINE_BY_CODE, LineStatus
+from carthane_tcfd.domain.ghg import LINE_BY_CODE, LineStatus, TargetStatus
 from carthane_tcfd.domain.imports import FieldChange, RowIn, SheetProblem, TemplateFile, field_changes
 from carthane_tcfd.domain.inventory import CustomMetric, Line, format_figure
 from carthane_tcfd.domain.metric_set import MetricSet
 from carthane_tcfd.domain.metrics_validation import validate_metric_set
+from carthane_tcfd.domain.targets import Target
 from carthane_tcfd.domain.taxonomy import Coded, Lang
-from carthane_tcfd.domain.template_layout import CUSTOM_FIELDS, CUSTOM_KEY, METRIC_COLUMNS, METRIC_FIELDS
+from carthane_tcfd.domain.template_layout import (
+    CUSTOM_FIELDS,
+    CUSTOM_KEY,
+    METRIC_COLUMNS,
+    METRIC_FIELDS,
+    TARGET_COLUMNS,
+    TARGET_FIELDS,
+)
 from carthane_tcfd.services.import_grid import reason_of
 from carthane_tcfd.services.metrics import basis_stamp
 from carthane_tcfd.store.metric_records import read_metric_set
 from carthane_tcfd.store.models import Period
 
 HEADERS = {c.field: (c.zh, c.en) for c in METRIC_COLUMNS}
-_PROBLEM_FIELD = re.compile(r"^(lines|custom)\[([^\]]+)\]\.(\w+)$")
+_PROBLEM_FIELD = re.compile(r"^(lines|custom|targets)\[([^\]]+)\]\.(\w+)$")
+TARGET_HEADERS = {c.field: (c.zh, c.en) for c in TARGET_COLUMNS if c.field in TARGET_FIELDS}
+_REQUIRED = ("metric", "base_year", "base_value", "target_year", "target_value")
 
 
 @dataclass
@@ -40,6 +50,8 @@ class MetricsPlan:
 
 
 def _shown(_name: str, value: Any, lang: Lang) -> str:
+    if isinstance(value, bool):
+        return "✓" if value else "—"
     if isinstance(value, Decimal) or value is None:
         return format_figure(value)
     if isinstance(value, Coded):
@@ -106,11 +118,13 @@ class MetricsSheet:
                 out.problems.append(
                     row.place("key").problem(f"未知的指标代码：{key}", f"is not a metric of the register: {key}")
                 )
+        targets = self._targets(rows, out, spots)
         metrics = dataclasses.replace(
             self.current,
             inventory=dataclasses.replace(
                 inventory, lines=tuple(lines[line.code] for line in inventory.lines), custom=tuple(custom)
             ),
+            targets=tuple(targets),
         )
         if metrics == self.current:
             return out
@@ -119,13 +133,14 @@ class MetricsSheet:
             found = _PROBLEM_FIELD.match(p.field)
             at = rows.get(f"{found[1]}[{found[2]}]") if found else None
             if at is not None and found is not None:
-                name = found[3] if found[3] in HEADERS else "key"
+                name = found[3] if found[3] in at.layout.columns else next(iter(at.layout.columns))
                 out.problems.append(at.place(name).problem(reason_of(p.zh, "："), reason_of(p.en, ": ")))
             else:
                 out.problems.append(SheetProblem(p.zh, p.en, sheet))
         if out.problems:
             return out
         out.changes = self._changes(inventory.lines, metrics.inventory.lines, inventory.custom, custom)
+        out.changes += self._target_changes(self.current.targets, targets)
         out.metrics = metrics
         if self.template.metrics_version != self.version:
             out.stale = self.stamp
@@ -148,6 +163,69 @@ class MetricsSheet:
         for number, (old_c, new_c) in enumerate(zip(custom_before, custom_after, strict=True), start=1):
             changes += field_changes(
                 f"metrics.{CUSTOM_KEY}{number}", old_c.name(lang), old_c, new_c, customs, lang, _shown
+            )
+        return changes
+
+    def _targets(
+        self, rows: dict[str, RowIn], out: MetricsPlan, spots: set[tuple[str, int | None, str]]
+    ) -> list[Target]:
+        """The file's targets over the period's: by number, or added at the end (blank number)."""
+        targets = list(self.current.targets)
+        for row in self.template.targets:
+            if spots and any((row.layout.sheet, row.row, at) in spots for at, _h in row.layout.columns.values()):
+                continue
+            index = int(row.key) - 1 if row.key else len(targets)
+            if row.key and not 0 <= index < len(self.current.targets):
+                out.problems.append(
+                    row.place("number").problem(
+                        f"{self.year} 年度没有第 {row.key} 个目标（新目标请将序号留空）",
+                        f"there is no target {row.key} in {self.year} (leave No. blank for a new target)",
+                    )
+                )
+                continue
+            target = self._target(row, targets[index] if row.key else None, out)
+            if target is None:
+                continue
+            rows[f"targets[{index}]"] = row
+            if row.key:
+                targets[index] = target
+            else:
+                targets.append(target)
+        return targets
+
+    @staticmethod
+    def _target(row: RowIn, old: Target | None, out: MetricsPlan) -> Target | None:
+        values = row.values
+        missing = [name for name in _REQUIRED if values.get(name) is None]
+        for name in missing:
+            out.problems.append(row.place(name).problem("须填写", "is required"))
+        if missing:
+            return None
+        return Target(
+            title=_kept(old.title if old else "", values.get("title")),
+            metric=values["metric"],
+            base_year=values["base_year"],
+            base_value=values["base_value"],
+            target_year=values["target_year"],
+            target_value=values["target_value"],
+            title_en=_kept(old.title_en if old else "", values.get("title_en")),
+            coverage=_kept(old.coverage if old else "", values.get("coverage")),
+            milestones=old.milestones if old else (),
+            science_based=bool(values.get("science_based")),
+            validated=bool(values.get("validated")),
+            status=values.get("status") or (old.status if old else TargetStatus.DRAFT),
+        )
+
+    def _target_changes(self, before: tuple[Target, ...], after: list[Target]) -> list[FieldChange]:
+        lang = self.lang
+        changes: list[FieldChange] = []
+        for number, new in enumerate(after, start=1):
+            where = f"目标 {number}" if lang == "zh" else f"Target {number}"
+            if number > len(before):
+                changes.append(FieldChange(f"metrics.targets[{number}]", where, "—", new.display_title(lang)))
+                continue
+            changes += field_changes(
+                f"metrics.targets[{number}]", where, before[number - 1], new, TARGET_HEADERS, lang, _shown
             )
         return changes
 

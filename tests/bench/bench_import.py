@@ -29,7 +29,7 @@ def timed(fn: Callable[[], object]) -> float:
 
 
 # every sheet the import reads: the five data sheets and the hidden identity sheet
-SHEETS = ("Items", "Actions", "Financial effects", "Scenario grid", "Metrics", "_identity")
+SHEETS = ("Items", "Actions", "Financial effects", "Scenario grid", "Metrics", "Targets", "_identity")
 
 
 def read_cells(path: Path) -> int:

@@ -239,7 +239,8 @@ def test_templates_of_one_owner_one_kind_or_blank(register, tmp_path):
 
 def test_the_template_offers_dropdowns_dates_and_a_hidden_identity(register, tmp_path):
     wb = openpyxl.load_workbook(make_template(register, tmp_path, TemplateRequest("zh")))
-    assert wb.sheetnames == ["填写说明", "条目", "应对措施", "财务影响", "情景分析", "指标", "_lists", "_identity"]
+    sheets = ["填写说明", "条目", "应对措施", "财务影响", "情景分析", "指标", "目标", "_lists", "_identity"]
+    assert wb.sheetnames == sheets
     grid = wb["情景分析"]
     first = register.items.in_period(2024)[0]
     assert [c.value for c in grid[2]][:4] == ["PR-01", first.title, "有序转型（约 1.5 °C）", "短期"]
@@ -513,3 +514,68 @@ def test_grid_and_metric_problems_are_located_and_nothing_is_written(register, t
         ]
     ), lines
     assert dump(register) == before
+
+
+def test_targets_are_updated_by_number_and_added_without_one(register, tmp_path):
+    def targets(wb) -> None:
+        ws = wb["Targets"]
+        heads = [c.value for c in ws[1]]
+        values = {
+            "Title": "Cut scope 1 and 2 emissions by 30%",
+            "Target metric": "Scope 1 and 2 emissions",
+            "Base year": 2024,
+            "Base value": 8272.98,
+            "Target year": 2030,
+            "Target value": "5791.09",
+            "Target status": "active",
+            "Science-based": "✓",
+        }
+        for name, value in values.items():
+            ws.cell(2, heads.index(name) + 1, value)
+        ws.cell(3, heads.index("Title") + 1, "A target without its numbers")
+
+    before = dump(register)
+    assert not register.metrics.view(2024).current.targets
+    edited = edit(make_template(register, tmp_path), targets)
+    with pytest.raises(ImportRefused) as refused:
+        register.imports.apply(read_template(edited), lang="en")
+    assert problem_lines(refused.value.plan.problems, "en") == [
+        f"sheet 'Targets', row 3, column {letter} ({name}): is required"
+        for letter, name in (
+            ("D", "Target metric"),
+            ("F", "Base year"),
+            ("G", "Base value"),
+            ("H", "Target year"),
+            ("I", "Target value"),
+        )
+    ]
+    assert dump(register) == before
+
+    wb = openpyxl.load_workbook(edited)
+    wb["Targets"].delete_rows(3)
+    wb.save(edited)
+    plan = register.imports.apply(read_template(edited), lang="en")
+    [change] = plan.changed
+    assert [(c.label, c.old, c.new) for c in change.changes] == [
+        ("Target 1", "—", "Cut scope 1 and 2 emissions by 30%")
+    ]
+    [target] = register.metrics.view(2024).current.targets
+    assert (target.metric.value, target.base_year, str(target.target_value), target.status.value) == (
+        "scope1_2",
+        2024,
+        "5791.09",
+        "active",
+    )
+    assert target.science_based and not target.validated
+
+    def retarget(wb) -> None:
+        ws = wb["Targets"]
+        heads = [c.value for c in ws[1]]
+        ws.cell(2, heads.index("Target year") + 1, 2035)
+        ws.cell(2, heads.index("Validated") + 1, "✓")
+
+    again = register.imports.apply(read_template(edit(make_template(register, tmp_path), retarget)), lang="en")
+    assert [(c.label, c.old, c.new) for c in again.changed[0].changes] == [
+        ("Target 1 · Target year", "2030", "2035"),
+        ("Target 1 · Validated", "—", "✓"),
+    ]
