@@ -161,6 +161,8 @@ def _period_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
         step = steps.add_parser(name, help=text, parents=[common])
         step.add_argument("year", type=year, metavar="YEAR")
         step.add_argument("--comment", default="", metavar="TEXT")
+        step.add_argument("--name", default="", metavar="TEXT", help="your name as the cover prints it")
+        step.add_argument("--role", default="", metavar="TEXT", help="your role, printed beside the name")
         if name == "approve":
             step.add_argument("--meeting-date", type=_iso_date, metavar="YYYY-MM-DD", help="committee meeting")
             step.add_argument("--meeting-ref", default="", metavar="TEXT", help="committee meeting reference")

@@ -47,6 +47,7 @@ def cmd_period(args: argparse.Namespace) -> int:
             request = StepRequest(
                 args.comment, getattr(args, "meeting_date", None), getattr(args, "meeting_ref", "") or ""
             )
+            register.set_signer(args.name, args.role)
             period = register.workflow.step(args.year, step, request)
             _say(
                 lang,
@@ -69,6 +70,8 @@ def _record_data(r: SignoffRecord) -> dict[str, Any]:
         "to": r.to_status.value,
         "who": r.who,
         "os_account": r.os_account,
+        "display_name": r.display_name,
+        "role": r.role,
         "at": r.at.isoformat(timespec="seconds") + "Z",
         "comment": r.comment,
         "meeting_date": r.meeting_date.isoformat() if r.meeting_date else None,

@@ -48,11 +48,20 @@ class SignoffRecord:
     meeting_reference: str
     relaxed: bool  # approved under the one-person-team setting by who submitted or edited
     snapshot_hash: str | None  # an approval's frozen snapshot
+    display_name: str = ""  # as the signer set it (Settings, or --name): printed instead of the audit name
+    role: str = ""  # e.g. "Chief Risk Officer"
 
     @property
     def signer(self) -> str:
         """The name with the OS account beside it when they differ."""
         return self.who if self.who == self.os_account or not self.os_account else f"{self.who} ({self.os_account})"
+
+    @property
+    def signed_as(self) -> str:
+        """ "Name — role" as the cover prints it: the display name where one was given, else the audit
+        name (with the OS account where it differs); the role where one was given."""
+        name = self.display_name or self.signer
+        return f"{name} — {self.role}" if self.role else name
 
 
 @dataclass(frozen=True)

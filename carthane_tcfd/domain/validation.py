@@ -84,6 +84,8 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "metrics_targets": ("指标与目标", "Metrics and targets"),
     "horizon_definitions": ("时间范围定义", "Horizon definitions"),
     "user": ("用户名", "User name"),
+    "signer_name": ("签署显示名", "Display name for sign-off"),
+    "signer_role": ("签署职务", "Role for sign-off"),
 }
 
 
@@ -252,6 +254,14 @@ def validate_user(name: str) -> list[Problem]:
     """The name the audit trail records (from the OS account or CARTHANE_TCFD_USER)."""
     found = text_problem("user", name, USER_MAX, required=True)
     return [] if found is None else [found]
+
+
+def validate_signer(name: str, role: str) -> list[Problem]:
+    """The display name and role a sign-off step records beside the audit name (both may be empty)."""
+    out: list[Problem] = []
+    _text(out, "signer_name", name, USER_MAX)
+    _text(out, "signer_role", role, USER_MAX)
+    return out
 
 
 def validate_period(draft: PeriodDraft, highest_score: int) -> list[Problem]:

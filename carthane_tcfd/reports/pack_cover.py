@@ -34,7 +34,7 @@ def _signoff_rows(ctx: PackContext) -> list[tuple[str, str, str, str]]:
     def step(role: str, record: SignoffRecord | None, note: str) -> tuple[str, str, str, str]:
         if record is None:
             return (ctx.t(role), dash, dash, ctx.t("signoff.pending"))
-        return (ctx.t(role), record.signer, _local(record.at), note)
+        return (ctx.t(role), record.signed_as, _local(record.at), note)
 
     submitted = signoff.submitted if signoff else None
     approved = signoff.approved if signoff else None

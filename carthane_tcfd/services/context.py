@@ -44,6 +44,8 @@ class ServiceContext:
         self.engine = engine
         self.user = checked_user(user)
         self.source = source  # recorded with every audit entry: where the changes come from
+        self.signer_name = ""  # display name and role recorded with each sign-off step (set_signer)
+        self.signer_role = ""
         self._sessions = session_factory(engine)
 
     def sourced(self, source: str) -> ServiceContext:

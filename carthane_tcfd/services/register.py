@@ -52,6 +52,7 @@ class Services:
         self._connect = connect
         self._grid: GridService | None = None
         self._file: Path | None = None
+        self._signer = ("", "")  # display name and role for sign-off steps (set_signer)
 
     @classmethod
     def on_file(cls, path: Path, user: str, seed: bool) -> Services:
@@ -66,7 +67,9 @@ class Services:
     def ctx(self) -> ServiceContext:
         from carthane_tcfd.services.context import ServiceContext
 
-        return ServiceContext(self._connect(), self._user)
+        ctx = ServiceContext(self._connect(), self._user)
+        ctx.signer_name, ctx.signer_role = self._signer
+        return ctx
 
     @property
     def grid(self) -> GridService:
@@ -131,6 +134,20 @@ class Services:
         self._user = (name or "").strip() or default_user()
         if "ctx" in self.__dict__:
             self.ctx.user = self._user
+
+    def set_signer(self, name: str, role: str) -> None:
+        """The display name and role recorded with each sign-off step from now on (empty: the cover
+        prints the audit name); refused with ValidationFailed when too long."""
+        from carthane_tcfd.domain.errors import ValidationFailed
+        from carthane_tcfd.domain.validation import validate_signer
+
+        self._signer = (name.strip(), role.strip())
+        problems = validate_signer(*self._signer)
+        if problems:
+            self._signer = ("", "")
+            raise ValidationFailed(problems)
+        if "ctx" in self.__dict__:
+            self.ctx.signer_name, self.ctx.signer_role = self._signer
 
     def close(self) -> None:
         if "ctx" in self.__dict__:

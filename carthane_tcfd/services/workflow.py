@@ -79,6 +79,8 @@ class WorkflowService:
                     to_status=target.value,
                     who=self.ctx.user,
                     os_account=self.os_account,
+                    display_name=self.ctx.signer_name,
+                    role=self.ctx.signer_role,
                     at=now,
                     comment=request.comment.strip(),
                     meeting_date=request.meeting_date,
@@ -149,6 +151,8 @@ def signoff_of(session: Session, period: Period) -> Signoff:
             meeting_reference=r.meeting_reference,
             relaxed=r.relaxed,
             snapshot_hash=content_hash,
+            display_name=r.display_name,
+            role=r.role,
         )
         for r, content_hash in rows
     )

@@ -379,6 +379,8 @@ class WorkflowRecord(Base):
     to_status: Mapped[str] = mapped_column(String(20))
     who: Mapped[str] = mapped_column(String(200))  # the name in the audit trail
     os_account: Mapped[str] = mapped_column(String(200))
+    display_name: Mapped[str] = mapped_column(String(200), default="", server_default="")  # as the signer set it
+    role: Mapped[str] = mapped_column(String(200), default="", server_default="")
     at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     comment: Mapped[str] = mapped_column(Text, default="")
     meeting_date: Mapped[dt.date | None] = mapped_column(Date)

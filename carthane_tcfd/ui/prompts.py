@@ -82,9 +82,10 @@ def exec_dialog(dialog: QtWidgets.QDialog) -> bool:
     return dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted
 
 
-def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
-    text, ok = QtWidgets.QInputDialog.getText(parent, title, label)
-    return text if ok else None
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+    """A line of text, starting from `text`; None when cancelled."""
+    given, ok = QtWidgets.QInputDialog.getText(parent, title, label, text=text)
+    return given if ok else None
 
 
 def ask_password(parent: QWidget | None, title: str, label: str) -> str | None:

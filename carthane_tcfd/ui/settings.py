@@ -23,6 +23,8 @@ class Option(NamedTuple, Generic[T]):  # a NamedTuple: dataclasses is not import
 
 LANGUAGE = Option[str]("ui/language", "")  # "" = follow the system
 USER_NAME = Option[str]("audit/user_name", "")
+SIGNER_NAME = Option[str]("signoff/display_name", "")  # printed on the cover for the steps one signs
+SIGNER_ROLE = Option[str]("signoff/role", "")
 LAST_DATABASE = Option[str]("database/last", "")
 RECENT_DATABASES = Option[list[str]]("database/recent", [])
 WINDOW_GEOMETRY = Option[bytes]("window/geometry", b"")

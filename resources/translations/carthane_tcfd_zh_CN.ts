@@ -144,68 +144,68 @@ Rebuild it now? The unfinished file is kept under another name.</source>
         <translation>未完成的登记册</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="61"/>
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="62"/>
         <source>Welcome. The 2024 register from the ESG report was created in %1.</source>
         <translation>欢迎使用。已根据 ESG 报告在 %1 创建 2024 年度登记册。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="63"/>
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="64"/>
         <source>A new empty database was created in %1.</source>
         <translation>已在 %1 创建新的空数据库。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="67"/>
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="68"/>
         <source>The database was upgraded; a backup of the old one is at %1.</source>
         <translation>数据库已升级；旧数据库的备份位于 %1。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="75"/>
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="76"/>
         <source>Password for %1 (kept for this session only where the system has no keyring):</source>
         <translation>%1 的密码（系统没有密钥环时仅在本次会话中保留）：</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="76"/>
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="77"/>
         <source>Database password</source>
         <translation>数据库密码</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="80"/>
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="81"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="80"/>
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="81"/>
         <source>Register databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>登记册数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="88"/>
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="89"/>
         <source>Open shared database</source>
         <translation>打开共享数据库</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="89"/>
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="90"/>
         <source>Database URL, e.g. postgresql+psycopg://user@server/register</source>
         <translation>数据库地址，例如 postgresql+psycopg://user@server/register</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="96"/>
-        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="107"/>
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="97"/>
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="108"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="96"/>
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="97"/>
         <source>Register databases (*.sqlite3 *.db)</source>
         <translation>登记册数据库 (*.sqlite3 *.db)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="102"/>
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="103"/>
         <source>%1 exists already; choose Open database to use it.</source>
         <translation>%1 已存在；请使用“打开数据库”。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="108"/>
+        <location filename="../../carthane_tcfd/ui/window/database_actions.py" line="109"/>
         <source>Start with the 2024 register from the ESG report? Choose No for an empty database.</source>
         <translation>是否载入 ESG 报告中的 2024 年度登记册？选择“否”将创建空数据库。</translation>
     </message>
@@ -320,54 +320,54 @@ Rebuild it now? The unfinished file is kept under another name.</source>
     </message>
     <message>
         <location filename="../../carthane_tcfd/ui/window/excel_actions.py" line="56"/>
-        <location filename="../../carthane_tcfd/ui/window/excel_actions.py" line="92"/>
+        <location filename="../../carthane_tcfd/ui/window/excel_actions.py" line="91"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/excel_actions.py" line="76"/>
+        <location filename="../../carthane_tcfd/ui/window/excel_actions.py" line="75"/>
         <source>Writing the template…</source>
         <translation>正在生成模板…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../carthane_tcfd/ui/window/excel_actions.py" line="81"/>
+        <location filename="../../carthane_tcfd/ui/window/excel_actions.py" line="80"/>
         <source>Template with %n item(s) written to %1</source>
         <translation>
             <numerusform>已将含 %n 个条目的模板写入 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/excel_actions.py" line="92"/>
+        <location filename="../../carthane_tcfd/ui/window/excel_actions.py" line="91"/>
         <source>Import from Excel</source>
         <translation>从 Excel 导入</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/excel_actions.py" line="108"/>
+        <location filename="../../carthane_tcfd/ui/window/excel_actions.py" line="107"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/excel_actions.py" line="112"/>
+        <location filename="../../carthane_tcfd/ui/window/excel_actions.py" line="111"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/excel_actions.py" line="145"/>
+        <location filename="../../carthane_tcfd/ui/window/excel_actions.py" line="144"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/excel_actions.py" line="149"/>
+        <location filename="../../carthane_tcfd/ui/window/excel_actions.py" line="148"/>
         <source>Imported from %1: %2</source>
         <translation>已从 %1 导入：%2</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/excel_actions.py" line="151"/>
+        <location filename="../../carthane_tcfd/ui/window/excel_actions.py" line="150"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/excel_actions.py" line="171"/>
+        <location filename="../../carthane_tcfd/ui/window/excel_actions.py" line="170"/>
         <source>The operation failed unexpectedly; details are in %1</source>
         <translation>操作意外失败；详情见 %1</translation>
     </message>
@@ -487,12 +487,12 @@ Open its folder?</source>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/history_dialog.py" line="17"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/history_dialog.py" line="18"/>
         <source>History – %1</source>
         <translation>修改历史 – %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../carthane_tcfd/ui/dialogs/history_dialog.py" line="20"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/history_dialog.py" line="22"/>
         <source>%n change(s), newest first</source>
         <translation>
             <numerusform>共 %n 条修改记录（最新在前）</numerusform>
@@ -715,274 +715,294 @@ Open its folder?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="156"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="244"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="160"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="248"/>
         <source>Risks</source>
         <translation>风险</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="157"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="245"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="161"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="249"/>
         <source>Opportunities</source>
         <translation>机遇</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="158"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="246"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="162"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="250"/>
         <source>Matrix</source>
         <translation>矩阵</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="159"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="247"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="163"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="251"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="113"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="116"/>
         <source>New database…</source>
         <translation>新建数据库…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="114"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="117"/>
         <source>Open database…</source>
         <translation>打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="115"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="118"/>
         <source>Open shared database (URL)…</source>
         <translation>打开共享数据库（地址）…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="116"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="119"/>
         <source>Export board pack…</source>
         <translation>导出董事会材料…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="118"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="121"/>
         <source>Export matrix as PDF/PNG…</source>
         <translation>导出矩阵为 PDF/PNG…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="120"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="123"/>
         <source>Print risk matrix…</source>
         <translation>打印风险矩阵…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="123"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="126"/>
         <source>Export template…</source>
         <translation>导出填报模板…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="125"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="128"/>
         <source>Import from Excel…</source>
         <translation>从 Excel 导入…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="126"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="129"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="127"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="130"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="129"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="132"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="134"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="137"/>
         <source>New risk</source>
         <translation>新建风险</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="136"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="139"/>
         <source>New opportunity</source>
         <translation>新建机遇</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="138"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="141"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="139"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="142"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="140"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="143"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="141"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="144"/>
         <source>History…</source>
         <translation>修改历史…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="142"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="145"/>
         <source>Your name in the audit trail…</source>
         <translation>审计记录中的姓名…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="143"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="146"/>
+        <source>Your name and role for sign-off…</source>
+        <translation>签署时的姓名与职务…</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="147"/>
         <source>New period…</source>
         <translation>新建年度…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="144"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="148"/>
         <source>Copy to next year…</source>
         <translation>复制到下一年度…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="145"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="149"/>
         <source>Submit for review…</source>
         <translation>提交审阅…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="146"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="150"/>
         <source>Approve…</source>
         <translation>批准…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="147"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="151"/>
         <source>Return for changes…</source>
         <translation>退回修改…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="148"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="152"/>
         <source>Reopen…</source>
         <translation>重新开启…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="149"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="153"/>
         <source>Sign-off history…</source>
         <translation>签署记录…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="150"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="154"/>
         <source>Compare…</source>
         <translation>比较年度…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="151"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="155"/>
         <source>Properties…</source>
         <translation>属性…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="152"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="156"/>
         <source>About…</source>
         <translation>关于…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="160"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="248"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="164"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="252"/>
         <source>Scenarios</source>
         <translation>情景分析</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="161"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="249"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="165"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="253"/>
         <source>Metrics &amp;&amp; targets</source>
         <translation>指标与目标</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="172"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="176"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="174"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="178"/>
         <source>Recent databases</source>
         <translation>最近使用的数据库</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="181"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="185"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="187"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="191"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="190"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="447"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="194"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="451"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="191"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="195"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="196"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="200"/>
         <source>&amp;Period</source>
         <translation>年度(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="197"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="201"/>
         <source>Switch period</source>
         <translation>切换年度</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="204"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="208"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="209"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="213"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="371"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="375"/>
         <source>No period</source>
         <translation>无年度</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="377"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="381"/>
         <source>The %1 period was approved by %2; it is read-only. Period ▸ Reopen… to change it.</source>
         <translation>%1 年度已由 %2 批准，为只读。如需修改，请选择 年度 ▸ 重新开启…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="397"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="401"/>
         <source>These items hold a stored value the program cannot use; they are left out until repaired:</source>
         <translation>以下条目存有本程序无法使用的值，修复前不会列出：</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="403"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="407"/>
         <source>%1 risks · %2 opportunities</source>
         <translation>%1 项风险 · %2 项机遇</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="407"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="411"/>
         <source>%1 English texts pending</source>
         <translation>%1 处英文待补</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="448"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="452"/>
         <source>The language changes the next time the program starts. 语言设置将在下次启动时生效。</source>
         <translation>语言设置将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="453"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="457"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="453"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="457"/>
         <source>Your name as the audit trail records it (empty: your login name):</source>
         <translation>审计记录中使用的姓名（留空则使用登录名）：</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="464"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="466"/>
+        <source>Sign-off</source>
+        <translation>签署</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="470"/>
+        <source>Your name as the board pack&apos;s cover prints it (empty: your name in the audit trail):</source>
+        <translation>董事会材料封面上显示的姓名（留空：使用审计记录中的用户名）：</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="478"/>
+        <source>Your role, printed beside your name (e.g. Chief Risk Officer):</source>
+        <translation>您的职务，显示在姓名旁（例如：首席风险官）：</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="496"/>
         <source>About</source>
         <translation>关于</translation>
     </message>

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from openpyxl import load_workbook
+
 from tests.cli.test_cli import assert_clean_failure, run
 
 
@@ -11,7 +13,10 @@ def test_copy_submit_approve_and_list_with_segregation_of_duties(tmp_path):
     db = ["--db", str(tmp_path / "r.db")]
     copied = run(*db, "period", "copy", "2024", "--lang", "en", env={"CARTHANE_TCFD_USER": "Ann Li"})
     assert copied.returncode == 0 and "Copied 2024 to a draft 2025 register (11 items" in copied.stdout
-    submitted = run(*db, "period", "submit", "2025", "--comment", "请审阅", env={"CARTHANE_TCFD_USER": "Bo Wang"})
+    submitted = run(
+        *db, "period", "submit", "2025", "--comment", "请审阅", "--name", "王波", "--role", "风险管理部经理",
+        env={"CARTHANE_TCFD_USER": "Bo Wang"},
+    )  # fmt: skip
     assert submitted.returncode == 0, submitted.stderr
     own = run(
         *db, "period", "approve", "2025", "--comment", "ok", "--lang", "en", env={"CARTHANE_TCFD_USER": "Bo Wang"}
@@ -33,6 +38,16 @@ def test_copy_submit_approve_and_list_with_segregation_of_duties(tmp_path):
     steps = [(s["step"], s["who"], s["comment"]) for s in listed[1]["signoff"]]
     assert steps == [("submit", "Bo Wang", "请审阅"), ("approve", "Cai Chen", "同意")]
     assert listed[1]["signoff"][1]["meeting_reference"] == "BSC 2025-1" and listed[1]["signoff"][1]["os_account"]
+    signers = [(s["display_name"], s["role"]) for s in listed[1]["signoff"]]
+    assert signers == [("王波", "风险管理部经理"), ("", "")]
+    exported = run(*db, "export", "--out", str(tmp_path / "p.xlsx"), "--period", "2025", "--lang", "zh")
+    assert exported.returncode == 0, exported.stderr
+    cover = load_workbook(tmp_path / "p.xlsx")["封面"]
+    texts = [c for row in cover.iter_rows(values_only=True) for c in row if isinstance(c, str)]
+    assert "王波 — 风险管理部经理" in texts and "Cai Chen" in " ".join(texts)
+    too_long = run(*db, "period", "reopen", "2025", "--comment", "x", "--role", "r" * 201, "--lang", "en")
+    assert_clean_failure(too_long)
+    assert "Role for sign-off" in too_long.stderr
 
 
 def test_compare_json_and_text_and_usage_errors(tmp_path):

@@ -16,6 +16,7 @@ class Prompts:
     unsaved_answer: str = "cancel"
     confirm_answer: bool = True
     text_answer: str | None = "reason"
+    text_answers: list[str | None] = field(default_factory=list)  # answered in turn before text_answer
     on_dialog: Any = None  # called with a modal dialog; its answer is the dialog's (None: cancelled)
     password_answer: str | None = None
     asked: list[tuple[str, str]] = field(default_factory=list)
@@ -37,9 +38,9 @@ class Prompts:
         def info(parent: Any, title: str, text: str) -> None:
             self.asked.append(("info", text))
 
-        def ask_text(parent: Any, title: str, label: str) -> str | None:
+        def ask_text(parent: Any, title: str, label: str, text: str = "") -> str | None:
             self.asked.append(("text", label))
-            return self.text_answer
+            return self.text_answers.pop(0) if self.text_answers else self.text_answer
 
         def exec_dialog(dialog: Any) -> bool:
             self.asked.append(("dialog", dialog.windowTitle()))

@@ -35,6 +35,20 @@ def test_submit_asks_for_confirmation_with_a_comment_and_cancel_changes_nothing(
     assert window.act_approve.isEnabled() and window.act_return.isEnabled() and not window.act_submit.isEnabled()
 
 
+def test_the_signers_name_and_role_set_in_the_window_are_recorded_with_a_step(window, prompts_recorder):
+    prompts_recorder.text_answers = ["R" * 201, "Officer"]
+    window.act_signer.trigger()
+    assert prompts_recorder.kinds()[-1] == "error", "a name too long is refused with a message"
+    prompts_recorder.text_answers = ["Tess Ter", "Risk Officer"]
+    window.act_signer.trigger()
+    prompts_recorder.on_dialog = answer("请审阅")
+    window.act_submit.trigger()
+    (record,) = window.state.services.workflow.signoff(2024).records
+    assert (record.who, record.signed_as) == ("tester", "Tess Ter — Risk Officer")
+    window.database_actions.open_location(window.state.services.url.removeprefix("sqlite:///"))
+    assert window.state.services.items.ctx.signer_name == "Tess Ter", "kept in the settings for the next opening"
+
+
 def test_approving_ones_own_submission_is_refused_in_the_dialog_with_the_reason(window, prompts_recorder):
     window.state.services.workflow.submit(2024, StepRequest())
     window.state.refresh_period()

@@ -23,6 +23,7 @@ def approved_2025(tmp_path_factory):
     url = f"sqlite:///{tmp_path_factory.mktemp('signoff') / 'r.db'}"
     names = ("Ann Li", "Bo Wang", "Cai Chen")
     ann, bo, cai = (open_register(url, user=name) for name in names)
+    cai.set_signer("Chen Cai", "Chair, Board Strategy Committee")
     ann.periods.copy_to_next_year(2024)
     first, second, third = ann.items.in_period(2025)[:3]
     ann.items.update(first.id, dataclasses.replace(first.to_draft(), owner="行政部"), first.version)
@@ -44,7 +45,9 @@ def test_the_cover_names_who_prepared_submitted_and_approved_and_prints_the_hash
     snapshot, _codes = approved_2025
     wb = load_workbook(write_board_pack(snapshot, tmp_path / "p.xlsx", "en", with_matrix_image=False))
     cover = "\n".join(texts(wb["Cover"]))
-    assert "Ann Li" in cover and "Bo Wang" in cover and "Cai Chen" in cover
+    assert "Ann Li" in cover and "Bo Wang" in cover
+    assert "Chen Cai — Chair, Board Strategy Committee" in cover  # the approver's display name and role
+    assert "Cai Chen" not in cover
     assert "Prepared by" in cover and "Submitted for review by" in cover and "Approved by" in cover
     assert "BSC-2025-1" in cover
     assert snapshot.frozen_hash and f"Approved snapshot SHA-256\n{snapshot.frozen_hash}" in cover

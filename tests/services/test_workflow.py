@@ -48,6 +48,23 @@ def test_each_step_is_recorded_with_who_when_comment_and_the_meeting(officers):
     assert submit.snapshot_hash is None and len(approve.snapshot_hash) == 64
 
 
+def test_each_step_records_the_display_name_and_role_set_when_it_was_taken(officers):
+    bob, carol = officers["bob"], officers["carol"]
+    bob.set_signer("  Bob Wang ", "Head of Risk")
+    bob.workflow.submit(2024, StepRequest("请审阅"))
+    carol.workflow.approve(2024, StepRequest("同意"))
+    submit, approve = records(carol)
+    assert (submit.who, submit.display_name, submit.role) == ("bob", "Bob Wang", "Head of Risk")
+    assert submit.signed_as == "Bob Wang — Head of Risk"
+    assert (approve.display_name, approve.role) == ("", "")  # none set: the audit name, as before
+    assert approve.signed_as == approve.signer
+    with pytest.raises(ValidationFailed):
+        carol.set_signer("C" * 201, "")
+    carol.set_signer("", "Chair")
+    carol.workflow.reopen(2024, StepRequest("补充"))
+    assert records(carol)[-1].signed_as == f"{records(carol)[-1].signer} — Chair"
+
+
 def test_approve_and_reopen_need_a_comment_and_nothing_is_written_without(officers):
     officers["bob"].workflow.submit(2024, StepRequest())
     with pytest.raises(ValidationFailed, match="Comment: is required"):

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject
 from carthane_tcfd import passwords
 from carthane_tcfd.domain.errors import UnfinishedRegister, UserError
 from carthane_tcfd.ui import prompts
-from carthane_tcfd.ui.settings import LAST_PERIOD, RECENT_DATABASES, USER_NAME
+from carthane_tcfd.ui.settings import LAST_PERIOD, RECENT_DATABASES, SIGNER_NAME, SIGNER_ROLE, USER_NAME
 
 if TYPE_CHECKING:
     from carthane_tcfd.ui.window.main_window import MainWindow
@@ -49,6 +49,7 @@ class DatabaseActions(QObject):
                     state.open(url, seed=seed, user=user, rebuild=True)
             finally:
                 window.unsetCursor()
+            state.services.set_signer(settings.get(SIGNER_NAME), settings.get(SIGNER_ROLE))
         except UserError as exc:
             prompts.refused(window, exc, window.lang)
             return False

@@ -23,6 +23,8 @@ from carthane_tcfd.ui.plain import plain
 from carthane_tcfd.ui.settings import (
     LANGUAGE,
     LAST_PERIOD,
+    SIGNER_NAME,
+    SIGNER_ROLE,
     USER_NAME,
     WINDOW_GEOMETRY,
     WINDOW_STATE,
@@ -180,6 +182,7 @@ class MainWindow(QMainWindow):
         self.act_find = self._action(self.tr("Find"), self.focus_find, std.Find, "find")
         self.act_history = self._action(self.tr("History…"), self.show_history, "Ctrl+H", "history")
         self.act_user = self._action(self.tr("Your name in the audit trail…"), self.set_user_name, name="user")
+        self.act_signer = self._action(self.tr("Your name and role for sign-off…"), self.set_signer, name="signer")
         self.act_new_period = self._action(self.tr("New period…"), periods.new_period, name="new_period")
         self.act_copy = self._action(self.tr("Copy to next year…"), periods.copy_to_next_year, name="copy_year")
         self.act_submit = self._action(self.tr("Submit for review…"), periods.submit_for_review, name="submit")
@@ -223,7 +226,7 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         edit.addActions([self.act_new_risk, self.act_new_opportunity, self.act_save, self.act_delete])
         edit.addSeparator()
-        edit.addActions([self.act_find, self.act_history, self.act_user])
+        edit.addActions([self.act_find, self.act_history, self.act_user, self.act_signer])
         view = bar.addMenu(self.tr("&View"))
         view.addActions(self.page_actions)
         view.addSeparator()
@@ -572,6 +575,34 @@ class MainWindow(QMainWindow):
             self.settings.set(USER_NAME, name.strip())
             if self.state.register is not None:
                 self.state.services.set_user(name)
+
+    def set_signer(self) -> None:
+        """The display name and role recorded with the sign-off steps one takes, printed on the cover."""
+        title = self.tr("Sign-off")
+        name = prompts.ask_text(
+            self,
+            title,
+            self.tr("Your name as the board pack's cover prints it (empty: your name in the audit trail):"),
+            self.settings.get(SIGNER_NAME),
+        )
+        if name is None:
+            return
+        role = prompts.ask_text(
+            self,
+            title,
+            self.tr("Your role, printed beside your name (e.g. Chief Risk Officer):"),
+            self.settings.get(SIGNER_ROLE),
+        )
+        if role is None:
+            return
+        if self.state.register is not None:
+            try:
+                self.state.services.set_signer(name, role)
+            except UserError as exc:
+                prompts.refused(self, exc, self.lang)
+                return
+        self.settings.set(SIGNER_NAME, name.strip())
+        self.settings.set(SIGNER_ROLE, role.strip())
 
     def about(self) -> None:
         from carthane_tcfd.ui.dialogs.about import about_text
