@@ -174,3 +174,16 @@ def test_files_saved_by_libreoffice_round_trip_to_exactly_their_edits(seeded, tm
         status=before[0]["mitigations"][0]["status"], due=before[0]["mitigations"][0]["due"]
     )
     assert after == before
+
+
+def test_a_template_of_another_register_is_refused_from_the_command_line(corpus, seeded, capsys):
+    other = next(iter(corpus.values())).parent / "genuine.xlsx"  # made from the corpus's own register
+    before = _fingerprint(seeded.parent)
+    capsys.readouterr()
+    assert main(["--db", str(seeded), "import", str(other), "--dry-run", "--lang", "en"]) == 1
+    problems = [line for line in capsys.readouterr().err.splitlines() if "nothing was imported" not in line]
+    assert problems == [
+        "error: this template was made from another register (corpus) and cannot be imported into this one: "
+        "export a template from this register"
+    ]
+    assert _fingerprint(seeded.parent) == before

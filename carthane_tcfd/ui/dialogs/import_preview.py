@@ -26,6 +26,9 @@ from carthane_tcfd.ui.models.import_plan_model import ImportPlanModel
 Replan = Callable[[bool, bool], ImportPlan]  # (take the file's values, ignore unknown columns) -> a new plan
 
 
+WRAPPED_ROWS = 300  # rows whose height fits their text; sizing more would delay the dialog
+
+
 class ImportPreviewDialog(QDialog):
     def __init__(self, plan: ImportPlan, lang: Lang, replan: Replan, parent: Any = None) -> None:
         super().__init__(parent)
@@ -76,6 +79,9 @@ class ImportPreviewDialog(QDialog):
     def _show(self, plan: ImportPlan) -> None:
         self.plan = plan
         self.model.set_plan(plan)
+        few = self.model.rowCount() <= WRAPPED_ROWS  # long problems and texts wrap; beyond, rows stay one line
+        mode = QHeaderView.ResizeMode.ResizeToContents if few else QHeaderView.ResizeMode.Interactive
+        self.view.verticalHeader().setSectionResizeMode(mode)
         text = plan.summary(self.lang)
         if plan.problems:
             text += "\n" + self.tr(
