@@ -31,7 +31,7 @@ from carthane_tcfd.domain.taxonomy import Horizon, Kind, Lang
 Index = QModelIndex | QPersistentModelIndex
 FIXED = 2  # code, title
 HORIZONS = tuple(Horizon)
-CHUNK = 300  # items whose cells are read at once, from the first row asked for
+CHUNK = 100  # items whose cells are read at once, from the first row asked for (a screen holds about 30)
 # Reads the cell summaries of some items.
 CellReader = Callable[[list[int]], dict[GridKey, GridCell]]
 # Saves a cell (item id, scenario id, horizon, draft, expected version) and returns what is stored now.
@@ -39,6 +39,16 @@ CellSaver = Callable[[int, int, str, CellDraft, int], Assessment | None]
 # The rows of one kind (the register's grid rows: AppState.rows).
 RowSource = Callable[[Kind], list[ItemRow]]
 KINDS = (Kind.RISK, Kind.OPPORTUNITY)  # the order of the rows
+ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+    }
+)
+CENTRE = int(Qt.AlignmentFlag.AlignCenter)
 
 
 class ScenarioGridModel(QAbstractTableModel):
@@ -84,7 +94,7 @@ class ScenarioGridModel(QAbstractTableModel):
         self.endResetModel()
 
     def _part(self, kind: Kind) -> list[ItemRow]:
-        """The open items of a kind in code order, read when first asked. A count that differs from the
+        """The open items of a kind in the register's code order, read when first asked. A count that differs from the
         rows read (an item left out as damaged, or changed meanwhile) is put right after this event."""
         part = self._parts[kind]
         if part is None:
@@ -95,7 +105,7 @@ class ScenarioGridModel(QAbstractTableModel):
         return part
 
     def _rows(self, kind: Kind) -> list[ItemRow]:
-        return sorted((i for i in self.source(kind) if not i.closed), key=lambda i: i.code)
+        return [i for i in self.source(kind) if not i.closed]  # in the register's code order
 
     def _recount(self) -> None:
         self.beginResetModel()
@@ -150,11 +160,11 @@ class ScenarioGridModel(QAbstractTableModel):
 
     def cell(self, index: Index) -> GridCell | None:
         found = self.address(index)
-        if found is None:
-            return None
-        item, scenario, horizon = found
+        return None if found is None else self._stored(index.row(), *found)
+
+    def _stored(self, row: int, item: ItemRow, scenario: Scenario, horizon: str) -> GridCell | None:
         if item.id not in self._read:
-            self._read_from(index.row())
+            self._read_from(row)
         return self.cells.get((item.id, scenario.id, horizon))
 
     def _read_from(self, row: int) -> None:
@@ -198,7 +208,8 @@ class ScenarioGridModel(QAbstractTableModel):
         return base
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or self._recounting or not (0 <= index.row() < self._shown()):
+        # the view asks a dozen roles per cell as it paints: the ones not answered cost nothing
+        if role not in ROLES or not index.isValid() or self._recounting or not (0 <= index.row() < self._shown()):
             return None
         column = index.column()
         if column < FIXED:
@@ -206,18 +217,20 @@ class ScenarioGridModel(QAbstractTableModel):
                 item = self.item_at(index.row())
                 return item.code if column == 0 else item.display_title(self.lang)
             return None
-        covered = self.covered(index)
-        a = self.cell(index)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return CENTRE
+        found = self.address(index)
+        assert found is not None
+        covered = found[2] in found[0].horizons
+        a = self._stored(index.row(), *found)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(a) if covered else "·"
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(a) if covered else self.tr("Not one of the item's time horizons")
         if role == Qt.ItemDataRole.BackgroundRole:
             return self._brush(None if a is None else level_colour(a.direction, a.level, self.matrix_size), covered)
-        if role == Qt.ItemDataRole.ForegroundRole and a is not None:
+        if a is not None:  # the foreground
             return QColor(level_text_colour(a.direction, a.level, self.matrix_size))
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
