@@ -230,6 +230,7 @@ class _Slot:
     letter: str
     header: str
     convert: Callable[[Cell], Any]
+    blank: Any  # what an empty cell converts to: most cells of a template are empty
 
 
 def _read_rows(
@@ -244,7 +245,9 @@ def _read_rows(
     mapping = _header_map(tuple(header_row), columns, sheet, out, options)
     headers = {index: str(header_row[index]).strip() for index in mapping}
     slots = [
-        _Slot(columns.index(c), i, column_letter(i + 1), headers[i], _converter(c, options)) for i, c in mapping.items()
+        _Slot(columns.index(c), i, column_letter(i + 1), headers[i], convert, convert(None))
+        for i, c in mapping.items()
+        for convert in (_converter(c, options),)
     ]
     layout = SheetLayout(sheet, {})
     for slot in sorted(slots, key=lambda s: s.index):
@@ -264,6 +267,9 @@ def _read_rows(
             count = len(values)
             for slot in slots:
                 cell = values[slot.index] if slot.index < count else None
+                if cell is None:
+                    converted[slot.position] = slot.blank
+                    continue
                 try:
                     converted[slot.position] = slot.convert(cell)
                 except CellError as exc:
@@ -368,6 +374,10 @@ def _keyed_rows(
     first_row: dict[str, int] = {}
     layout, rows = _read_rows(ws, scan, sheet, columns, out, options)
     key_letter, key_header = layout.columns[columns[0].field]
+    ticks = [(p, c.field, c.member) for p, c in enumerate(columns) if p and c.kind is ColumnKind.TICK and c.member]
+    sets = list(dict.fromkeys(field for _p, field, _m in ticks))
+    plain_at = [p for p, c in enumerate(columns) if p and not (c.kind is ColumnKind.TICK and c.member)]
+    plain = [columns[p].field for p in plain_at]
     for number, row in rows:
         key = "" if row[0] is None else str(row[0])
         if not key and not blank_keys:
@@ -386,14 +396,12 @@ def _keyed_rows(
             )
             continue
         first_row[key] = number
-        values: dict[str, Any] = {}
-        for column, value in zip(columns[1:], row[1:], strict=True):
-            if column.kind is ColumnKind.TICK and column.member:
-                chosen = values.setdefault(column.field, [])
-                if value:
-                    chosen.append(column.member)
-            else:
-                values[column.field] = value
+        values: dict[str, Any] = dict(zip(plain, (row[p] for p in plain_at), strict=True))
+        for field in sets:
+            values[field] = []
+        for p, field, member in ticks:
+            if row[p]:
+                values[field].append(member)
         keyed.append(RowIn(number, key, values, layout))
     return keyed
 
