@@ -88,7 +88,7 @@ class ItemDraft:
             json_key="description",
             in_row=True,
             english="description_en",
-            pack_width=30,
+            pack_width=29,
         ),
         default="",
     )
@@ -103,7 +103,7 @@ class ItemDraft:
             vocabulary=Horizon,
             json_key="horizons",
             in_row=True,
-            pack_width=8,
+            pack_width=10,  # "horizons" (bold, in the header) unbroken
             table=("时间范围", "Horizons"),
         ),
         default_factory=list,
@@ -116,7 +116,7 @@ class ItemDraft:
             vocabulary=ValueChain,
             json_key="value_chain",
             in_row=True,
-            pack_width=11,  # "Operations", "Downstream" unbroken
+            pack_width=13,  # "Operations", "Downstream" unbroken in LibreOffice's DejaVu Sans
             table=("价值链", "Value chain"),
         ),
         default_factory=list,

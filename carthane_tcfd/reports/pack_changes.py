@@ -29,7 +29,7 @@ from carthane_tcfd.domain.scales import Band
 from carthane_tcfd.domain.taxonomy import Kind
 from carthane_tcfd.reports import summary
 from carthane_tcfd.reports.pack_context import PackContext
-from carthane_tcfd.reports.xlsx import Sheet, band_style_name, put, put_row, set_widths
+from carthane_tcfd.reports.xlsx import Sheet, band_style_name, put, put_long, put_row, set_widths
 
 TEXT: dict[str, tuple[str, str]] = {
     "counts": (
@@ -125,7 +125,7 @@ def build_changes(ctx: PackContext) -> None:
     row = ctx.title_block(ws, "sheet.changes")
     result = summary.comparison(ctx.snapshot, ctx.today)
     if result is None:
-        put(ws, row, 1, ctx.t("no_previous"), "pack_plain")
+        put_long(ws, row, 1, ctx.t("no_previous"), "pack_plain", span=LAST_COL)  # the page's width
         ctx.print_setup(ws, title_rows=None, last_col=LAST_COL)
         return
     ws.merge(row, 1, LAST_COL, counts_line(ctx, result), "pack_plain")

@@ -78,7 +78,7 @@ def build_cover(ctx: PackContext) -> None:
     ws.merge(5, 2, 5, ctx.t("framework"), "pack_note")
     row = 7
     if ctx.draft:
-        ws.merge(row, 2, 4, ctx.t("cover_draft"), "pack_confidential")
+        ws.merge(row, 2, 5, ctx.t("cover_draft"), "pack_confidential")
         row += 2
     facts = [
         ("period", f"{p.year} · {p.title}" if ctx.lang == "zh" else str(p.year)),

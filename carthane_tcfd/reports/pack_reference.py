@@ -115,8 +115,7 @@ def build_methodology(ctx: PackContext) -> None:
     size = period.matrix_size
     set_widths(ws, [22, 26, 22, 60])
     row = ctx.title_block(ws, "methodology_title")
-    put(ws, row, 1, ctx.t("matrix_size_note").format(n=size), "pack_plain")
-    row += 2
+    row = put_long(ws, row, 1, ctx.t("matrix_size_note").format(n=size), "pack_plain", span=4) + 1
 
     row = _sources(ctx, row)
 

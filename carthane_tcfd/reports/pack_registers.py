@@ -83,7 +83,7 @@ def _columns(ctx: PackContext, kind: Kind) -> list[Column]:
         if f.pack_width is not None:
             columns.append(_field_column(ctx, f))
         columns += computed.get(f.name, [])
-    columns.append((ctx.t("col.top_actions"), 28, lambda i: _top_actions(i, ctx), "pack_text"))
+    columns.append((ctx.t("col.top_actions"), 25, lambda i: _top_actions(i, ctx), "pack_text"))
     return columns
 
 
@@ -111,6 +111,7 @@ def build_register(ctx: PackContext, kind: Kind) -> None:
         add_table(ws, "Risks" if kind is Kind.RISK else "Opportunities", HEADER_ROW, row, heads)
         if any(i.scores_illustrative for i in items):
             ws.merge(row + 2, 1, len(columns), ctx.t("illustrative"), "pack_note")
+            ws.keep_together(row, row + 2)  # the note never prints alone under a repeated header
     else:
         ws.merge(HEADER_ROW + 1, 1, len(columns), ctx.t("empty_register"), "pack_note")
     ws.freeze(HEADER_ROW + 1, 3)
