@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import sys
 
-from carthane_tcfd.arguments import build_parser
+from carthane_tcfd.arguments import build_parser, desktop_arguments
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = desktop_arguments(argv) or build_parser().parse_args(argv)
     if args.command is not None:
         from carthane_tcfd.cli import run
 

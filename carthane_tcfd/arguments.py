@@ -4,12 +4,15 @@ Kept apart from the commands so that starting the desktop application imports on
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from carthane_tcfd import __version__
 from carthane_tcfd.domain.taxonomy import Kind
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 DB_SUFFIXES = (".sqlite3", ".sqlite", ".db")
 YEARS = (1990, 2200)  # as the domain's validation (not imported: start-up stays light)
@@ -54,11 +57,7 @@ def add_lang(parser: argparse.ArgumentParser, what: str) -> None:
     parser.add_argument("--lang", choices=["zh", "en"], help=f"{what} and error messages (default: the system's)")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="main.py",
-        description="Carthane TCFD climate risk register. Without a command, the desktop application starts.",
-    )
+def _application_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--db",
@@ -68,6 +67,30 @@ def build_parser() -> argparse.ArgumentParser:
         "else register.sqlite3 in the user data folder)",
     )
     parser.add_argument("--empty", action="store_true", help="create a new database without the 2024 register")
+
+
+def desktop_arguments(argv: list[str]) -> argparse.Namespace | None:
+    """The options of the desktop application, when `argv` holds nothing else (no command, no help, nothing
+    wrong); else None, for build_parser to parse and explain. Starting the desktop application builds no
+    command's parser (README, Performance)."""
+    parser = argparse.ArgumentParser(prog="main.py", add_help=False, exit_on_error=False)
+    _application_options(parser)
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="main.py",
+        description="Carthane TCFD climate risk register. Without a command, the desktop application starts.",
+    )
+    _application_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     lst = commands.add_parser("list", help="list the items of a period")
@@ -169,6 +192,8 @@ def _period_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
 
 
 def _iso_date(text: str) -> dt.date:
+    import datetime as dt  # imported here: the desktop application's start-up does not need it
+
     try:
         return dt.date.fromisoformat(text)
     except ValueError:

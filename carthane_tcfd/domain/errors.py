@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 from carthane_tcfd.domain.taxonomy import Lang
 
 if TYPE_CHECKING:  # at run time errors need no validation (nor the records it imports): start-up stays light
+    import datetime as dt
+
     from carthane_tcfd.domain.validation import Problem
 
 

@@ -21,23 +21,25 @@ from carthane_tcfd.ui.settings import Settings
 from carthane_tcfd.ui.window.main_window import MainWindow
 
 QUIT_AFTER_ENV = "CARTHANE_TCFD_QUIT_AFTER_MS"  # smoke tests: quit on their own after showing the window
+_installed: list[QTranslator] = []  # the translators install_translator made, removed at its next call
 
 
 def install_translator(app: QApplication, lang: Lang) -> QTranslator | None:
     """The chosen language for our strings and for Qt's own (dialog buttons, calendars, print preview),
     whatever the system's language is: translators of an earlier choice are removed first, and Qt's
     default locale (month and day names, date formats) follows the choice."""
-    for old in app.findChildren(QTranslator):
+    while _installed:  # not app.findChildren: its first call costs start-up (README, Performance)
+        old = _installed.pop()
         app.removeTranslator(old)
         old.deleteLater()
     if lang != "zh":
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        QLocale.setDefault(QLocale("en_US"))
         return None
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    qt_own = QTranslator(app)
+    QLocale.setDefault(QLocale("zh_CN"))
+    qt_own, translator = QTranslator(app), QTranslator(app)
+    _installed.extend((qt_own, translator))
     if qt_own.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt_own)
-    translator = QTranslator(app)
     if translator.load(str(resource("translations", "carthane_tcfd_zh_CN.qm"))):
         app.installTranslator(translator)
         return translator

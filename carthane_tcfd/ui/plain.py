@@ -3,7 +3,6 @@ tooltip (which Qt would render as HTML when it looks like HTML) gets it escaped.
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
@@ -26,4 +25,6 @@ def tooltip(text: str) -> str:
     (an empty text stays empty: no tooltip)."""
     if not text:
         return ""
+    import html  # imported here: start-up does not need it (README, Performance)
+
     return f'<p style="white-space:pre-wrap">{html.escape(text)}</p>'

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import Any, Generic, NamedTuple, TypeVar
@@ -54,6 +53,8 @@ class Settings:
         if isinstance(default, bytes):
             return bytes(value.data() if isinstance(value, QByteArray) else value)  # type: ignore[return-value]
         if isinstance(default, list):
+            import json  # imported when first needed: start-up does not (README, Performance)
+
             return json.loads(value) if isinstance(value, str) else list(value)  # type: ignore[return-value]
         if isinstance(default, int):
             return int(value)  # type: ignore[return-value]
@@ -64,6 +65,8 @@ class Settings:
         if isinstance(value, bytes):
             stored = QByteArray(value)
         elif isinstance(value, list):
+            import json
+
             stored = json.dumps(value)
         self._q.setValue(option.key, stored)
 

@@ -4,7 +4,6 @@ import in through a preview. Reading and planning run on a worker with a cancell
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,11 +20,12 @@ if TYPE_CHECKING:  # the records are imported after the first paint (start-up st
     from carthane_tcfd.ui.window.main_window import MainWindow
 
 
-@dataclass
 class _Reading:
-    path: Path
-    template: TemplateFile
-    plan: ImportPlan
+    """A template read, and the plan of its import (not a dataclass: dataclasses is not imported before
+    the first paint)."""
+
+    def __init__(self, path: Path, template: TemplateFile, plan: ImportPlan) -> None:
+        self.path, self.template, self.plan = path, template, plan
 
 
 class ExcelActions(QObject):

@@ -3,7 +3,6 @@ compare, properties."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -109,6 +108,8 @@ class PeriodActions(QObject):
 
         periods = self.state.services.periods
         years = [p.year for p in self.state.periods]
+        import datetime as dt  # imported here: start-up does not need it
+
         dialog = CompareDialog(years, lambda a, b: periods.compare(a, b, dt.date.today()), self.lang, self.window)
         prompts.exec_dialog(dialog)
 
