@@ -579,3 +579,18 @@ def test_targets_are_updated_by_number_and_added_without_one(register, tmp_path)
         ("Target 1 · Target year", "2030", "2035"),
         ("Target 1 · Validated", "—", "✓"),
     ]
+
+
+def test_a_template_of_the_first_format_is_refused_with_what_to_do(register, tmp_path):
+    def first_format(wb) -> None:
+        identity = wb["_identity"]
+        row = next(r for r in range(1, 20) if identity.cell(r, 1).value == "format_version")
+        identity.cell(row, 2, 1)
+
+    template = read_template(edit(make_template(register, tmp_path), first_format))
+    assert not template.complete
+    [line] = problem_lines(register.imports.preview(template, lang="en").problems, "en")
+    assert line == (
+        "sheet '_identity': this template was made by an older version (without the scenario grid, metrics "
+        "and the register's identity): export a new template"
+    )
