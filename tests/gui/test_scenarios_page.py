@@ -78,7 +78,9 @@ def test_the_grid_shows_items_by_scenario_and_horizon_with_guidance(window, qtbo
     page = open_scenarios(window, qtbot)
     model = page.model
     assert model.rowCount() == 11 and model.columnCount() == 2 + 3 * 3
-    assert model.headerData(2, Qt.Orientation.Horizontal) == "Orderly transition (about 1.5 °C)\nShort term"
+    assert model.headerData(2, Qt.Orientation.Horizontal) == "Orderly transition\n(about 1.5 °C)\nShort term"
+    tip = model.headerData(2, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert tip == "Orderly transition (about 1.5 °C)\nShort term"
     assert page.guidance.isVisibleTo(page) and "For each item" in page.guidance.text()
     first: ItemRow = model.item_at(0)
     assert first.code == "PR-01"

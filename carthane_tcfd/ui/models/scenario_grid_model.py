@@ -7,6 +7,7 @@ view first reaches one of them, or a filter needs them (README, Performance)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -197,7 +198,10 @@ class ScenarioGridModel(QAbstractTableModel):
         if section == 1:
             return self.tr("Title")
         scenario, horizon = divmod(section - FIXED, len(HORIZONS))
-        return f"{self.scenarios[scenario].display_name(self.lang)}\n{HORIZONS[horizon].label(self.lang)}"
+        name = self.scenarios[scenario].display_name(self.lang)
+        if role == Qt.ItemDataRole.DisplayRole:  # the qualifier "(about 1.5 °C)" on a line of its own: fits a column
+            name = re.sub(r"\s*([（(])", r"\n\1", name, count=1)
+        return f"{name}\n{HORIZONS[horizon].label(self.lang)}"
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid() or self._recounting:

@@ -92,7 +92,7 @@ class ScenariosPage(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setDefaultSectionSize(130)
-        header.setMinimumHeight(44)
+        header.setMinimumHeight(62)  # three lines: scenario, its qualifier, horizon
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setTextElideMode(Qt.TextElideMode.ElideNone)  # each line clipped at the right; whole in the tooltip
         self.table.installEventFilter(self)
