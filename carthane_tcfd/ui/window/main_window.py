@@ -72,7 +72,7 @@ class AfterPaint(QObject):
             return
         self._done = True
         self._window.removeEventFilter(self)
-        QtCore.QTimer.singleShot(0, self.work)
+        QtCore.QTimer.singleShot(0, self._window, self.work)  # dropped if the window is gone by then
         self.deleteLater()
 
 
