@@ -6,15 +6,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from carthane_tcfd.domain.audit_text import audit_value_text
-from carthane_tcfd.domain.records import AuditRecord
-from carthane_tcfd.domain.taxonomy import Lang
 from carthane_tcfd.domain.validation import FIELD_LABELS
+from carthane_tcfd.ui.models.listing_model import Index, ListingModel
 from carthane_tcfd.ui.plain import tooltip
 
-Index = QModelIndex | QPersistentModelIndex
 HEADERS = (
     ("时间", "When"),
     ("用户", "Who"),
@@ -47,27 +45,13 @@ def local_time(utc: dt.datetime) -> str:
     return utc.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
-class AuditModel(QAbstractTableModel):
-    def __init__(self, records: list[AuditRecord], lang: Lang, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.lang = lang
-        self.records = records
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.records)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 6:
-            return HEADERS[section][0 if self.lang == "zh" else 1]
-        return None
+class AuditModel(ListingModel):
+    HEADERS = HEADERS
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        r = self.records[index.row()]
+        r = self.rows[index.row()]
         pick = 0 if self.lang == "zh" else 1
         values = (
             local_time(r.at),

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from carthane_tcfd.domain import palette
 from carthane_tcfd.domain.imports import ImportPlan
 from carthane_tcfd.domain.taxonomy import Lang
+from carthane_tcfd.ui.models.listing_model import Index, ListingModel
 
-Index = QModelIndex | QPersistentModelIndex
 COLOURS = {
     "problem": palette.BAD_FILL,
     "conflict": palette.AMBER_FILL,
@@ -47,28 +47,16 @@ def plan_rows(plan: ImportPlan, lang: Lang) -> list[tuple[str, str, str, str, st
     return rows
 
 
-class ImportPlanModel(QAbstractTableModel):
+class ImportPlanModel(ListingModel):
+    HEADERS = HEADERS
+
     def __init__(self, plan: ImportPlan, lang: Lang, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.lang = lang
-        self.rows = plan_rows(plan, lang)
+        super().__init__(plan_rows(plan, lang), lang, parent)
 
     def set_plan(self, plan: ImportPlan) -> None:
         self.beginResetModel()
         self.rows = plan_rows(plan, self.lang)
         self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-        if horizontal and 0 <= section < len(HEADERS):
-            return HEADERS[section][0 if self.lang == "zh" else 1]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
