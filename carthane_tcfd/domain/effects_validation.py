@@ -4,12 +4,15 @@ Each problem names its field in both languages (domain/validation.py)."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from carthane_tcfd.domain.effects import FinancialEffects, StatementLine
 from carthane_tcfd.domain.item_fields import SHORT_MAX, TEXT_MAX, TITLE_MAX
-from carthane_tcfd.domain.scenarios import CellDraft, ScenarioDraft, ScenarioInputs
 from carthane_tcfd.domain.taxonomy import Horizon
 from carthane_tcfd.domain.validation import COST_MAX, Problem, problem
+
+if TYPE_CHECKING:  # named in annotations only: the item editor, on the launch path, needs none of the scenarios
+    from carthane_tcfd.domain.scenarios import CellDraft, ScenarioDraft, ScenarioInputs
 
 NARRATIVE_MAX = 4_000  # a grid cell's narrative: a short note, not a report
 YEARS = (2000, 2200)  # carbon price years and scenario horizons

@@ -80,7 +80,11 @@ def from_data(cls: type[T], data: Any) -> T:
 
 @functools.cache
 def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+    """The resolved annotations of a record type; the records' module imports some of the types they name
+    only for type checking, and gives them here."""
+    from carthane_tcfd.domain.records import annotation_types
+
+    return typing.get_type_hints(cls, localns=annotation_types())
 
 
 def _read(tp: Any, data: Any) -> Any:

@@ -260,6 +260,17 @@ def test_start_up_imports_no_database_report_or_page_module_before_the_window():
     assert out.stdout.strip() == "[]"
 
 
+def test_the_risks_page_imports_no_metrics_scenarios_or_signoff_module():
+    """The Risks page's records and editor name those types in annotations only (README "Performance")."""
+    later = ["carthane_tcfd.domain.metric_set", "carthane_tcfd.domain.scenarios", "carthane_tcfd.domain.signoff"]
+    code = (
+        "import sys, carthane_tcfd.ui.pages.register_page, carthane_tcfd.services.register;"
+        f" print(sorted(set(sys.modules) & {set(later)!r}))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_gui_command_starts_shows_the_window_and_quits(tmp_path, lang):
     import os
