@@ -14,7 +14,7 @@ from carthane_tcfd.domain.scenarios import GRID_GUIDANCE, Assessment, ScenarioSe
 from carthane_tcfd.domain.sensitivity import emissions_of, sensitivities
 from carthane_tcfd.domain.taxonomy import Horizon, Kind, labels
 from carthane_tcfd.reports.pack_context import PackContext
-from carthane_tcfd.reports.xlsx import Sheet, band_style_name, put, put_row, set_widths
+from carthane_tcfd.reports.xlsx import Sheet, band_style_name, put, put_cells, put_row, set_widths
 
 TEXT: dict[str, tuple[str, str]] = {
     "effects_note": (
@@ -131,6 +131,7 @@ def build_financial_effects(ctx: PackContext) -> None:
     ]
     put_row(ws, HEADER_ROW, heads, "pack_header")
     ws.height(HEADER_ROW, 42)
+    styles = [STYLES.get(col, "pack_text") for col in range(1, len(widths) + 1)]
     row = HEADER_ROW
     for item in ctx.snapshot.items:
         row += 1
@@ -145,8 +146,7 @@ def build_financial_effects(ctx: PackContext) -> None:
             ctx.t("yes") if e.material_adjustment else ctx.t("no"),
             _reason(ctx, e),
         ]
-        for col, value in enumerate(texts, start=1):
-            put(ws, row, col, value, STYLES.get(col, "pack_text"))
+        put_cells(ws, row, texts, styles)
         row = ws.spill(row, len(widths))
     if row == HEADER_ROW:
         row += 1
@@ -264,19 +264,23 @@ def build_scenario_grid(ctx: PackContext) -> None:
     row = HEADER_ROW
     cells = scenarios.cells
     size = scenarios.matrix_size
+    not_covered = _t(ctx, "not_covered")
     for item in ctx.snapshot.items:
         for s in scenarios.scenarios:
             found = [cells.get((item.id, s.id, h.value)) for h in Horizon]
             if not any(found):
                 continue
             row += 1
-            texts = [item.code, ctx.title_of(item), s.display_name(lang)]
-            put_row(ws, row, texts)
-            for offset, (h, a) in enumerate(zip(Horizon, found, strict=True)):
+            values = [item.code, ctx.title_of(item), s.display_name(lang)]
+            styles = ["pack_text"] * 3
+            for h, a in zip(Horizon, found, strict=True):
                 if a is None and h.value not in item.horizons:
-                    put(ws, row, 4 + offset, _t(ctx, "not_covered"), "pack_axis")
+                    values.append(not_covered)
+                    styles.append("pack_axis")
                 else:
-                    put(ws, row, 4 + offset, _cell_text(ctx, a), _cell_style(a, size))
+                    values.append(_cell_text(ctx, a))
+                    styles.append(_cell_style(a, size))
+            put_cells(ws, row, values, styles)
             notes = "\n".join(
                 f"{h.label(lang)}: {a.narrative.strip()}"
                 for h, a in zip(Horizon, found, strict=True)

@@ -11,7 +11,7 @@ from carthane_tcfd.domain.item_fields import ItemField, Shape
 from carthane_tcfd.domain.records import ITEM_FIELDS, ItemSnapshot, MitigationSnapshot
 from carthane_tcfd.domain.taxonomy import Kind, MitigationStatus
 from carthane_tcfd.reports.pack_context import PackContext
-from carthane_tcfd.reports.xlsx import add_table, band_style_name, joined, put, set_widths
+from carthane_tcfd.reports.xlsx import add_table, band_style_name, joined, put, put_cells, set_widths
 
 HEADER_ROW = 4
 TOP_ACTIONS = 3  # actions a register row shows; the action tracker lists them all
@@ -87,6 +87,20 @@ def _columns(ctx: PackContext, kind: Kind) -> list[Column]:
     return columns
 
 
+def _style_of(style: str, kind: Kind) -> Callable[[ItemSnapshot], str]:
+    """A register column's style of an item's cell: its own, or (\"band:inherent\", \"band:residual\") the
+    colour of the item's rating band."""
+    if not style.startswith("band:"):
+        return lambda _item: style
+    residual = style == "band:residual"
+
+    def banded(item: ItemSnapshot) -> str:
+        band = item.residual_band if residual else item.inherent_band
+        return band_style_name(band, kind) if band else "pack_center"
+
+    return banded
+
+
 def build_register(ctx: PackContext, kind: Kind) -> None:
     key = "risks" if kind is Kind.RISK else "opportunities"
     ws = ctx.sheet(key)
@@ -97,14 +111,11 @@ def build_register(ctx: PackContext, kind: Kind) -> None:
     ws.merge(3, 1, len(columns), ctx.t("register_note"), "pack_note")
     for col, (head, *_rest) in enumerate(columns, start=1):
         put(ws, HEADER_ROW, col, head, "pack_header")
+    styles = [_style_of(style, kind) for *_rest, style in columns]
     row = HEADER_ROW
     for item in items:
         row += 1
-        for col, (_head, _width, value, style) in enumerate(columns, start=1):
-            if style.startswith("band:"):
-                b = item.inherent_band if style == "band:inherent" else item.residual_band
-                style = band_style_name(b, kind) if b else "pack_center"
-            put(ws, row, col, value(item), style)
+        put_cells(ws, row, [value(item) for _h, _w, value, _s in columns], [style(item) for style in styles])
         row = ws.spill(row, len(columns))
     if items:
         heads = [head for head, *_rest in columns]
@@ -174,16 +185,20 @@ def build_mitigations(ctx: PackContext) -> None:
     for _place, item, number, m in actions:
         row += 1
         late = m.is_overdue(today)
-        text_style = "pack_overdue" if late else "pack_text"
-        put(ws, row, 1, item.code, "pack_center")
-        put(ws, row, 2, titles[id(item)], text_style)
-        put(ws, row, 3, number, "pack_center")
-        put(ws, row, 4, ctx.text_of(m.description, m.description_en), text_style)
-        put(ws, row, 5, m.owner or "—", text_style)
-        put(ws, row, 6, m.due, "pack_overdue_date" if late else "pack_date")
-        put(ws, row, 7, status_labels[m.status], rag(m, today))
-        put(ws, row, 8, yes if late else no, text_style)
-        put(ws, row, 9, None if m.cost_cny is None else float(m.cost_cny), "pack_money")
+        values = [
+            item.code,
+            titles[id(item)],
+            number,
+            ctx.text_of(m.description, m.description_en),
+            m.owner or "—",
+            m.due,
+            status_labels[m.status],
+            yes if late else no,
+            None if m.cost_cny is None else float(m.cost_cny),
+        ]
+        text, date = ("pack_overdue", "pack_overdue_date") if late else ("pack_text", "pack_date")
+        styles = ("pack_center", text, "pack_center", text, text, date, rag(m, today), text, "pack_money")
+        put_cells(ws, row, values, styles)
         row = ws.spill(row, 9)
     if row > HEADER_ROW:
         add_table(ws, "Mitigations", HEADER_ROW, row, [ctx.t(head) for head in heads])
