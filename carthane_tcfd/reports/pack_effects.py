@@ -229,12 +229,15 @@ def _sensitivities(ctx: PackContext, ws: Sheet, row: int, scenarios: ScenarioSet
 
 
 def _cell_text(ctx: PackContext, a: Assessment | None) -> str:
+    """'Adverse · L3' over the amount's range, each where given (90,000 cells at 10,000 items: no joins of
+    generators)."""
     if a is None:
         return ""
-    parts = [a.direction.label(ctx.lang) if a.direction else "", f"L{a.level}" if a.level is not None else ""]
-    head = " · ".join(p for p in parts if p)
-    amount = _range(a.low_cny, a.high_cny)
-    return "\n".join(p for p in (head, amount) if p)
+    head = a.direction.label(ctx.lang) if a.direction else ""
+    if a.level is not None:
+        head = f"{head} · L{a.level}" if head else f"L{a.level}"
+    amount = _range(a.low_cny, a.high_cny) if a.low_cny is not None or a.high_cny is not None else ""
+    return f"{head}\n{amount}" if head and amount else head or amount
 
 
 def _cell_style(a: Assessment | None, size: int) -> str:
