@@ -5,6 +5,8 @@ from __future__ import annotations
 from carthane_tcfd.domain.records import RegisterSnapshot
 
 NARRATIVES = ("governance", "strategy", "risk_management", "metrics_targets", "key_messages", "decision_requested")
+# the inventory basis's texts, held in Chinese only: the English edition prints them marked as pending
+BASIS_TEXTS = ("standards", "factor_sources", "verification_note", "source")
 
 
 def english_pending(snapshot: RegisterSnapshot) -> list[str]:
@@ -26,6 +28,8 @@ def english_pending(snapshot: RegisterSnapshot) -> list[str]:
         )
     if snapshot.metrics is not None:  # the inventory's own lines and units are bilingual; the officer's are not
         current = snapshot.metrics.current
+        basis = current.inventory.basis
+        missing.extend(f"metrics basis {name}" for name in BASIS_TEXTS if getattr(basis, name).strip())
         missing.extend(f"metric {m.name_zh}" for m in current.inventory.custom if m.name_zh and not m.name_en.strip())
         missing.extend(f"target {t.title}" for t in current.targets if t.title.strip() and not t.title_en.strip())
     return missing

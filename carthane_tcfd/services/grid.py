@@ -23,6 +23,7 @@ from carthane_tcfd.store.grid_sql import (
     ACTIONS_PENDING,
     COUNTS,
     ITEMS_PENDING,
+    METRICS_PENDING,
     PERIOD_FIELDS,
     PERIOD_OF_YEAR,
     PERIODS,
@@ -113,7 +114,8 @@ class GridService:
 
     def english_pending(self, year: int) -> int:
         """How many Chinese texts of the period have no English yet: its narratives, item titles and
-        descriptions, actions (domain.translation_status.english_pending, counted in the database)."""
+        descriptions, actions, the officer's metrics and targets, the inventory basis's texts
+        (domain.translation_status.english_pending, counted in the database)."""
         with self.source.reading() as fetch:
             key = _period(fetch, year)
             narrative = next(p for p in map(period_of_row, _period_rows(fetch)) if p.id == key.id).narrative
@@ -122,7 +124,7 @@ class GridService:
                 for name in NARRATIVES
                 if getattr(narrative, name).strip() and not getattr(narrative, f"{name}_en").strip()
             )
-            for query in (ITEMS_PENDING, ACTIONS_PENDING):
+            for query in (ITEMS_PENDING, ACTIONS_PENDING, METRICS_PENDING):
                 count += int(fetch(query, parameters(key.id))[0][0])
         return count
 

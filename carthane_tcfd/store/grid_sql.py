@@ -12,6 +12,7 @@ from typing import Any, Protocol
 from carthane_tcfd.domain.item_fields import Shape
 from carthane_tcfd.domain.records import ITEM_FIELDS, NARRATIVE_COLUMNS
 from carthane_tcfd.domain.taxonomy import Kind, MitigationStatus
+from carthane_tcfd.domain.translation_status import BASIS_TEXTS
 
 # The item columns of a grid row, in this order; CODE_LISTS are read as JSON text.
 CODE_LISTS = tuple(f.name for f in ITEM_FIELDS if f.in_row and f.shape is Shape.CODES)
@@ -105,4 +106,14 @@ ITEMS_PENDING = (
 )
 ACTIONS_PENDING = (
     f"SELECT COALESCE(SUM({_missing('mitigation.description', 'mitigation.description_en')}), 0) {ACTIONS_OF_PERIOD}"
+)
+# The officer's metric names and target titles without English, and the inventory basis's texts (held in
+# Chinese only: each counts when it has text).
+NO_TEXT = "''"
+METRICS_PENDING = (
+    "SELECT "
+    f"(SELECT COUNT(*) FROM custom_metric WHERE period_id = :period_id AND {_missing('name_zh', 'name_en')} = 1)"
+    f" + (SELECT COUNT(*) FROM climate_target WHERE period_id = :period_id AND {_missing('title', 'title_en')} = 1)"
+    f" + COALESCE((SELECT {' + '.join(_missing(name, NO_TEXT) for name in BASIS_TEXTS)} "
+    "FROM metric_basis WHERE period_id = :period_id), 0)"
 )

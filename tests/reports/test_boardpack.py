@@ -288,7 +288,16 @@ def test_english_text_pending_is_marked_and_counted(tmp_path, snapshot_module):
     pr01 = rows_of(wb["Risks"])[0]
     assert pr01["Description"] == f"{item.description} (English text pending)"
     cover = [c for row in wb["Cover"].iter_rows(values_only=True) for c in row if c]
-    assert "1 Chinese texts without English yet" in cover
+    # the description, and the inventory basis's four texts (held in Chinese only): each printed once, marked
+    assert "5 Chinese texts without English yet" in cover
+    marked = [
+        (ws.title, c.coordinate)
+        for ws in wb.worksheets
+        for row in ws.iter_rows()
+        for c in row
+        if isinstance(c.value, str) and c.value.endswith("(English text pending)")
+    ]
+    assert len(marked) == 5 and {title for title, _cell in marked} == {"Risks", "Metrics and targets"}
 
 
 def test_matrix_sheet_paints_codes_in_band_cells_and_holds_the_figure(packs):
