@@ -157,3 +157,24 @@ def test_totals_for_the_scenario_sensitivities(register):
     totals = register.metrics.totals(2024)
     assert totals.scope1_2 == D("8272.98")
     assert totals.purchased_electricity_kwh == D("13570968.02")
+
+
+def test_the_status_bar_count_takes_the_officers_metrics_and_targets_without_english(register):
+    """The database's count (the status bar) agrees with the cover's (domain.translation_status) for a
+    custom metric and a target held in Chinese only, and for the inventory basis's texts."""
+    from carthane_tcfd.domain.translation_status import english_pending
+
+    view = register.metrics.view(2024)
+    before = english_pending(register.periods.snapshot(2024))
+    metrics = edited(view.current)
+    chinese_only = dataclasses.replace(
+        metrics,
+        inventory=dataclasses.replace(
+            metrics.inventory, custom=(CustomMetric("危险废弃物产生总量", "", "吨", D("98.66")),)
+        ),
+        targets=(dataclasses.replace(TARGET, title_en=" "),),
+    )
+    register.metrics.save(2024, chinese_only, view.version)
+    after = english_pending(register.periods.snapshot(2024))
+    assert after == [*before, "metric 危险废弃物产生总量", f"target {TARGET.title}"]
+    assert register.items.english_pending(2024) == len(after)
