@@ -18,7 +18,7 @@ from carthane_tcfd.domain.taxonomy import Kind, code_sort_key
 from carthane_tcfd.domain.translation_status import NARRATIVES
 from carthane_tcfd.services.convert import item_row, period_of_row
 from carthane_tcfd.services.repair import damaged as damaged_item
-from carthane_tcfd.services.repair import item_damage, sound_matrix_size, unknown_status
+from carthane_tcfd.services.repair import item_damage, sound_matrix_size, surely_sound, unknown_status
 from carthane_tcfd.store.grid_sql import (
     ACTIONS_PENDING,
     COUNTS,
@@ -139,10 +139,11 @@ class GridService:
         out = []
         for values in fetch(rows_sql(kind), params):
             row = dict(zip(ROW_FIELDS, values, strict=True))
-            found = item_damage(row, period.matrix_size)
-            if found is not None:
-                left_out(damaged, damaged_item(row["id"], row["code"], found))
-                continue
+            if not surely_sound(row, period.matrix_size):
+                found = item_damage(row, period.matrix_size)
+                if found is not None:
+                    left_out(damaged, damaged_item(row["id"], row["code"], found))
+                    continue
             out.append(item_row(row, period.matrix_size, *summary.get(row["id"], (0, ""))))
         return out
 

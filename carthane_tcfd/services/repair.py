@@ -39,7 +39,31 @@ def _sound_text(name: str, text: str) -> bool:
         codes = json.loads(text)
     except ValueError:
         return False
-    return _sound_codes(name, codes) if not isinstance(codes, str) else False
+    sound = _sound_codes(name, codes) if not isinstance(codes, str) else False
+    if sound and len(SOUND_TEXTS[name]) < 4096:
+        SOUND_TEXTS[name].add(text)
+    return sound
+
+
+SOUND_TEXTS: dict[str, set[str]] = {name: set() for name in KNOWN_CODES}  # code-list texts judged sound
+
+
+def surely_sound(values: Mapping[Any, Any], matrix_size: int) -> bool:
+    """A quick yes for the common row of the register grid: its category known, its code lists texts already
+    judged sound, its scores whole and on the scale. No says nothing: item_damage then judges the row (and
+    learns its texts). Set lookups instead of item_damage's calls: checking 5,455 rows was 4 % of the
+    launch's instructions (README, Performance)."""
+    if values["category"] not in CATEGORIES:
+        return False
+    for name, seen in SOUND_TEXTS.items():
+        text = values[name]
+        if text.__class__ is not str or text not in seen:
+            return False
+    for name in SCORES:
+        score = values[name]
+        if score is not None and not (score.__class__ is int and 1 <= score <= matrix_size):
+            return False
+    return True
 
 
 def item_damage(values: Mapping[Any, Any], matrix_size: int) -> tuple[str, Any] | None:

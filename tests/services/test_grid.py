@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from carthane_tcfd.domain.records import ItemRow
+from carthane_tcfd.domain.records import ROW_FIELD_NAMES, ItemRow
 from carthane_tcfd.domain.taxonomy import Kind
 from carthane_tcfd.domain.translation_status import english_pending
 from carthane_tcfd.services.grid import GridService
@@ -49,6 +49,7 @@ def test_the_grid_agrees_with_the_whole_items_on_either_backend(register):
     whole = register.items.in_period(2024)
     rows = grid.rows(2024)
     assert {r.code for r in rows} == {i.code for i in whole} | {"OP-01"}  # an unknown action status: row kept
+    assert all(r.__dict__.keys() == ROW_FIELD_NAMES for r in rows)  # of_values takes the names on trust
     expected = {i.code: _sorted_actions(ItemRow.of(i)) for i in whole}
     assert {r.code: _sorted_actions(r) for r in rows if r.code != "OP-01"} == expected
     assert next(r for r in rows if r.code == "OP-02").closed is True
