@@ -29,7 +29,8 @@ from carthane_tcfd.domain.scales import Band
 from carthane_tcfd.domain.taxonomy import Kind
 from carthane_tcfd.reports import summary
 from carthane_tcfd.reports.pack_context import PackContext
-from carthane_tcfd.reports.xlsx import Sheet, band_style_name, put, put_long, put_row, set_widths
+from carthane_tcfd.reports.xlsx import Sheet, put, put_long, put_row, set_widths
+from carthane_tcfd.reports.xlsx_styles import band_style_name
 
 TEXT: dict[str, tuple[str, str]] = {
     "counts": (

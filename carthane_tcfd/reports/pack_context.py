@@ -9,7 +9,8 @@ from carthane_tcfd.domain.fingerprint import snapshot_hash
 from carthane_tcfd.domain.records import ItemSnapshot, RegisterSnapshot
 from carthane_tcfd.domain.taxonomy import Lang, PeriodStatus
 from carthane_tcfd.reports.pack_text import t
-from carthane_tcfd.reports.xlsx import Book, PageFrame, Sheet, put, setup_print
+from carthane_tcfd.reports.xlsx import Book, Sheet, put
+from carthane_tcfd.reports.xlsx_print import PageFrame, setup_print
 
 CONTENT_ID_DIGITS = 12  # of the content hash, printed on every page
 

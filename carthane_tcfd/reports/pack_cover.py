@@ -12,7 +12,8 @@ from carthane_tcfd.domain.taxonomy import Kind
 from carthane_tcfd.domain.translation_status import english_pending
 from carthane_tcfd.reports import summary
 from carthane_tcfd.reports.pack_context import SHEETS, PackContext
-from carthane_tcfd.reports.xlsx import band_style_name, joined, put, put_long, put_row, set_widths
+from carthane_tcfd.reports.xlsx import joined, put, put_long, put_row, set_widths
+from carthane_tcfd.reports.xlsx_styles import band_style_name
 
 TOP_RISKS = 5
 TOP_OPPORTUNITIES = 3

@@ -14,7 +14,8 @@ from carthane_tcfd.domain.scenarios import GRID_GUIDANCE, Assessment, ScenarioSe
 from carthane_tcfd.domain.sensitivity import emissions_of, sensitivities
 from carthane_tcfd.domain.taxonomy import Horizon, Kind, labels
 from carthane_tcfd.reports.pack_context import PackContext
-from carthane_tcfd.reports.xlsx import Sheet, band_style_name, put, put_cells, put_row, set_widths
+from carthane_tcfd.reports.xlsx import Sheet, put, put_cells, put_row, set_widths
+from carthane_tcfd.reports.xlsx_styles import band_style_name
 
 TEXT: dict[str, tuple[str, str]] = {
     "effects_note": (

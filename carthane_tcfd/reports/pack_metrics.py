@@ -15,7 +15,8 @@ from carthane_tcfd.domain.metric_rows import MetricRow, metric_rows
 from carthane_tcfd.domain.metric_set import MetricsView
 from carthane_tcfd.domain.targets import Target
 from carthane_tcfd.reports.pack_context import PackContext
-from carthane_tcfd.reports.xlsx import FONT, MAX_PLACES, number_style, put, put_row, set_widths
+from carthane_tcfd.reports.xlsx import put, put_row, set_widths
+from carthane_tcfd.reports.xlsx_styles import FONT, MAX_PLACES, number_style
 
 WIDTHS: list[float] = [46, 16, 16, 16, 11, 50]  # metric, unit, this year, last year, change, status / source
 LAST_COL = len(WIDTHS)
@@ -35,7 +36,7 @@ def _number(value: Decimal | None, places: int | None) -> float | str:
 
 
 def _number_style(value: Decimal | None, places: int | None) -> str:
-    """Whole numbers without a decimal point, decimals with the places given (xlsx.number_style)."""
+    """Whole numbers without a decimal point, decimals with the places given (xlsx_styles.number_style)."""
     if places is not None:
         return f"pack_number_{min(places, MAX_PLACES)}"
     return number_style(value) if value is not None else "pack_center"

@@ -15,7 +15,8 @@ from carthane_tcfd.domain.scales import (
 from carthane_tcfd.domain.taxonomy import Category, Horizon, Kind, Source
 from carthane_tcfd.reports.matrix_model import MatrixView, build_grid
 from carthane_tcfd.reports.pack_context import PackContext
-from carthane_tcfd.reports.xlsx import band_style_name, joined, put, put_long, put_row, set_widths
+from carthane_tcfd.reports.xlsx import joined, put, put_long, put_row, set_widths
+from carthane_tcfd.reports.xlsx_styles import band_style_name
 
 
 def build_matrix_sheet(ctx: PackContext) -> None:

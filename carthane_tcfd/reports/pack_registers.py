@@ -11,7 +11,8 @@ from carthane_tcfd.domain.item_fields import ItemField, Shape
 from carthane_tcfd.domain.records import ITEM_FIELDS, ItemSnapshot, MitigationSnapshot
 from carthane_tcfd.domain.taxonomy import Kind, MitigationStatus
 from carthane_tcfd.reports.pack_context import PackContext
-from carthane_tcfd.reports.xlsx import add_table, band_style_name, joined, put, put_cells, set_widths
+from carthane_tcfd.reports.xlsx import add_table, joined, put, put_cells, set_widths
+from carthane_tcfd.reports.xlsx_styles import band_style_name
 
 HEADER_ROW = 4
 TOP_ACTIONS = 3  # actions a register row shows; the action tracker lists them all

@@ -1,4 +1,6 @@
-"""xlsxwriter building blocks for the board pack: formats built once, safe text, tables, print setup.
+"""xlsxwriter building blocks for the board pack: the workbook with each style's format made once, its
+sheets, the cell writers (safe text, nothing cut, each text measured for its row's height), tables. The
+styles are in xlsx_styles, the print set-up in xlsx_print.
 
 Rows and columns count from 1, as a reader of the sheet sees them (A1 is row 1, column 1). xlsxwriter
 writes a 10,000-item pack in about half the time openpyxl takes (tests/bench); openpyxl stays
@@ -10,7 +12,6 @@ import datetime as dt
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
@@ -19,124 +20,14 @@ from xlsxwriter.exceptions import FileCreateError
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
-from carthane_tcfd.domain import palette
 from carthane_tcfd.domain.errors import UserError
-from carthane_tcfd.domain.scales import Band
-from carthane_tcfd.domain.taxonomy import Kind
 from carthane_tcfd.reports import print_rules as rules
+from carthane_tcfd.reports.xlsx_styles import pack_styles
 
-FONT = "Microsoft YaHei"  # Excel falls back to the system's CJK font where YaHei is missing
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-DATE_FORMAT = "yyyy-mm-dd"
-MONEY_FORMAT = "#,##0.00"
-MAX_PLACES = 6  # decimal places a number style shows at most
-A4 = 9  # Excel's paper size code
-HEADER_FOOTER_PT = 9  # printed as is: headers and footers do not scale with the sheet
 EXCEL_DATES = (dt.date(1900, 3, 1), dt.date(9999, 12, 31))  # before March 1900 Excel's calendar is off
 EXCEL_DAY_ZERO = dt.date(1899, 12, 30).toordinal()  # from March 1900 on, day n of Excel's calendar
 CELL_MAX = 32_767  # what an Excel cell holds, in UTF-16 code units (an emoji takes two)
-
-
-def _style(
-    *,
-    bold: bool = False,
-    size: float = 10,
-    colour: str = palette.TEXT,
-    fill: str | None = None,
-    wrap: bool = True,
-    h: str = "left",
-    v: str = "top",
-    border: bool = False,
-    number_format: str | None = None,
-    italic: bool = False,
-) -> dict[str, Any]:
-    style: dict[str, Any] = {
-        "font_name": FONT,
-        "font_size": size,
-        "bold": bold,
-        "italic": italic,
-        "font_color": colour,
-        "text_wrap": wrap,
-        "align": h,
-        "valign": v,
-    }
-    if fill:
-        style.update(pattern=1, bg_color=fill)
-    if border:
-        style.update(border=1, border_color=palette.BORDER)
-    if number_format:
-        style["num_format"] = number_format
-    return style
-
-
-def number_style(value: Decimal) -> str:
-    """The number style that shows `value` with the decimal places it was given (527 → "527",
-    250.14 → "250.14", 0.00017 → "0.00017"), never a trailing decimal point."""
-    exponent = value.normalize().as_tuple().exponent
-    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    return f"pack_number_{min(places, MAX_PLACES)}"
-
-
-def band_style_name(band: Band, kind: Kind) -> str:
-    return f"band_{kind.value}_{band.value}"
-
-
-def _styles() -> dict[str, dict[str, Any]]:
-    """Every style the pack uses, by name."""
-    styles = {
-        "pack_title": _style(bold=True, size=18, colour=palette.TITLE, wrap=False, v="vcenter"),
-        "pack_subtitle": _style(size=12, colour=palette.TEXT_SECONDARY, wrap=False),
-        "pack_heading": _style(bold=True, size=12, colour=palette.TITLE, wrap=False, v="bottom"),
-        "pack_subheading": _style(bold=True, colour=palette.TITLE),
-        "pack_label": _style(bold=True, colour=palette.TITLE),
-        "pack_header": _style(bold=True, colour=palette.TEXT_ON_DARK, fill=palette.TITLE, v="vcenter", border=True),
-        "pack_text": _style(border=True),
-        "pack_plain": _style(),
-        "pack_note": _style(italic=True, size=9, colour=palette.TEXT_MUTED),
-        "pack_center": _style(h="center", v="vcenter", border=True),
-        # whole numbers without a decimal point; decimals with as many places as given (number_style)
-        **{
-            f"pack_number_{places}": _style(
-                h="right", border=True, number_format="#,##0" + ("." + "0" * places if places else "")
-            )
-            for places in range(MAX_PLACES + 1)
-        },
-        "pack_money": _style(h="right", border=True, number_format=MONEY_FORMAT),
-        "pack_date": _style(h="center", border=True, number_format=DATE_FORMAT),
-        "pack_overdue": _style(border=True, fill=palette.BAD_FILL, colour=palette.BAD_TEXT),
-        "pack_overdue_date": _style(
-            h="center", border=True, fill=palette.BAD_FILL, colour=palette.BAD_TEXT, number_format=DATE_FORMAT
-        ),
-        "pack_link": _style(colour=palette.LINK, wrap=False),
-        "pack_link_cell": _style(colour=palette.LINK, border=True),
-        "pack_confidential": _style(bold=True, size=11, colour=palette.ERROR, wrap=False),
-        "rag_red": _style(
-            bold=True, h="center", v="vcenter", border=True, fill=palette.BAD_FILL, colour=palette.BAD_TEXT
-        ),
-        "rag_amber": _style(
-            bold=True, h="center", v="vcenter", border=True, fill=palette.AMBER_FILL, colour=palette.AMBER_TEXT
-        ),
-        "rag_green": _style(
-            bold=True, h="center", v="vcenter", border=True, fill=palette.GOOD_FILL, colour=palette.GOOD_TEXT
-        ),
-        "pack_warning": _style(bold=True, colour=palette.ERROR),
-        "pack_axis": _style(bold=True, h="center", v="vcenter", border=True, fill=palette.NEUTRAL_FILL),
-        "pack_total": _style(bold=True, border=True, fill=palette.NEUTRAL_FILL),
-        "pack_missing": _style(
-            italic=True, h="center", v="vcenter", border=True, colour=palette.MISSING_TEXT, fill=palette.MISSING_FILL
-        ),
-    }
-    for kind in Kind:
-        for band in Band:
-            styles[band_style_name(band, kind)] = _style(
-                bold=True,
-                colour=band.text_colour_for(kind),
-                fill=band.colour_for(kind),
-                h="center",
-                v="vcenter",
-                border=True,
-            )
-    return styles
 
 
 class Book:
@@ -155,7 +46,7 @@ class Book:
         self._path = Path(target) if isinstance(target, str | Path) else None
         self._buffer = io.BytesIO() if self._path is not None else None
         self.wb = xlsxwriter.Workbook(self._buffer if self._buffer is not None else target, options)
-        self._styles = _styles()
+        self._styles = pack_styles()
         self._formats: dict[str, Format] = {}
         self._quoted: dict[str, Format] = {}
         # (font size, wraps, one line's height, the most characters that surely fit one row) of each
@@ -358,23 +249,6 @@ class Continued:
     pieces: list[str]
 
 
-class TooTall(UserError):
-    """A cell whose text cannot print whole where the sheet places it: the pack is not written rather
-    than cut. Says which sheet, item and cell, the text's start, and how far to shorten it."""
-
-    def __init__(self, sheet: str, cell: str, item: str, text: str, fits: int) -> None:
-        start = text[:24].replace("\n", " ")
-        zh_item = f"（{item}）" if item else ""
-        en_item = f" ({item})" if item else ""
-        super().__init__(
-            f"董事会材料未生成：工作表「{sheet}」单元格 {cell}{zh_item}的文本“{start}…”在打印页上放不下；"
-            f"请将该文本缩短到约 {fits:,} 个字符以内，或把其余内容移到条目的说明中。",
-            f"The board pack was not written: the text in cell {cell} of sheet '{sheet}'{en_item}, "
-            f'"{start}…", cannot print whole there; shorten it to about {fits:,} characters or move the '
-            "rest to the item's description.",
-        )
-
-
 class CellTooLong(UserError):
     """A text longer than an Excel cell holds: the pack is not written rather than cut."""
 
@@ -526,84 +400,6 @@ def add_table(ws: Sheet, name: str, first_row: int, last_row: int, heads: list[s
             "columns": [{"header": head, "header_format": header} for head in heads],
         },
     )
-
-
-def _header_text(text: str) -> str:
-    return text.replace("&", "&&")
-
-
-@dataclass(frozen=True)
-class PageFrame:
-    """What every printed page of the pack carries besides its sheet: header and footer texts."""
-
-    left: str  # company and period
-    banner: str  # DRAFT until the period is approved, else ""
-    right: str  # confidentiality
-    content_id: str  # e.g. "Content ID 1a2b3c4d5e6f"
-    page_text: str  # carries the &P / &N fields
-
-
-def setup_print(
-    ws: Sheet,
-    frame: PageFrame,
-    *,
-    title_rows: int | None,
-    last_col: int,
-    landscape: bool = True,
-) -> None:
-    """Apply the print rules: A4, one page wide (the scale that takes, as Excel measures columns, is
-    refused when type would print under 8 pt), every row as high as its text, header rows repeated, rows kept together
-    that fit a page, header and footer on every page, print area."""
-    sheet = ws.ws
-    page = rules.Page(landscape)
-    scale = rules.fit_scale(ws.widths[:last_col], page)
-    rules.check_type_size(sheet.name, ws.smallest_font, scale)
-    sheet.set_paper(A4)
-    if landscape:
-        sheet.set_landscape()
-    else:
-        sheet.set_portrait()
-    sheet.fit_to_pages(1, 0)  # the reader's application fits the width itself, with its own fonts
-    sheet.center_horizontally()
-    sheet.set_margins(
-        left=rules.SIDE_MARGIN_IN,
-        right=rules.SIDE_MARGIN_IN,
-        top=rules.TOP_MARGIN_IN,
-        bottom=rules.BOTTOM_MARGIN_IN,
-    )
-    _refuse_tall(ws)
-    heights = ws.row_heights()
-    for row, h in enumerate(heights, 1):
-        if h != rules.DEFAULT_ROW_PT:
-            sheet.set_row(row - 1, h)
-    if title_rows:
-        sheet.repeat_rows(title_rows - 1)
-    repeat = sum(heights[: title_rows or 0])
-    breaks = rules.page_breaks(heights, page.height_pt * 100 / scale, repeat, ws.blocks, ws.breaks)
-    if breaks:
-        # XlsxWriter breaks above the 0-based row it is given: "before row r" (1-based) is r - 1.
-        # Excel's limit is 1,023 breaks; later pages break where they fill.
-        sheet.set_h_pagebreaks([r - 1 for r in breaks[:1023]])
-    sheet.print_area(0, 0, max(ws.max_row, 1) - 1, last_col - 1)
-    options = {"scale_with_doc": False, "margin": rules.HEADER_MARGIN_IN}
-    size = f"&{HEADER_FOOTER_PT}"
-    banner = f'&"-,Bold"&KC00000{_header_text(frame.banner)}' if frame.banner else ""
-    sheet.set_header(f"&L{size}{_header_text(frame.left)}&C{size}{banner}&R{size}{_header_text(frame.right)}", options)
-    sheet.set_footer(f"&L{size}{_header_text(frame.content_id)}&R{size}{frame.page_text}", options)
-
-
-def _refuse_tall(ws: Sheet) -> None:
-    """TooTall for the first cell whose text is still waiting for rows of its own, or is taller than a
-    row can be."""
-    waiting = {row: (c[0].col, "".join(c[0].pieces)) for row, c in ws.pending.items()}
-    found = {**ws.tall, **waiting}
-    if not found:
-        return
-    row = min(found)
-    col, text = found[row]
-    size = ws.book.measures["pack_text"][0]
-    fits = max(1, rules.max_lines(size) * max(1, int(ws.width_pt(col) / size) - 2))
-    raise TooTall(ws.ws.name, cell_name(row, col), ws.first_cells.get(row, ""), text, fits)
 
 
 def put_long(ws: Sheet, row: int, col: int, text: str, style: str = "pack_plain", *, span: int = 1) -> int:

@@ -13,7 +13,8 @@ import pytest
 from openpyxl import load_workbook
 
 from carthane_tcfd.reports import print_rules as rules
-from carthane_tcfd.reports.xlsx import Book, PageFrame, TooTall, put, set_widths, setup_print
+from carthane_tcfd.reports.xlsx import Book, put, set_widths
+from carthane_tcfd.reports.xlsx_print import PageFrame, TooTall, setup_print
 from tests.conftest import ROOT
 
 FRAME = PageFrame("Carthane · 2024", "", "Confidential", "Content ID 0", "&P / &N")

@@ -9,7 +9,8 @@ import zipfile
 
 import pytest
 
-from carthane_tcfd.reports.xlsx import Book, PageFrame, put, put_cells, set_widths, setup_print
+from carthane_tcfd.reports.xlsx import Book, put, put_cells, set_widths
+from carthane_tcfd.reports.xlsx_print import PageFrame, setup_print
 
 FRAME = PageFrame("Carthane · 2024", "", "Confidential", "Content ID 0", "&P / &N")
 WIDTHS = [7, 12, 30, 10, 12, 9]
