@@ -3,13 +3,12 @@ Metrics & targets)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 # Classes needed only after the first paint (file dialogs, Qt's namespace...) are looked up through their
 # module when first used: PySide6 creates each Qt class on first use, which start-up need not pay for.
 from PySide6 import QtCore
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QToolBar, QWidget
 
@@ -30,13 +29,13 @@ from carthane_tcfd.ui.settings import (
     WINDOW_STATE,
     Settings,
 )
+from carthane_tcfd.ui.window.after_paint import AfterPaint
 from carthane_tcfd.ui.window.database_actions import DatabaseActions
 from carthane_tcfd.ui.window.excel_actions import ExcelActions
 from carthane_tcfd.ui.window.file_actions import FileActions
 from carthane_tcfd.ui.window.period_actions import PeriodActions
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QEvent
     from PySide6.QtGui import QCloseEvent, QPaintEvent
 
     from carthane_tcfd.ui.pages.dashboard_page import DashboardPage
@@ -44,36 +43,6 @@ if TYPE_CHECKING:
     from carthane_tcfd.ui.pages.metrics_page import MetricsPage
     from carthane_tcfd.ui.pages.register_page import RegisterPage
     from carthane_tcfd.ui.pages.scenarios_page import ScenariosPage
-
-
-class AfterPaint(QObject):
-    """Runs some work once the window has painted what is pending: what the first page does not need waits
-    for it to be on screen (README, Performance). Where nothing is painted (nothing changed on screen, or
-    the window is hidden), the work runs a moment after the event loop resumes."""
-
-    WAIT_MS = 250
-
-    def __init__(self, window: QMainWindow, work: Callable[[], object]) -> None:
-        super().__init__(window)
-        self._window = window
-        self.work = work
-        self._done = False
-        window.installEventFilter(self)
-        # the wait starts when the event loop resumes: a paint already due always comes first
-        QtCore.QTimer.singleShot(0, self, lambda: QtCore.QTimer.singleShot(self.WAIT_MS, self, self._run))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QtCore.QEvent.Type.UpdateRequest:  # the paint happens on this event, before the work
-            self._run()
-        return False
-
-    def _run(self) -> None:
-        if self._done:
-            return
-        self._done = True
-        self._window.removeEventFilter(self)
-        QtCore.QTimer.singleShot(0, self._window, self.work)  # dropped if the window is gone by then
-        self.deleteLater()
 
 
 class OtherPages(NamedTuple):
