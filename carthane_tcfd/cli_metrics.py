@@ -73,14 +73,18 @@ def metrics_json(view: MetricsView, status: str) -> dict[str, Any]:
         "basis": {
             "boundary": b.boundary.value if b.boundary else None,
             "standards": b.standards,
+            "standards_en": b.standards_en,
             "factor_sources": b.factor_sources,
+            "factor_sources_en": b.factor_sources_en,
             "gwp": b.gwp,
             "verification": b.verification.value if b.verification else None,
             "verification_note": b.verification_note,
+            "verification_note_en": b.verification_note_en,
             "scope2_for_total": b.scope2_for_total.value,
             "output_unit": {"zh": b.output_unit_zh, "en": b.output_unit_en},
             "target_note": b.target_note,
             "source": b.source,
+            "source_en": b.source_en,
         },
         "lines": [_row_json(r) for r in rows if r.line is not None],
         "totals": {r.key.removeprefix("computed."): _n(r.value) for r in rows if r.computed}

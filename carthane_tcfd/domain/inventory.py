@@ -65,6 +65,11 @@ class Basis:
     output_unit_en: str = ""
     target_note: str = ""
     source: str = ""
+    # the English edition's texts of the four above that the pack prints (empty: not translated yet)
+    standards_en: str = ""
+    factor_sources_en: str = ""
+    verification_note_en: str = ""
+    source_en: str = ""
 
     def output_unit(self, lang: Lang) -> str:
         return (self.output_unit_en or self.output_unit_zh) if lang == "en" else self.output_unit_zh

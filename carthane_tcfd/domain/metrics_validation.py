@@ -91,6 +91,10 @@ BASIS_LIMITS = {
     "output_unit_en": UNIT_MAX,
     "target_note": TEXT_MAX,
     "source": SOURCE_MAX,
+    "standards_en": TEXT_MAX,
+    "factor_sources_en": TEXT_MAX,
+    "verification_note_en": TEXT_MAX,
+    "source_en": SOURCE_MAX,
 }
 BASIS_LABELS = {
     "standards": ("核算标准", "Standards"),
@@ -101,6 +105,10 @@ BASIS_LABELS = {
     "output_unit_en": ("产量单位（英文）", "Output unit (English)"),
     "target_note": ("目标设定说明", "Note on targets"),
     "source": ("出处", "Source"),
+    "standards_en": ("核算标准（英文）", "Standards (English)"),
+    "factor_sources_en": ("排放因子来源（英文）", "Emission-factor sources (English)"),
+    "verification_note_en": ("核查说明（英文）", "Verification note (English)"),
+    "source_en": ("出处（英文）", "Source (English)"),
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from carthane_tcfd.domain.records import RegisterSnapshot
 
 NARRATIVES = ("governance", "strategy", "risk_management", "metrics_targets", "key_messages", "decision_requested")
-# the inventory basis's texts, held in Chinese only: the English edition prints them marked as pending
+# the inventory basis's texts the pack prints, each with its English beside it (`…_en`)
 BASIS_TEXTS = ("standards", "factor_sources", "verification_note", "source")
 
 
@@ -29,7 +29,11 @@ def english_pending(snapshot: RegisterSnapshot) -> list[str]:
     if snapshot.metrics is not None:  # the inventory's own lines and units are bilingual; the officer's are not
         current = snapshot.metrics.current
         basis = current.inventory.basis
-        missing.extend(f"metrics basis {name}" for name in BASIS_TEXTS if getattr(basis, name).strip())
+        missing.extend(
+            f"metrics basis {name}"
+            for name in BASIS_TEXTS
+            if getattr(basis, name).strip() and not getattr(basis, f"{name}_en").strip()
+        )
         missing.extend(f"metric {m.name_zh}" for m in current.inventory.custom if m.name_zh and not m.name_en.strip())
         missing.extend(f"target {t.title}" for t in current.targets if t.title.strip() and not t.title_en.strip())
     return missing

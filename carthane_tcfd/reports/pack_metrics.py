@@ -77,23 +77,29 @@ class MetricsSheet:
         b = self.view.current.inventory.basis
         missing = self.t("not_stated")
 
-        def text(value: str) -> str:
-            """The officer's text (held in Chinese), marked in the English edition; or "not stated"."""
-            return self.ctx.text_of(value, "") if value.strip() else missing
+        def text(value: str, english: str) -> str:
+            """The officer's text in the edition's language (the Chinese, marked, where the English is
+            missing); or "not stated"."""
+            return self.ctx.text_of(value, english) if value.strip() else missing
 
         verification = b.verification.label(self.lang) if b.verification else missing
         pairs = [
             ("basis.boundary", b.boundary.label(self.lang) if b.boundary else missing),
-            ("basis.standards", text(b.standards)),
-            ("basis.factor_sources", text(b.factor_sources)),
+            ("basis.standards", text(b.standards, b.standards_en)),
+            ("basis.factor_sources", text(b.factor_sources, b.factor_sources_en)),
             ("basis.gwp", b.gwp or missing),
             (
                 "basis.verification",
-                "\n".join([verification, *([text(b.verification_note)] if b.verification_note else [])]),
+                "\n".join(
+                    [
+                        verification,
+                        *([text(b.verification_note, b.verification_note_en)] if b.verification_note else []),
+                    ]
+                ),
             ),
             ("basis.scope2_for_total", b.scope2_for_total.label(self.lang)),
             ("basis.output_unit", b.output_unit(self.lang) or missing),
-            ("basis.source", text(b.source)),
+            ("basis.source", text(b.source, b.source_en)),
         ]
         first = self.heading("basis_title")
         for key, value in pairs:

@@ -107,13 +107,11 @@ ITEMS_PENDING = (
 ACTIONS_PENDING = (
     f"SELECT COALESCE(SUM({_missing('mitigation.description', 'mitigation.description_en')}), 0) {ACTIONS_OF_PERIOD}"
 )
-# The officer's metric names and target titles without English, and the inventory basis's texts (held in
-# Chinese only: each counts when it has text).
-NO_TEXT = "''"
+# The officer's metric names and target titles, and the inventory basis's texts, without English.
 METRICS_PENDING = (
     "SELECT "
     f"(SELECT COUNT(*) FROM custom_metric WHERE period_id = :period_id AND {_missing('name_zh', 'name_en')} = 1)"
     f" + (SELECT COUNT(*) FROM climate_target WHERE period_id = :period_id AND {_missing('title', 'title_en')} = 1)"
-    f" + COALESCE((SELECT {' + '.join(_missing(name, NO_TEXT) for name in BASIS_TEXTS)} "
+    f" + COALESCE((SELECT {' + '.join(_missing(name, name + '_en') for name in BASIS_TEXTS)} "
     "FROM metric_basis WHERE period_id = :period_id), 0)"
 )

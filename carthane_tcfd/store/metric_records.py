@@ -40,6 +40,10 @@ BASIS_TEXT = (
     "output_unit_en",
     "target_note",
     "source",
+    "standards_en",
+    "factor_sources_en",
+    "verification_note_en",
+    "source_en",
 )
 
 

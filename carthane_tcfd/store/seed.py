@@ -96,7 +96,8 @@ def load_seed(engine: Engine, path: Path | None = None) -> int:
             insert(CodeCounter),
             [{"period_id": period.id, "prefix": p, "last": n} for p, n in counters.items()],
         )
-        write_metric_set(session, period.id, seed_metric_set(data["metrics"]), SEED_AUTHOR, lambda *_: None)
+        metrics = {**data["metrics"], "basis": {**data["metrics"]["basis"], **english.get("metrics_basis", {})}}
+        write_metric_set(session, period.id, seed_metric_set(metrics), SEED_AUTHOR, lambda *_: None)
         session.add(
             AuditEntry(
                 who=SEED_AUTHOR,

@@ -282,14 +282,23 @@ def test_cover_carries_the_sign_off_block_the_draft_line_and_the_content_id(pack
 
 def test_english_text_pending_is_marked_and_counted(tmp_path, snapshot_module):
     item = dataclasses.replace(snapshot_module.items[0], description_en="")
-    snap = dataclasses.replace(snapshot_module, items=(item, *snapshot_module.items[1:]))
+    metrics = snapshot_module.metrics
+    assert metrics is not None and metrics.current.inventory.basis.verification_note_en  # the seed's English
+    inventory = metrics.current.inventory
+    inventory = dataclasses.replace(inventory, basis=dataclasses.replace(inventory.basis, verification_note_en=""))
+    current = dataclasses.replace(metrics.current, inventory=inventory)
+    snap = dataclasses.replace(
+        snapshot_module,
+        items=(item, *snapshot_module.items[1:]),
+        metrics=dataclasses.replace(metrics, current=current),
+    )
     path = write_board_pack(snap, tmp_path / "p.xlsx", "en", with_matrix_image=False)
     wb = load_workbook(path)
     pr01 = rows_of(wb["Risks"])[0]
     assert pr01["Description"] == f"{item.description} (English text pending)"
     cover = [c for row in wb["Cover"].iter_rows(values_only=True) for c in row if c]
-    # the description, and the inventory basis's four texts (held in Chinese only): each printed once, marked
-    assert "5 Chinese texts without English yet" in cover
+    # the description and the inventory basis's verification note: each printed once, marked
+    assert "2 Chinese texts without English yet" in cover
     marked = [
         (ws.title, c.coordinate)
         for ws in wb.worksheets
@@ -297,7 +306,7 @@ def test_english_text_pending_is_marked_and_counted(tmp_path, snapshot_module):
         for c in row
         if isinstance(c.value, str) and c.value.endswith("(English text pending)")
     ]
-    assert len(marked) == 5 and {title for title, _cell in marked} == {"Risks", "Metrics and targets"}
+    assert len(marked) == 2 and {title for title, _cell in marked} == {"Risks", "Metrics and targets"}
 
 
 def test_matrix_sheet_paints_codes_in_band_cells_and_holds_the_figure(packs):

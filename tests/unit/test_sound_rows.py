@@ -20,7 +20,7 @@ SOUND = {
 
 
 def test_a_sound_row_is_judged_once_then_passes_quickly():
-    row = dict(SOUND, horizons='["medium"]')  # a code-list text not seen before
+    row = dict(SOUND, horizons='[ "medium" ]')  # a code-list text not seen before (in this process)
     assert not surely_sound(row, 5)
     assert item_damage(row, 5) is None  # judged sound, and its texts remembered
     assert surely_sound(row, 5)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -116,7 +117,10 @@ class MetricsPage(QWidget):
 
         self.side = QTabWidget(self)
         self.side.setObjectName("metrics_tabs")
-        self.side.addTab(self.basis_form, self.tr("Basis"))
+        basis = QScrollArea(self)  # the basis's texts in both languages are taller than a small screen
+        basis.setWidgetResizable(True)
+        basis.setWidget(self.basis_form)
+        self.side.addTab(basis, self.tr("Basis"))
         self.side.addTab(self._list_tab(self.custom_model, "custom_table", self.add_custom), self.tr("Further metrics"))
         self.side.addTab(self._table(self.cross_model, "cross_table"), self.tr("Cross-industry metrics"))
         self.side.addTab(self._list_tab(self.target_model, "target_table", self.add_target), self.tr("Targets"))

@@ -20,19 +20,31 @@ CHOICE_LABELS = {
     "scope2_for_total": ("总量采用的范围二口径", "Scope 2 basis in the total"),
 }
 NOT_STATED = ("（未说明）", "(not stated)")
-LONG_TEXT = ("standards", "factor_sources", "verification_note", "target_note")
+LONG_TEXT = (
+    "standards",
+    "standards_en",
+    "factor_sources",
+    "factor_sources_en",
+    "verification_note",
+    "verification_note_en",
+    "target_note",
+)
 ORDER = (
     "boundary",
     "standards",
+    "standards_en",
     "factor_sources",
+    "factor_sources_en",
     "gwp",
     "verification",
     "verification_note",
+    "verification_note_en",
     "scope2_for_total",
     "output_unit_zh",
     "output_unit_en",
     "target_note",
     "source",
+    "source_en",
 )
 
 
