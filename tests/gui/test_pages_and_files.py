@@ -41,6 +41,20 @@ def test_the_item_model_keeps_the_selection_on_its_item_when_sorting(snapshot, q
     assert model.item_at(tr03.row()).code == "TR-03"
 
 
+def test_the_code_column_sorts_as_the_register_orders_codes(snapshot):
+    """PR-9 before PR-10, physical before transition risks: the domain's code order (taxonomy.code_sort_key)."""
+    import dataclasses
+
+    first = snapshot.items[0]
+    rows = [ItemRow.of(dataclasses.replace(first, id=n, code=code)) for n, code in enumerate(["TR-2", "PR-10", "PR-9"])]
+    model = ItemTableModel(Kind.RISK, "en")
+    model.set_items(rows)
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    assert [model.item_at(r).code for r in range(3)] == ["PR-9", "PR-10", "TR-2"]
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert [model.item_at(r).code for r in range(3)] == ["TR-2", "PR-10", "PR-9"]
+
+
 def test_chinese_ui_shows_chinese_labels(zh_window):
     window = zh_window
     menus = [a.text().replace("&", "") for a in window.menuBar().actions()]

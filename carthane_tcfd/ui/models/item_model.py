@@ -13,7 +13,7 @@ from carthane_tcfd.domain import palette
 from carthane_tcfd.domain.filtering import ItemFilter, matches, search_text
 from carthane_tcfd.domain.records import ItemRow
 from carthane_tcfd.domain.scales import Band
-from carthane_tcfd.domain.taxonomy import FinancialImpact, Horizon, Kind, Lang, ValueChain, labels
+from carthane_tcfd.domain.taxonomy import FinancialImpact, Horizon, Kind, Lang, ValueChain, code_sort_key, labels
 from carthane_tcfd.ui.plain import tooltip
 
 Index = QModelIndex | QPersistentModelIndex
@@ -48,11 +48,6 @@ def _score_key(score: int | None, band: Band | None) -> tuple[int, int]:
     return (-1, -1) if score is None or band is None else (BAND_RANK[band], score)
 
 
-def _code_key(code: str) -> tuple[str, int]:
-    prefix, _, number = code.partition("-")
-    return (prefix, int(number) if number.isdigit() else 0)
-
-
 CLOSED_MARK = {"zh": "（已关闭）", "en": " (closed)"}
 
 
@@ -73,7 +68,7 @@ def _texts(item: ItemRow, lang: Lang) -> tuple[str, ...]:
 
 
 ITEM_SORT_KEYS: dict[int, Callable[[ItemRow], Any]] = {  # columns sorted by a value of the item
-    0: lambda item: _code_key(item.code),
+    0: lambda item: code_sort_key(item.code),  # the register's order, as the services give the rows
     3: lambda item: tuple(sorted(HORIZON_ORDER[h] for h in item.horizons)),
     INHERENT_COL: lambda item: _score_key(item.inherent_score, item.inherent_band),
     RESIDUAL_COL: lambda item: _score_key(item.residual_score, item.residual_band),
