@@ -237,7 +237,7 @@ def _cell_text(ctx: PackContext, a: Assessment | None) -> str:
     head = a.direction.label(ctx.lang) if a.direction else ""
     if a.level is not None:
         head = f"{head} · L{a.level}" if head else f"L{a.level}"
-    amount = _range(a.low_cny, a.high_cny) if a.low_cny is not None or a.high_cny is not None else ""
+    amount = _range(a.low_cny, a.high_cny)
     return f"{head}\n{amount}" if head and amount else head or amount
 
 

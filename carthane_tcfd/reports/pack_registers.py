@@ -89,7 +89,7 @@ def _columns(ctx: PackContext, kind: Kind) -> list[Column]:
 
 
 def _style_of(style: str, kind: Kind) -> Callable[[ItemSnapshot], str]:
-    """A register column's style of an item's cell: its own, or (\"band:inherent\", \"band:residual\") the
+    """A register column's style of an item's cell: its own, or ("band:inherent", "band:residual") the
     colour of the item's rating band."""
     if not style.startswith("band:"):
         return lambda _item: style

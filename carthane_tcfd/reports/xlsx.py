@@ -121,9 +121,7 @@ class Sheet:
         size, wrap, need, _short = self.book.measures[style]
         if value.__class__ is str:
             if wrap:
-                width = self._width_cache.get((col, span))
-                if width is None:
-                    width = self._width_cache[(col, span)] = self.width_pt(col, span)
+                width = self._cell_width(col, span)
                 if len(value) * size > width - rules.CELL_INSET_PT or "\n" in value:
                     need = self._text_height(value, width, size, wrap)
             elif "\n" in value:
@@ -136,6 +134,13 @@ class Sheet:
             self.smallest_font = size
         if row > self.max_row:
             self.max_row = row
+
+    def _cell_width(self, col: int, span: int) -> float:
+        """A cell's printed width in points, worked out once per column and span."""
+        width = self._width_cache.get((col, span))
+        if width is None:
+            width = self._width_cache[(col, span)] = self.width_pt(col, span)
+        return width
 
     def _text_height(self, text: str, width: float, size: float, wrap: bool) -> float:
         key = (text, width, size, wrap)
@@ -150,9 +155,7 @@ class Sheet:
         size, wrap = self.book.measures[style][:2]
         if not wrap:
             return False
-        width = self._width_cache.get((col, span))
-        if width is None:
-            width = self._width_cache[(col, span)] = self.width_pt(col, span)
+        width = self._cell_width(col, span)
         fits_a_cell = len(text) * 2 <= CELL_MAX or cell_length(text) <= CELL_MAX
         if fits_a_cell and self._text_height(text, width, size, wrap) <= rules.MAX_ROW_PT:
             return False
@@ -348,10 +351,8 @@ def put_cells(ws: Sheet, row: int, values: Sequence[Any], styles: Sequence[str])
         cls = value.__class__
         if cls is str and 0 < len(value) <= short and not value.startswith(FORMULA_STARTS):
             code = write_string(r, c, value, formats.get(style) or book.format(style))
-            if wrap:
-                width = widths.get((c + 1, 1))
-                if width is None:
-                    width = widths[(c + 1, 1)] = ws.width_pt(c + 1)
+            if wrap:  # measured as Sheet.wrote measures, inline: this is the pack's hottest loop
+                width = widths.get((c + 1, 1)) or ws._cell_width(c + 1, 1)
                 if len(value) * size > width - rules.CELL_INSET_PT or "\n" in value:
                     need = ws._text_height(value, width, size, wrap)
             elif "\n" in value:

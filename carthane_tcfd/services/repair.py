@@ -21,6 +21,7 @@ KNOWN_CODES = {
 CATEGORIES = frozenset(c.value for c in Category)
 STATUSES = frozenset(s.value for s in MitigationStatus)
 SCORES = ("likelihood", "impact", "residual_likelihood", "residual_impact")
+SOUND_TEXTS: dict[str, set[str]] = {name: set() for name in KNOWN_CODES}  # code-list texts judged sound (surely_sound)
 
 
 def _sound_codes(name: str, value: Any) -> bool:
@@ -43,9 +44,6 @@ def _sound_text(name: str, text: str) -> bool:
     if sound and len(SOUND_TEXTS[name]) < 4096:
         SOUND_TEXTS[name].add(text)
     return sound
-
-
-SOUND_TEXTS: dict[str, set[str]] = {name: set() for name in KNOWN_CODES}  # code-list texts judged sound
 
 
 def surely_sound(values: Mapping[Any, Any], matrix_size: int) -> bool:
