@@ -338,8 +338,9 @@ def put_row(ws: Sheet, row: int, values: list[Any], style: str = "pack_text", fi
 def put_cells(ws: Sheet, row: int, values: Sequence[Any], styles: Sequence[str]) -> None:
     """A table's row from column A: `put` for each value in its style. The common cells of the big tables
     of a 10,000-item pack (700,000 cells) are written here without put's three calls a cell: a text that
-    cannot need more than one row (nor be taken for a formula), a number, a date in Excel's calendar.
-    Every other value (a long text, a blank) goes through `put`. README "Performance" has the figures."""
+    fits one row (measured here when it may not) and is not taken for a formula, a number, a date in
+    Excel's calendar. Every other value (a text taller than a row, a blank) goes through `put`. README
+    "Performance" has the figures."""
     book, sheet = ws.book, ws.ws
     formats, measures, widths = book._formats, book.measures, ws._width_cache
     write_string, write_number = sheet.write_string, sheet.write_number
@@ -349,14 +350,22 @@ def put_cells(ws: Sheet, row: int, values: Sequence[Any], styles: Sequence[str])
     for c, value, style in zip(range(len(values)), values, styles, strict=True):
         size, wrap, need, short = measures[style]
         cls = value.__class__
-        if cls is str and 0 < len(value) <= short and not value.startswith(FORMULA_STARTS):
-            code = write_string(r, c, value, formats.get(style) or book.format(style))
+        if (
+            cls is str
+            and value
+            and (len(value) <= short or (wrap and len(value) * 2 <= CELL_MAX))
+            and not value.startswith(FORMULA_STARTS)
+        ):
             if wrap:  # measured as Sheet.wrote measures, inline: this is the pack's hottest loop
                 width = widths.get((c + 1, 1)) or ws._cell_width(c + 1, 1)
                 if len(value) * size > width - rules.CELL_INSET_PT or "\n" in value:
                     need = ws._text_height(value, width, size, wrap)
+                    if need > rules.MAX_ROW_PT:  # continued in the rows below: put does that
+                        put(ws, row, c + 1, value, style)
+                        continue
             elif "\n" in value:
                 need = ws._text_height(value, 0.0, size, wrap)
+            code = write_string(r, c, value, formats.get(style) or book.format(style))
         elif cls is float or cls is int:
             code = write_number(r, c, value, formats.get(style) or book.format(style))
         elif cls is dt.date and EXCEL_DATES[0] <= value <= EXCEL_DATES[1]:  # as _put writes a date
