@@ -97,25 +97,28 @@ def _write(
     steps_before: int,
 ) -> None:
     book = Book(target)
-    ctx = PackContext(snapshot, lang, book, today, matrix_png)
-    builders = _builders(ctx)
-    total = steps_before + len(builders) + 1
-    for done, build in enumerate(builders, start=steps_before):
+    try:
+        ctx = PackContext(snapshot, lang, book, today, matrix_png)
+        builders = _builders(ctx)
+        total = steps_before + len(builders) + 1
+        for done, build in enumerate(builders, start=steps_before):
+            if progress:
+                progress(done, total)
+            build()
         if progress:
-            progress(done, total)
-        build()
-    if progress:
-        progress(total - 1, total)  # writing the file, the last step, cannot be interrupted
-    book.wb.set_properties(
-        {
-            "title": f"{t('report_title', lang)} {snapshot.period.year}",
-            "author": snapshot.prepared_by,
-            "company": t("company", lang),
-        }
-    )
-    book.close()
-    if progress:
-        progress(total, total)
+            progress(total - 1, total)  # writing the file, the last step, cannot be interrupted
+        book.wb.set_properties(
+            {
+                "title": f"{t('report_title', lang)} {snapshot.period.year}",
+                "author": snapshot.prepared_by,
+                "company": t("company", lang),
+            }
+        )
+        book.close()
+        if progress:
+            progress(total, total)
+    finally:
+        book.release()
 
 
 def write_board_pack(

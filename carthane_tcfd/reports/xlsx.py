@@ -25,6 +25,7 @@ from carthane_tcfd.reports import print_rules as rules
 from carthane_tcfd.reports.xlsx_styles import pack_styles
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_FIRST = "".join(FORMULA_STARTS)  # the same, as the characters a text may not start with
 EXCEL_DATES = (dt.date(1900, 3, 1), dt.date(9999, 12, 31))  # before March 1900 Excel's calendar is off
 EXCEL_DAY_ZERO = dt.date(1899, 12, 30).toordinal()  # from March 1900 on, day n of Excel's calendar
 CELL_MAX = 32_767  # what an Excel cell holds, in UTF-16 code units (an emoji takes two)
@@ -49,6 +50,7 @@ class Book:
         self._styles = pack_styles()
         self._formats: dict[str, Format] = {}
         self._quoted: dict[str, Format] = {}
+        self._specs: dict[str, tuple[float, bool, float, int, Format]] = {}  # cell_spec
         # (font size, wraps, one line's height, the most characters that surely fit one row) of each
         # style: what the print rules measure a cell by (a text of n characters takes at most n + 1 lines)
         self.measures = {
@@ -60,6 +62,13 @@ class Book:
             )
             for name, s in self._styles.items()
         }
+
+    def cell_spec(self, style: str) -> tuple[float, bool, float, int, Format]:
+        """A style's measures and its format in one tuple, made once: what put_cells looks up per cell."""
+        found = self._specs.get(style)
+        if found is None:
+            found = self._specs[style] = (*self.measures[style], self.format(style))
+        return found
 
     def format(self, style: str, quoted: bool = False) -> Format:
         made = self._quoted if quoted else self._formats
@@ -82,6 +91,14 @@ class Book:
         if self._path is not None and self._buffer is not None:
             self._path.write_bytes(self._buffer.getvalue())
 
+    def release(self) -> None:
+        """Let the workbook go as soon as it is dropped, written or not. xlsxwriter's worksheets hold
+        their workbook's add_format, a reference cycle: the workbook and every cell it keeps (700,000 at
+        10,000 items) would otherwise wait for the garbage collector, whose pass over them and the
+        snapshot cost about 0.3 s (README "Performance")."""
+        for sheet in self.wb.worksheets():
+            sheet.workbook_add_format = None
+
 
 class Sheet:
     """One worksheet, and what its print set-up needs: the last row written, the column widths, the
@@ -98,6 +115,7 @@ class Sheet:
         self.breaks: set[int] = set()
         self.smallest_font = 100.0
         self._width_cache: dict[tuple[int, int], float] = {}
+        self._columns_pt: list[float] = []  # the columns' widths, for a table's rows (column_widths)
         self._heights: dict[tuple[str, float, float, bool], float] = {}  # a text's height at a width and size
         self.tall: dict[int, tuple[int, str]] = {}  # row -> (column, text) of a cell taller than a row can be
         self.pending: dict[int, list[Continued]] = {}  # row -> the rest of its texts too tall for one row
@@ -141,6 +159,12 @@ class Sheet:
         if width is None:
             width = self._width_cache[(col, span)] = self.width_pt(col, span)
         return width
+
+    def column_widths(self, count: int) -> list[float]:
+        """The printed widths in points of the first `count` columns (of a table's row)."""
+        if len(self._columns_pt) < count:
+            self._columns_pt = [self._cell_width(col, 1) for col in range(1, count + 1)]
+        return self._columns_pt
 
     def _text_height(self, text: str, width: float, size: float, wrap: bool) -> float:
         key = (text, width, size, wrap)
@@ -342,34 +366,36 @@ def put_cells(ws: Sheet, row: int, values: Sequence[Any], styles: Sequence[str])
     Excel's calendar. Every other value (a text taller than a row, a blank) goes through `put`. README
     "Performance" has the figures."""
     book, sheet = ws.book, ws.ws
-    formats, measures, widths = book._formats, book.measures, ws._width_cache
-    write_string, write_number = sheet.write_string, sheet.write_number
+    specs, heights = book._specs, ws._heights
+    widths = ws.column_widths(len(values))
+    inset = rules.CELL_INSET_PT
+    write_string, write_number = sheet._write_string, sheet._write_number
     r = row - 1
     tallest = ws.needed.get(row, 0.0)
     smallest = ws.smallest_font
     for c, value, style in zip(range(len(values)), values, styles, strict=True):
-        size, wrap, need, short = measures[style]
+        size, wrap, need, short, fmt = specs.get(style) or book.cell_spec(style)
         cls = value.__class__
         if (
             cls is str
             and value
             and (len(value) <= short or (wrap and len(value) * 2 <= CELL_MAX))
-            and not value.startswith(FORMULA_STARTS)
+            and value[0] not in FORMULA_FIRST
         ):
             if wrap:  # measured as Sheet.wrote measures, inline: this is the pack's hottest loop
-                width = widths.get((c + 1, 1)) or ws._cell_width(c + 1, 1)
-                if len(value) * size > width - rules.CELL_INSET_PT or "\n" in value:
-                    need = ws._text_height(value, width, size, wrap)
+                width = widths[c]
+                if len(value) * size > width - inset or "\n" in value:
+                    need = heights.get((value, width, size, wrap)) or ws._text_height(value, width, size, wrap)
                     if need > rules.MAX_ROW_PT:  # continued in the rows below: put does that
                         put(ws, row, c + 1, value, style)
                         continue
             elif "\n" in value:
                 need = ws._text_height(value, 0.0, size, wrap)
-            code = write_string(r, c, value, formats.get(style) or book.format(style))
+            code = write_string(r, c, value, fmt)
         elif cls is float or cls is int:
-            code = write_number(r, c, value, formats.get(style) or book.format(style))
+            code = write_number(r, c, value, fmt)
         elif cls is dt.date and EXCEL_DATES[0] <= value <= EXCEL_DATES[1]:  # as _put writes a date
-            code = write_number(r, c, value.toordinal() - EXCEL_DAY_ZERO, formats.get(style) or book.format(style))
+            code = write_number(r, c, value.toordinal() - EXCEL_DAY_ZERO, fmt)
         else:
             put(ws, row, c + 1, value, style)
             continue
@@ -392,6 +418,7 @@ def put_cells(ws: Sheet, row: int, values: Sequence[Any], styles: Sequence[str])
 def set_widths(ws: Sheet, widths: list[float]) -> None:
     ws.widths = list(widths)
     ws._width_cache.clear()
+    ws._columns_pt = []
     for index, width in enumerate(widths):
         ws.ws.set_column(index, index, width)
 
