@@ -9,6 +9,8 @@ the Ministry of Finance's climate standard (企业可持续披露准则第1号�
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
@@ -75,17 +77,17 @@ class Evidence:
         lines = view.current.inventory.of_group(LineGroup.ENERGY) if view else ()
         return any(line.value is not None for line in lines)
 
-    @property
-    def actions(self) -> list[tuple[str, str]]:
-        """(owner, due) of every action, as text."""
-        return [(m.owner.strip(), str(m.due or "")) for i in self.snapshot.items for m in i.mitigations]
+    @functools.cached_property
+    def actions(self) -> list[tuple[str, dt.date | None]]:
+        """(owner, due) of every action (read by three of the index's checks)."""
+        return [(m.owner.strip(), m.due) for i in self.snapshot.items for m in i.mitigations]
 
     @property
     def scenarios(self) -> int:
         s = self.snapshot.scenarios
         return len(s.assessments) if s else 0
 
-    @property
+    @functools.cached_property
     def quantified_effects(self) -> float:
         return self.share(lambda i: i.effects.quantified)
 

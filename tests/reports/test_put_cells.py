@@ -27,6 +27,11 @@ ROWS: list[tuple[list, list[str]]] = [
         ["", "a\nb\nc", "长" * 6000, 0, dt.date(1899, 1, 1), "x"],
         ["pack_text", "pack_overdue", "pack_text", "pack_center", "pack_date", "rag_red"],
     ),
+    # texts longer than one line surely fits, measured in put_cells: unwrapped, and wrapped yet within a row
+    (
+        ["OP-01", "Opportunity " * 20, "气候" * 50, 7, None, ""],
+        ["pack_note", "pack_text", "pack_text", "pack_center", "pack_date", "pack_money"],
+    ),
     # unwrapped and smaller styles
     (
         ["TR-01", "标题", "note", -2, dt.date(2030, 1, 1), "y"],
