@@ -14,6 +14,11 @@ def main(argv: list[str] | None = None) -> int:
         from carthane_tcfd.cli import run
 
         return run(args)
+    import gc
+
+    # Start-up makes objects, not garbage: the collector is held off until the first page is on screen
+    # (ui.launch.run_gui turns it back on; README "Performance").
+    gc.disable()
     from carthane_tcfd.ui.launch import run_gui
 
     return run_gui(args)

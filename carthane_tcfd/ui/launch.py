@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import traceback
@@ -18,6 +19,7 @@ from carthane_tcfd.ui import prompts
 from carthane_tcfd.ui.app_state import AppState
 from carthane_tcfd.ui.fonts import register_cjk_font
 from carthane_tcfd.ui.settings import Settings
+from carthane_tcfd.ui.window.after_paint import AfterPaint
 from carthane_tcfd.ui.window.main_window import MainWindow
 
 QUIT_AFTER_ENV = "CARTHANE_TCFD_QUIT_AFTER_MS"  # smoke tests: quit on their own after showing the window
@@ -91,9 +93,14 @@ def run_gui(args: argparse.Namespace) -> int:
     window = build_window(app, settings)
     _report_unexpected(window)
     location = args.db or os.environ.get("CARTHANE_TCFD_DB") or settings.remembered_database()
-    window.first_paint.connect(
-        lambda: QTimer.singleShot(0, lambda: window.database_actions.open_location(location, seed=not args.empty))
-    )
+
+    def open_register() -> None:
+        try:
+            window.database_actions.open_location(location, seed=not args.empty)
+        finally:  # the collector, held off for the start (app.main), returns once the first page is painted
+            AfterPaint(window, gc.enable)
+
+    window.first_paint.connect(lambda: QTimer.singleShot(0, open_register))
     window.show()
     quit_after = os.environ.get(QUIT_AFTER_ENV)
     if quit_after:

@@ -307,6 +307,32 @@ def test_the_gui_command_starts_shows_the_window_and_quits(tmp_path, lang):
     assert (tmp_path / "gui.db").exists(), "the register was opened after the window was shown"
 
 
+def test_the_collector_held_off_for_the_start_is_back_once_the_register_is_on_screen(tmp_path):
+    """app.main holds the garbage collector off while the application starts (README "Performance");
+    run_gui turns it back on after the first page with the register is painted."""
+    import os
+
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "CARTHANE_TCFD_QUIT_AFTER_MS": "2500",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
+    script = (
+        "import gc, sys\n"
+        "from carthane_tcfd.app import main\n"
+        "assert gc.isenabled()\n"
+        f"code = main(['--db', {str(tmp_path / 'gui.db')!r}])\n"
+        "print('collector', gc.isenabled(), code)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], env=env, cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert "collector True 0" in result.stdout
+    assert (tmp_path / "gui.db").exists()
+
+
 def test_an_empty_database_gets_its_first_period_from_the_period_menu(qtbot, tmp_path, prompts_recorder):
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
