@@ -100,10 +100,10 @@ def _reason(ctx: PackContext, e: FinancialEffects) -> str:
     return text + (f"\n{_t(ctx, 'seed_mark')}" if e.reason_from_seed else "")
 
 
-def _anticipated(ctx: PackContext, item: ItemSnapshot, horizon: Horizon) -> str:
-    if horizon.value not in item.horizons:
+def _anticipated(ctx: PackContext, item: ItemSnapshot, horizon: str) -> str:
+    if horizon not in item.horizons:
         return _t(ctx, "not_covered")
-    a = item.effects.for_horizon(horizon.value)
+    a = item.effects.for_horizon(horizon) if item.effects.anticipated else None
     if a is None:
         return ""
     amount = _range(a.low_cny, a.high_cny)
@@ -133,6 +133,7 @@ def build_financial_effects(ctx: PackContext) -> None:
     put_row(ws, HEADER_ROW, heads, "pack_header")
     ws.height(HEADER_ROW, 42)
     styles = [STYLES.get(col, "pack_text") for col in range(1, len(widths) + 1)]
+    horizons = [h.value for h in Horizon]
     row = HEADER_ROW
     for item in ctx.snapshot.items:
         row += 1
@@ -142,7 +143,7 @@ def build_financial_effects(ctx: PackContext) -> None:
             ctx.title_of(item),
             e.current_narrative,
             float(e.current_cny) if e.current_cny is not None else None,
-            *(_anticipated(ctx, item, h) for h in Horizon),
+            *[_anticipated(ctx, item, h) for h in horizons],
             labels(e.statement_lines, StatementLine, lang, "\n"),
             ctx.t("yes") if e.material_adjustment else ctx.t("no"),
             _reason(ctx, e),

@@ -112,11 +112,12 @@ def build_register(ctx: PackContext, kind: Kind) -> None:
     ws.merge(3, 1, len(columns), ctx.t("register_note"), "pack_note")
     for col, (head, *_rest) in enumerate(columns, start=1):
         put(ws, HEADER_ROW, col, head, "pack_header")
+    values = [value for _h, _w, value, _s in columns]
     styles = [_style_of(style, kind) for *_rest, style in columns]
     row = HEADER_ROW
     for item in items:
         row += 1
-        put_cells(ws, row, [value(item) for _h, _w, value, _s in columns], [style(item) for style in styles])
+        put_cells(ws, row, [value(item) for value in values], [style(item) for style in styles])
         row = ws.spill(row, len(columns))
     if items:
         heads = [head for head, *_rest in columns]
@@ -128,6 +129,12 @@ def build_register(ctx: PackContext, kind: Kind) -> None:
         ws.merge(HEADER_ROW + 1, 1, len(columns), ctx.t("empty_register"), "pack_note")
     ws.freeze(HEADER_ROW + 1, 3)
     ctx.print_setup(ws, title_rows=HEADER_ROW, last_col=len(columns))
+
+
+def _tracker_styles(late: bool, status: str) -> tuple[str, ...]:
+    """The styles of an action tracker's row: overdue ones in red, the status cell in its colour."""
+    text, date = ("pack_overdue", "pack_overdue_date") if late else ("pack_text", "pack_date")
+    return ("pack_center", text, "pack_center", text, text, date, status, text, "pack_money")
 
 
 SOON_DAYS = 30  # an open action due within this many days shows amber
@@ -183,9 +190,11 @@ def build_mitigations(ctx: PackContext) -> None:
     today, yes, no = ctx.today, ctx.t("yes"), ctx.t("no")
     status_labels = {status: status.label(ctx.lang) for status in MitigationStatus}
     titles = {id(item): ctx.title_of(item) for item in ctx.snapshot.items}  # an item has several actions
+    styles_of: dict[tuple[bool, str], tuple[str, ...]] = {}  # a row's styles by its overdue flag and status colour
     for _place, item, number, m in actions:
         row += 1
         late = m.is_overdue(today)
+        status = "rag_red" if late else rag(m, today)
         values = [
             item.code,
             titles[id(item)],
@@ -197,8 +206,7 @@ def build_mitigations(ctx: PackContext) -> None:
             yes if late else no,
             None if m.cost_cny is None else float(m.cost_cny),
         ]
-        text, date = ("pack_overdue", "pack_overdue_date") if late else ("pack_text", "pack_date")
-        styles = ("pack_center", text, "pack_center", text, text, date, rag(m, today), text, "pack_money")
+        styles = styles_of.get((late, status)) or styles_of.setdefault((late, status), _tracker_styles(late, status))
         put_cells(ws, row, values, styles)
         row = ws.spill(row, 9)
     if row > HEADER_ROW:

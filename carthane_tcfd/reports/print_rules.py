@@ -42,18 +42,22 @@ def column_points(width: float) -> float:
     return pixels * 0.75
 
 
-def text_points(text: str, size: float) -> float:
+def text_points(text: str, size: float, utf8_length: int | None = None) -> float:
     """The width of one unwrapped line of `text` at `size` pt. Chinese characters (three bytes in UTF-8)
-    count one em, every other character LATIN_EM: cheap enough for a 10,000-item pack."""
+    count one em, every other character LATIN_EM: cheap enough for a 10,000-item pack. (`utf8_length`:
+    the text's length in UTF-8, where the caller has it.)"""
     n = len(text)
-    wide = (len(text.encode("utf-8")) - n) // 2
+    wide = ((len(text.encode("utf-8")) if utf8_length is None else utf8_length) - n) // 2
     return ((n - wide) * LATIN_EM + wide * WIDE_EM) * size
 
 
-def line_count(text: str, width_pt: float, size: float) -> int:
+def line_count(text: str, width_pt: float, size: float, utf8_length: int | None = None) -> int:
     """How many lines `text` wraps to in a cell `width_pt` wide; every paragraph starts a line."""
     inner = width_pt - CELL_INSET_PT
     usable = max(inner - WRAP_SLACK_EM * LATIN_EM * size, size)  # for text that wraps at all
+    if "\n" not in text:
+        width = text_points(text, size, utf8_length)
+        return 1 if width <= inner else math.ceil(width / usable)
     lines = 0
     for paragraph in text.split("\n"):
         width = text_points(paragraph, size)
@@ -67,10 +71,11 @@ def lines_height(lines: int, size: float, latin: bool = False) -> float:
 
 def cell_height(text: str, width_pt: float, size: float, wrap: bool) -> float:
     """The row height a cell needs to show all of its text."""
-    latin = len(text.encode("utf-8")) == len(text)
+    utf8_length = len(text.encode("utf-8"))
+    latin = utf8_length == len(text)
     if not wrap:
         return lines_height(1 + text.count("\n"), size, latin)
-    return lines_height(line_count(text, width_pt, size), size, latin)
+    return lines_height(line_count(text, width_pt, size, utf8_length), size, latin)
 
 
 def max_lines(size: float) -> int:

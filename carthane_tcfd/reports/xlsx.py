@@ -19,6 +19,7 @@ import xlsxwriter
 from xlsxwriter.exceptions import FileCreateError
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
+from xlsxwriter.xmlwriter import xml_escapes
 
 from carthane_tcfd.domain.errors import UserError
 from carthane_tcfd.reports import print_rules as rules
@@ -39,9 +40,9 @@ class PackWorksheet(Worksheet):
     xlsxwriter's own method."""
 
     def _escape_attributes(self, attribute: Any) -> Any:
-        if attribute.__class__ is str:
+        if attribute.__class__ is str and xml_escapes.search(attribute):
             return _ESCAPE_ATTRIBUTE(self, attribute)
-        return attribute  # what xlsxwriter returns for any other value
+        return attribute  # what xlsxwriter returns for a text with nothing to escape, and any other value
 
 
 _ESCAPE_ATTRIBUTE = Worksheet._escape_attributes
