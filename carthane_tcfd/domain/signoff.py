@@ -13,6 +13,21 @@ from carthane_tcfd.domain.taxonomy import PeriodStatus, WorkflowStep
 if TYPE_CHECKING:
     from carthane_tcfd.domain.validation import Problem
 
+# Who the audit trail names for what the application wrote itself from the 2024 ESG report (the seed).
+SEED_AUTHOR = "seed: 2024 ESG report"
+SEED_AUTHOR_READ = (
+    "本系统据 2024 年 ESG 报告转录（尚无编制人）",
+    "Transcribed by the application from the 2024 ESG report (no preparer yet)",
+)
+
+
+def preparer_name(name: str, lang: str) -> str:
+    """A preparer as a reader of the pack sees them: the seed said in words, not by its audit name."""
+    if name == SEED_AUTHOR:
+        return SEED_AUTHOR_READ[0 if lang == "zh" else 1]
+    return name
+
+
 COMMENT_MAX = 4_000
 MEETING_REFERENCE_MAX = 200
 

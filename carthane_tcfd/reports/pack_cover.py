@@ -7,7 +7,7 @@ from collections import Counter
 
 from carthane_tcfd.domain.records import ItemSnapshot
 from carthane_tcfd.domain.scales import Band
-from carthane_tcfd.domain.signoff import SignoffRecord
+from carthane_tcfd.domain.signoff import SignoffRecord, preparer_name
 from carthane_tcfd.domain.taxonomy import Kind
 from carthane_tcfd.domain.translation_status import english_pending
 from carthane_tcfd.reports import summary
@@ -29,7 +29,8 @@ def _signoff_rows(ctx: PackContext) -> list[tuple[str, str, str, str]]:
     workflow records; '—' where a step has not happened."""
     signoff = ctx.snapshot.signoff
     dash = "—"
-    preparers = ", ".join(signoff.preparers) if signoff and signoff.preparers else dash
+    names = [preparer_name(name, ctx.lang) for name in signoff.preparers] if signoff else []
+    preparers = ", ".join(names) or dash
     prepared = (ctx.t("signoff.prepared"), preparers, _local(signoff.last_edit if signoff else None) or dash, "")
 
     def step(role: str, record: SignoffRecord | None, note: str) -> tuple[str, str, str, str]:
@@ -75,7 +76,7 @@ def build_cover(ctx: PackContext) -> None:
     set_widths(ws, [2, 24, 26, 12, 34])
     p = ctx.snapshot.period
     put(ws, 2, 2, ctx.t("company"), "pack_subtitle")
-    put(ws, 4, 2, f"{ctx.t('report_title')} {p.year}", "pack_title")
+    ws.merge(4, 2, 5, f"{ctx.t('report_title')} {p.year}", "pack_cover_title")  # the page's width, wrapped
     ws.merge(5, 2, 5, ctx.t("framework"), "pack_note")
     row = 7
     if ctx.draft:
@@ -176,12 +177,12 @@ def _by_item(items: list[ItemSnapshot]) -> list[str]:
     return [code if n == 1 else f"{code} ×{n}" for code, n in counts.items()]
 
 
-def _line(ctx: PackContext, row: int, label: str, items: list[str]) -> int:
+def _line(ctx: PackContext, row: int, label: str, items: list[str], count: int | None = None) -> int:
+    """A line of the summary: how many (`count`, or one for each of `items`), then which."""
     ws = ctx.sheet("summary")
     put(ws, row, 1, label, "pack_text")
-    ws.merge(
-        row, 2, 4, f"{len(items)} — {joined(items, ', ', ctx.t('key_more'), LIST_MAX)}" if items else ctx.t("none")
-    )
+    n = len(items) if count is None else count
+    ws.merge(row, 2, 4, f"{n} — {joined(items, ', ', ctx.t('key_more'), LIST_MAX)}" if items else ctx.t("none"))
     return row + 1
 
 
@@ -226,10 +227,11 @@ def build_summary(ctx: PackContext) -> None:
     first = row
     put(ws, row, 1, ctx.t("attention"), "pack_heading")
     actions = [(i, m) for i in snap.items for m in i.mitigations]
-    overdue = _by_item([i for i, m in actions if m.is_overdue(ctx.today)])
-    ownerless = _by_item([i for i, m in actions if m.status.is_open and not m.owner.strip()])
-    row = _line(ctx, row + 1, ctx.t("overdue_actions"), overdue)
-    row = _line(ctx, row, ctx.t("ownerless_actions"), ownerless)
+    overdue = [i for i, m in actions if m.is_overdue(ctx.today)]
+    ownerless = [i for i, m in actions if m.status.is_open and not m.owner.strip()]
+    # counted in actions, as the action tracker counts them, and named by item: PR-01 ×3
+    row = _line(ctx, row + 1, ctx.t("overdue_actions"), _by_item(overdue), len(overdue))
+    row = _line(ctx, row, ctx.t("ownerless_actions"), _by_item(ownerless), len(ownerless))
     row = _line(ctx, row, ctx.t("no_assessment"), [i.code for i in summary.unassessed(snap.items)])
     row = _line(ctx, row, ctx.t("illustrative_items"), [i.code for i in snap.items if i.scores_illustrative])
     ws.keep_together(first, row - 1)

@@ -31,7 +31,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "col.reason": ("未量化原因", "Why not quantified"),
     "col.anticipated": ("预期影响（元）· {h}", "Anticipated (CNY) · {h}"),
     "not_covered": ("不适用", "n/a"),
-    "seed_mark": ("（种子数据：2024 年 ESG 报告未量化）", "(seed: not quantified in the 2024 ESG report)"),
+    "seed_mark": ("（据 2024 年 ESG 报告转录）", "(as transcribed from the 2024 ESG report)"),
     "exposure": ("按时间范围汇总的预期影响（元，下限 – 上限）", "Anticipated exposure by horizon (CNY, low – high)"),
     "kind_col": ("类型", "Type"),
     "scenario_set": ("情景设定", "Scenario set"),

@@ -22,7 +22,6 @@ WIDTHS: list[float] = [46, 16, 16, 16, 11, 50]  # metric, unit, this year, last 
 LAST_COL = len(WIDTHS)
 DATA_COL = LAST_COL + 3  # the chart data, right of the printed columns
 SCOPES = (LineGroup.SCOPE1, LineGroup.SCOPE2, LineGroup.SCOPE3)
-LONG_SECTION = 8  # rows; a longer section may start on a page it does not fit on
 
 
 def _pct(value: Decimal | None) -> str:
@@ -63,10 +62,10 @@ class MetricsSheet:
         return self.row - 1
 
     def together(self, first: int) -> None:
-        """Keep a section, from its heading at `first` to the last row written, on one page; a long one
-        keeps at least its heading with the table's header and first rows."""
-        last = self.row - 1
-        self.ws.keep_together(first, last if last - first < LONG_SECTION else first + 3)
+        """Keep a section, from its heading at `first` to the last row written, on one page where it fits
+        one (so a table that moves to a new page takes its header with it); one too long for a page keeps
+        at least its heading with the table's header and first row (print_rules.page_breaks)."""
+        self.ws.keep_together(first, self.row - 1)
 
     def note(self, text: str) -> None:
         self.ws.merge(self.row, 1, LAST_COL, text, "pack_note")

@@ -109,9 +109,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "col.inherent": ("固有评级", "Inherent rating"),
     "col.residual": ("剩余评级", "Residual rating"),
     "col.top_actions": ("主要应对措施", "Main actions"),
-    "more_actions": ("……另有 {n} 项，见应对措施表", "… {n} more in the action tracker"),
+    "more_actions": ("……另有 {n} 项，见行动跟踪表", "… {n} more in the action tracker"),
     "register_note": (
-        "评级：等级、评分（可能性 × 影响）；全部应对措施见应对措施表。",
+        "评级：等级、评分（可能性 × 影响）；全部应对措施见行动跟踪表。",
         "Ratings: band, score (likelihood × impact); the action tracker lists every action.",
     ),
     "en_pending": ("（英文待译）", "(English text pending)"),

@@ -20,6 +20,7 @@ TOP_MARGIN_IN = 0.8  # room for the page header above the body
 BOTTOM_MARGIN_IN = 0.8
 HEADER_MARGIN_IN = 0.3
 LATIN_EM = 0.5  # advance of a Latin letter or space: LibreOffice sets 0.45 em here, Microsoft YaHei about 0.5
+BOLD_WIDTH = 1.2  # bold text runs wider (DejaVu Sans Bold, LibreOffice's fallback): measured in a cell 1/1.2 as wide
 WIDE_EM = 1.0  # a Chinese character is one em wide
 WRAP_SLACK_EM = 2.0  # a wrapped line ends short by about half a word (in Latin letters)
 LINE_EM = 1.4  # line pitch where Chinese is set (the CJK fallback fonts are tall)
@@ -28,6 +29,7 @@ CELL_PAD_PT = 4.0  # above and below the text of a cell
 CELL_INSET_PT = 6.0  # left and right of the text of a cell
 MAX_ROW_PT = 409.0  # Excel's highest row
 DEFAULT_ROW_PT = 15.0
+BLOCK_HEAD_ROWS = 4  # of a block too long for one page, the rows kept on one page (heading, header, first rows)
 PAGE_SAFETY = 0.95  # leave some of each page unused: the reader's application rounds differently
 
 
@@ -139,7 +141,8 @@ def page_breaks(
     """Rows (1-based) to break before so that no block of rows {first: last} that fits on a page is
     split. `heights[r - 1]` is row r's height in sheet points, `page_height` the body of a page in the
     same units, `repeat_height` what the repeated header rows take on each later page; `manual` are
-    breaks the sheet asked for. Returns every break, manual ones included, in order."""
+    breaks the sheet asked for; a block too long for a page keeps its first BLOCK_HEAD_ROWS rows together.
+    Returns every break, manual ones included, in order."""
     usable = page_height * PAGE_SAFETY
     breaks: list[int] = []
     y = 0.0
@@ -148,6 +151,10 @@ def page_breaks(
         last = blocks.get(row)
         block = sum(heights[row - 1 : last]) if last else h
         fits_a_page = block <= usable - repeat_height
+        if last and not fits_a_page:  # too long for a page: at least its heading, header and first rows together
+            last = min(last, row + BLOCK_HEAD_ROWS - 1)
+            block = sum(heights[row - 1 : last])
+            fits_a_page = block <= usable - repeat_height
         if row > 1 and (row in manual or (last and fits_a_page and y + block > usable)):
             breaks.append(row)
             y = repeat_height

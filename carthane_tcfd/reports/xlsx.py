@@ -67,20 +67,22 @@ class Book:
         self._styles = pack_styles()
         self._formats: dict[str, Format] = {}
         self._quoted: dict[str, Format] = {}
-        self._specs: dict[str, tuple[float, bool, float, int, Format]] = {}  # cell_spec
-        # (font size, wraps, one line's height, the most characters that surely fit one row) of each
-        # style: what the print rules measure a cell by (a text of n characters takes at most n + 1 lines)
+        self._specs: dict[str, tuple[float, bool, float, int, float, Format]] = {}  # cell_spec
+        # (font size, wraps, one line's height, the most characters that surely fit one row, the share of
+        # its cell's width a text is measured in) of each style: what the print rules measure a cell by (a
+        # text of n characters takes at most n + 1 lines; bold text is measured in a narrower cell)
         self.measures = {
             name: (
                 float(s["font_size"]),
                 bool(s["text_wrap"]),
                 rules.lines_height(1, float(s["font_size"])),
                 rules.max_lines(float(s["font_size"])) - 1,
+                1 / rules.BOLD_WIDTH if s.get("bold") else 1.0,
             )
             for name, s in self._styles.items()
         }
 
-    def cell_spec(self, style: str) -> tuple[float, bool, float, int, Format]:
+    def cell_spec(self, style: str) -> tuple[float, bool, float, int, float, Format]:
         """A style's measures and its format in one tuple, made once: what put_cells looks up per cell."""
         found = self._specs.get(style)
         if found is None:
@@ -153,10 +155,10 @@ class Sheet:
         """Note a written cell: the height its text needs, and its type size. (Called for every cell of a
         10,000-item pack: one line's height comes with the style, and a text is measured only when even
         all-Chinese text of its length could not fit on one line, once per distinct text and column.)"""
-        size, wrap, need, _short = self.book.measures[style]
+        size, wrap, need, _short, narrow = self.book.measures[style]
         if value.__class__ is str:
             if wrap:
-                width = self._cell_width(col, span)
+                width = self._cell_width(col, span) * narrow
                 if len(value) * size > width - rules.CELL_INSET_PT or "\n" in value:
                     need = self._text_height(value, width, size, wrap)
             elif "\n" in value:
@@ -193,10 +195,10 @@ class Sheet:
     def overflows(self, row: int, col: int, text: str, style: str, span: int) -> bool:
         """Whether a wrapped text needs more than one row's height (or more than a cell holds); if so its
         first part is written now and the rest waits for `spill` to write it in the rows below."""
-        size, wrap = self.book.measures[style][:2]
+        size, wrap, _need, _short, narrow = self.book.measures[style]
         if not wrap:
             return False
-        width = self._cell_width(col, span)
+        width = self._cell_width(col, span) * narrow
         fits_a_cell = len(text) * 2 <= CELL_MAX or cell_length(text) <= CELL_MAX
         if fits_a_cell and self._text_height(text, width, size, wrap) <= rules.MAX_ROW_PT:
             return False
@@ -393,7 +395,7 @@ def put_cells(ws: Sheet, row: int, values: Sequence[Any], styles: Sequence[str])
     tallest = ws.needed.get(row, 0.0)
     smallest = ws.smallest_font
     for c, value, style in zip(range(len(values)), values, styles, strict=True):
-        size, wrap, need, short, fmt = specs.get(style) or book.cell_spec(style)
+        size, wrap, need, short, narrow, fmt = specs.get(style) or book.cell_spec(style)
         cls = value.__class__
         if (
             cls is str
@@ -402,7 +404,7 @@ def put_cells(ws: Sheet, row: int, values: Sequence[Any], styles: Sequence[str])
             and value[0] not in FORMULA_FIRST
         ):
             if wrap:  # measured as Sheet.wrote measures, inline: this is the pack's hottest loop
-                width = widths[c]
+                width = widths[c] * narrow
                 if len(value) * size > width - inset or "\n" in value:
                     need = heights.get((value, width, size, wrap)) or ws._text_height(value, width, size, wrap)
                     if need > rules.MAX_ROW_PT:  # continued in the rows below: put does that
@@ -463,8 +465,8 @@ def add_table(ws: Sheet, name: str, first_row: int, last_row: int, heads: list[s
 def put_long(ws: Sheet, row: int, col: int, text: str, style: str = "pack_plain", *, span: int = 1) -> int:
     """Write a text that may need more than one row's height over as many rows as it needs, cut at line
     or word ends; the next free row. Every row holds what it shows, so nothing is cut in print."""
-    size = ws.book.measures[style][0]
-    for piece in rules.split_to_rows(text, ws.width_pt(col, span), size):
+    size, narrow = ws.book.measures[style][0], ws.book.measures[style][4]
+    for piece in rules.split_to_rows(text, ws.width_pt(col, span) * narrow, size):
         if span > 1:
             ws.merge(row, col, col + span - 1, piece, style)
         else:

@@ -64,6 +64,7 @@ def pack_styles() -> dict[str, dict[str, Any]]:
     """Every style the pack uses, by name."""
     styles = {
         "pack_title": _style(bold=True, size=18, colour=palette.TITLE, wrap=False, v="vcenter"),
+        "pack_cover_title": _style(bold=True, size=18, colour=palette.TITLE, v="vcenter"),  # wraps in its width
         "pack_subtitle": _style(size=12, colour=palette.TEXT_SECONDARY, wrap=False),
         "pack_heading": _style(bold=True, size=12, colour=palette.TITLE, wrap=False, v="bottom"),
         "pack_subheading": _style(bold=True, colour=palette.TITLE),

@@ -25,6 +25,7 @@ from carthane_tcfd.domain.inventory import Basis, CustomMetric, Inventory, Line
 from carthane_tcfd.domain.metric_set import MetricSet
 from carthane_tcfd.domain.metrics_validation import validate_metric_set
 from carthane_tcfd.domain.records import ILLUSTRATIVE_NOTE_EN, ILLUSTRATIVE_NOTE_ZH
+from carthane_tcfd.domain.signoff import SEED_AUTHOR
 from carthane_tcfd.domain.targets import CrossIndustryMetric, Milestone, Target, cross_industry_of
 from carthane_tcfd.domain.taxonomy import Category, Kind, MitigationStatus, Source
 from carthane_tcfd.paths import resource
@@ -42,7 +43,6 @@ from carthane_tcfd.store.scenario_defaults import default_scenario_rows
 
 SEED_FILE = "register-2024.json"
 TRANSLATION_FILE = "register-2024-en.json"  # English texts of the register: translations of the report
-SEED_AUTHOR = "seed: 2024 ESG report"
 
 
 def seed_data(path: Path | None = None) -> dict[str, Any]:

@@ -186,6 +186,9 @@ def test_action_tracker_sorts_by_due_date_flags_overdue_and_colours_status(tmp_p
     assert ws["A3"].value.startswith(
         "22 actions: 21 open, of which 1 overdue, 20 without an owner, 20 without a due date."
     )
+    summary = {row[0]: row[1] for row in load_workbook(path)["Executive summary"].iter_rows(values_only=True)}
+    assert summary["Overdue actions"] == f"1 — {item.code}"
+    assert summary["Open actions without an owner"].startswith("20 — "), "counted in actions, as the tracker counts"
 
 
 def test_formula_like_text_is_stored_as_text_in_every_text_field(tmp_path, snapshot_module):
@@ -271,7 +274,9 @@ def test_cover_carries_the_sign_off_block_the_draft_line_and_the_content_id(pack
     assert "DRAFT — not yet approved by the Board Strategy Committee" in cells
     rows = [[c for c in row if c] for row in ws.iter_rows(values_only=True)]
     signoff = {r[0]: r[1:] for r in rows if r and r[0] in ("Prepared by", "Submitted for review by", "Approved by")}
-    assert signoff["Prepared by"][0] == "seed: 2024 ESG report", "who changed the content, from the audit trail"
+    assert signoff["Prepared by"][0] == "Transcribed by the application from the 2024 ESG report (no preparer yet)", (
+        "who changed the content, from the audit trail; the seed said in words, not by its audit name"
+    )
     assert signoff["Submitted for review by"] == ["—", "—", "not yet"]
     assert signoff["Approved by"] == ["—", "—", "not yet"]
     content = next(r[1] for r in rows if r and r[0] == "Content ID")

@@ -73,7 +73,7 @@ def test_effects_sheet_shows_figures_reasons_and_exposure(filled):
     assert pr01[5] == "n/a"  # PR-01 has no medium horizon
     assert pr01[7] == "Revenue\nAsset carrying amounts / impairment" and pr01[8] == "Yes"
     pr02 = [c.value for c in find_row(ws, "PR-02")]
-    assert pr02[9] == "Not quantified in the source report\n(seed: not quantified in the 2024 ESG report)"
+    assert pr02[9] == "Not quantified in the source report\n(as transcribed from the 2024 ESG report)"
     risks = [c.value for c in find_row(ws, "Risk")]
     assert risks[2] == "100,000 – 900,000" and risks[3] == "—"
     assert ws.print_title_rows == "$5:$5"  # the header row repeats on every page

@@ -45,4 +45,6 @@ def test_a_block_that_would_cross_a_page_moves_whole_to_the_next():
     # rows 5-7 (300) would cross the first page (480 usable at 95 % of 500): break before row 5
     assert rules.page_breaks(heights, 500, 0, {5: 7}, set()) == [5]
     assert rules.page_breaks(heights, 500, 0, {}, {3}) == [3], "a break the sheet asked for stays"
-    assert rules.page_breaks(heights, 500, 0, {1: 12}, set()) == [], "a block longer than a page is left"
+    assert rules.page_breaks(heights, 500, 0, {1: 12}, set()) == [], "a block longer than a page flows on"
+    # from row 4 (300 used) a long block's first four rows (400) would cross the page: they move together
+    assert rules.page_breaks(heights, 500, 0, {4: 12}, set()) == [4]
