@@ -137,7 +137,7 @@ def write_board_pack(
 
         if progress:
             progress(0, 1 + len(SHEETS) + 1)
-        matrix_png = matrix_png_bytes(snapshot, lang)
+        matrix_png = matrix_png_bytes(snapshot, lang, dpi=150)  # printed across the page: sharp at 150 dpi
     return write_atomically(
         path,
         lambda temp: write_workbook(snapshot, temp, lang, matrix_png=matrix_png, progress=progress, steps_before=1),

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch, Rectangle
+from matplotlib.transforms import Bbox
 
 from carthane_tcfd.domain import palette
 from carthane_tcfd.domain.filtering import ItemFilter, matches
@@ -33,6 +34,12 @@ from carthane_tcfd.reports.pack_text import t
 # and warn about each text.
 A4_LANDSCAPE = (11.69, 8.27)
 GRID_RECT = (0.14, 0.13, 0.44, 0.66)  # left, bottom, width, height in figure fractions
+# The smallest type of a page (key, legend, notes, scale labels) and the largest of an item's code: the
+# board pack prints the page without its title block at about 82 % of its size (PACK_PICTURE_AREA, as
+# large as fits under the sheet's heading), where they come out at 8 pt and more.
+MIN_FONT_PT = 10.0
+CODE_FONT_PT = 10.5
+PACK_PICTURE_AREA = (0.02, 0.0, 0.98, 0.88)  # of the page: left, bottom, right, top (below the title block)
 KEY_LINES_FIRST = 26
 KEY_LINES_MORE = 34
 KEY_COLUMNS_MORE = 2
@@ -90,7 +97,7 @@ def _title_block(
             0.96,
             0.025,
             t("page", lang).format(n=page, total=pages),
-            fontsize=8,
+            fontsize=MIN_FONT_PT,
             ha="right",
             color=palette.TEXT_SECONDARY,
         )
@@ -126,9 +133,11 @@ def _draw_grid(ax: Axes, grid: Grid, lang: Lang) -> None:
             gid=f"arrow:{item.code}",
         )
     ax.set_xticks([i - 0.5 for i in range(1, size + 1)])
-    ax.set_xticklabels([f"{i}\n{impact_descriptor(i, size, lang, kind)}" for i in range(1, size + 1)], fontsize=8.5)
+    impacts = [f"{i}\n{impact_descriptor(i, size, lang, kind)}" for i in range(1, size + 1)]
+    ax.set_xticklabels(impacts, fontsize=MIN_FONT_PT)
     ax.set_yticks([i - 0.5 for i in range(1, size + 1)])
-    ax.set_yticklabels([f"{likelihood_descriptor(i, size, lang)} {i}" for i in range(1, size + 1)], fontsize=8.5)
+    likelihoods = [f"{likelihood_descriptor(i, size, lang)} {i}" for i in range(1, size + 1)]
+    ax.set_yticklabels(likelihoods, fontsize=MIN_FONT_PT)
     ax.set_xlabel(f"{impact_axis_name(kind, lang)} →", fontsize=10)
     ax.set_ylabel(f"{likelihood_axis_name(lang)} →", fontsize=10, labelpad=8)
     ax.tick_params(length=0)
@@ -156,7 +165,9 @@ def _draw_codes(ax: Axes, items: list[AnyItem], x0: float, y0: float, colour: st
         return
     cols = min(3, max(1, math.ceil(math.sqrt(len(items)))))
     rows = math.ceil(len(items) / cols)
-    fontsize = max(4.5, min(9.5, 9.5 * scale * min(1.0, 5 / (rows + 1)) * (1.0 if cols < 3 else 0.85)))
+    fontsize = max(
+        4.5, min(CODE_FONT_PT, CODE_FONT_PT * scale * min(1.0, 5 / (rows + 1)) * (1.0 if cols < 3 else 0.85))
+    )
     for index, item in enumerate(items):
         r, c = divmod(index, cols)
         x = x0 + (c + 0.5) / cols
@@ -169,7 +180,7 @@ def _draw_codes(ax: Axes, items: list[AnyItem], x0: float, y0: float, colour: st
             str(len(items)),
             ha="right",
             va="top",
-            fontsize=6.5 * min(1, scale + 0.2),
+            fontsize=MIN_FONT_PT * min(1, scale + 0.2),
             color=colour,
             alpha=0.9,
             gid="count",
@@ -194,7 +205,9 @@ def _draw_legend(fig: Figure, kind: Kind, size: int, lang: Lang) -> None:
                 linewidth=0.5,
             )
         )
-        ax.text(index + 0.42, 0.58, f"{band.label(lang)}\n{band_rule_text(band, size)}", fontsize=8, va="center")
+        ax.text(
+            index + 0.42, 0.58, f"{band.label(lang)}\n{band_rule_text(band, size)}", fontsize=MIN_FONT_PT, va="center"
+        )
 
 
 def _key_line(item: AnyItem, lang: Lang, width: int, mark: bool) -> str:
@@ -226,7 +239,7 @@ def _draw_key(
         col, row = divmod(index, per_column)
         x = left + width * col / columns
         y = bottom + height * (0.97 - row / per_column)
-        fig.text(x, y, line, fontsize=8, va="top", gid="key")
+        fig.text(x, y, line, fontsize=MIN_FONT_PT, va="top", gid="key")
 
 
 def matrix_pages(
@@ -278,7 +291,7 @@ def matrix_pages(
                 fig, (0.05, 0.08, 0.90, 0.78), chunk, f"{t('key', lang)} ({number})", KEY_COLUMNS_MORE, KEY_LINES_MORE
             )
         if note:
-            fig.text(0.04, 0.025, note, fontsize=7.5, color=palette.TEXT_MUTED)
+            fig.text(0.04, 0.025, note, fontsize=MIN_FONT_PT, color=palette.TEXT_MUTED)
         pages.append(MatrixPage(fig, grid_axes, grid))
     return pages
 
@@ -290,7 +303,12 @@ def matrix_png_bytes(
     view: MatrixView = MatrixView.COMBINED,
     dpi: int = 110,
 ) -> bytes:
-    """The first page of a matrix as PNG (for the board pack)."""
+    """The first page of a matrix as PNG for the board pack: the grid, legend and key, without the title
+    block (the pack's sheet has its own heading and page header)."""
     buffer = io.BytesIO()
-    matrix_pages(snapshot, kind, view, lang)[0].figure.savefig(buffer, format="png", dpi=dpi)
+    figure = matrix_pages(snapshot, kind, view, lang)[0].figure
+    width, height = figure.get_size_inches()
+    left, bottom, right, top = PACK_PICTURE_AREA
+    area = Bbox.from_extents(left * width, bottom * height, right * width, top * height)
+    figure.savefig(buffer, format="png", dpi=dpi, bbox_inches=area)
     return buffer.getvalue()

@@ -13,6 +13,7 @@ from carthane_tcfd.domain.scales import (
     threshold_text,
 )
 from carthane_tcfd.domain.taxonomy import Category, Horizon, Kind, Source
+from carthane_tcfd.reports import print_rules as rules
 from carthane_tcfd.reports.matrix_model import MatrixView, build_grid
 from carthane_tcfd.reports.pack_context import PackContext
 from carthane_tcfd.reports.xlsx import joined, put, put_long, put_row, set_widths
@@ -23,7 +24,12 @@ def build_matrix_sheet(ctx: PackContext) -> None:
     ws = ctx.sheet("matrix")
     ws.hide_gridlines()
     size = ctx.snapshot.period.matrix_size
-    set_widths(ws, [16, 4, *([18] * size)])
+    widths = [16, 4, *([18] * size)]
+    if ctx.matrix_png:  # the picture spans the print area, which spans the page: it prints at the page's width
+        spare = rules.Page(landscape=True).width_pt - sum(rules.column_points(w) for w in widths)
+        if spare > rules.column_points(1):
+            widths.append(rules.column_width(spare))
+    set_widths(ws, widths)
     row = ctx.title_block(ws, "matrix_title")
     for kind in Kind:
         if kind is not Kind.RISK:
@@ -36,9 +42,19 @@ def build_matrix_sheet(ctx: PackContext) -> None:
     if ctx.matrix_png:
         ws.page_break_before(row)
         put(ws, row, 1, ctx.t("matrix_image"), "pack_heading")
-        row += 1 + ws.image(row + 1, ctx.matrix_png, 900) + 1
+        row += 1 + ws.image(row + 1, ctx.matrix_png, _picture_width_px(ctx.matrix_png, ws.width_pt(1, len(widths)))) + 1
         put(ws, row, 1, "", "pack_plain")  # so the print area covers the picture
-    ctx.print_setup(ws, title_rows=None, last_col=2 + size)
+    ctx.print_setup(ws, title_rows=None, last_col=len(widths))
+
+
+PICTURE_HEIGHT_PT = 430.0  # what a landscape page's body (456 pt of 480 used) holds under the sheet's heading
+
+
+def _picture_width_px(png: bytes, print_width_pt: float) -> int:
+    """The matrix picture's width in sheet pixels: the page's width, or less where its height would not fit
+    under the heading (the sheet prints at 100 %: its columns are the page's width)."""
+    aspect = int.from_bytes(png[16:20], "big") / int.from_bytes(png[20:24], "big")  # IHDR width / height
+    return round(min(print_width_pt, PICTURE_HEIGHT_PT * aspect) / rules.PT_PER_PX)
 
 
 CELL_CODES_MAX = 12  # codes a matrix cell lists; above that the first ones and how many more

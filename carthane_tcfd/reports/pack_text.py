@@ -169,7 +169,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "matrix.opportunity_inherent": ("机遇矩阵 — 固有", "Opportunity matrix — inherent"),
     "matrix.opportunity_residual": ("机遇矩阵 — 剩余", "Opportunity matrix — residual"),
     "matrix.opportunity_combined": ("机遇矩阵 — 固有 → 剩余", "Opportunity matrix — inherent → residual"),
-    "matrix_image": ("矩阵图", "Matrix figure"),
+    "matrix_image": ("风险矩阵图：固有 → 剩余", "Risk matrix figure: inherent → residual"),
     "unscored": ("未评分条目", "Not yet scored"),
     "legend": ("图例", "Legend"),
     "key": ("编号说明", "Key"),

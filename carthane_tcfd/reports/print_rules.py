@@ -37,11 +37,20 @@ class PrintRuleError(ValueError):
     """A sheet's layout cannot print within the rules (a programming error, found by the print tests)."""
 
 
+PT_PER_PX = 0.75  # a sheet's pixel (96 to the inch) in points
+
+
 def column_points(width: float) -> float:
     """A column's printed width in points, from its Excel width in characters (as Excel and XlsxWriter
     convert it: 7 pixels a character plus 5 of padding, 0.75 pt a pixel)."""
     pixels = int(width * 7 + 0.5) + 5 if width >= 1 else int(width * 12 + 0.5)
-    return pixels * 0.75
+    return pixels * PT_PER_PX
+
+
+def column_width(points: float) -> float:
+    """The Excel width in characters of a column at most `points` wide (column_points' inverse, rounded
+    down to the whole pixel)."""
+    return max(1.0, (int(points / PT_PER_PX) - 5) / 7)
 
 
 def text_points(text: str, size: float, utf8_length: int | None = None) -> float:

@@ -258,18 +258,26 @@ class Sheet:
         put(self, row, first_col, value, style, span=last_col - first_col + 1)
 
     def image(self, row: int, png: bytes, width_px: int) -> int:
-        """A PNG at column A of `row`, scaled to `width_px`; the rows it covers (at 20 px a row)."""
-        natural = int.from_bytes(png[16:20], "big")  # the IHDR width
+        """A PNG at column A of `row`, `width_px` sheet pixels wide; the rows it covers (at 20 px a row)."""
+        natural = int.from_bytes(png[16:20], "big") * 96 / png_dpi(png)  # as xlsxwriter sizes it
         scale = width_px / natural
         self.ws.insert_image(
             row - 1, 0, "matrix.png", {"image_data": io.BytesIO(png), "x_scale": scale, "y_scale": scale}
         )
-        return int(int.from_bytes(png[20:24], "big") * scale / 20)
+        return int(int.from_bytes(png[20:24], "big") * 96 / png_dpi(png) * scale / 20)
 
     def row_heights(self) -> list[float]:
         """Every row's printed height up to the last row written."""
         fixed, needed = self.fixed, self.needed
         return [max(fixed.get(r, 0.0), needed.get(r, 0.0)) or rules.DEFAULT_ROW_PT for r in range(1, self.max_row + 1)]
+
+
+def png_dpi(png: bytes) -> float:
+    """A PNG's horizontal resolution from its pHYs chunk (96, a screen's, where it has none)."""
+    at = png.find(b"pHYs")
+    if at < 0 or png[at + 12] != 1:  # no chunk, or its unit is not the metre
+        return 96.0
+    return int.from_bytes(png[at + 4 : at + 8], "big") * 0.0254
 
 
 def cell_length(text: str) -> int:
