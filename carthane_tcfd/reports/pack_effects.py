@@ -116,7 +116,7 @@ STYLES = {1: "pack_center", 4: "pack_money", 9: "pack_center"}  # of the effects
 def build_financial_effects(ctx: PackContext) -> None:
     ws = ctx.sheet("effects")
     lang = ctx.lang
-    widths: list[float] = [7, 14, 25, 11, 17, 17, 17, 15, 12, 22]
+    widths: list[float] = [7, 14, 21, 15, 17, 17, 17, 15, 12, 22]  # 15: 999,999,999.99 without "###"
     set_widths(ws, widths)
     ctx.title_block(ws, "sheet.effects")
     ws.merge(3, 1, len(widths), _t(ctx, "effects_note"), "pack_note")

@@ -170,7 +170,7 @@ def build_mitigations(ctx: PackContext) -> None:
     ws = ctx.sheet("mitigations")
     heads = ["col.code", "col.title", "col.no", "col.action", "col.owner", "col.due", "col.status", "col.overdue"]
     heads.append("col.cost")
-    set_widths(ws, [7, 18, 5, 42, 12, 11, 12, 10, 13])
+    set_widths(ws, [7, 18, 5, 40, 12, 11, 12, 10, 15])  # the cost: 999,999,999.99 without "###"
     ctx.title_block(ws, "sheet.mitigations")
     actions: list[Action] = [
         (place, i, n, m) for place, i in enumerate(ctx.snapshot.items) for n, m in enumerate(i.mitigations, start=1)
