@@ -333,6 +333,26 @@ def test_the_collector_held_off_for_the_start_is_back_once_the_register_is_on_sc
     assert (tmp_path / "gui.db").exists()
 
 
+def test_the_undo_stack_cleared_after_the_window_is_gone_calls_nothing_of_it(qtbot, tmp_path):
+    """At exit the window goes first and the undo stack, which outlives it, is cleared after: with edits on
+    it that called the deleted window (RuntimeError on quitting after any saved change)."""
+    import shiboken6
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QUndoCommand
+    from PySide6.QtWidgets import QApplication
+
+    from carthane_tcfd.ui.launch import build_window
+    from carthane_tcfd.ui.settings import Settings
+
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    window = build_window(QApplication.instance(), settings)
+    state = window.state
+    state.undo.push(QUndoCommand("an edit"))
+    shiboken6.delete(window)
+    state.undo.clear()  # what the stack does as it is deleted at exit
+    assert state.undo.count() == 0
+
+
 def test_an_empty_database_gets_its_first_period_from_the_period_menu(qtbot, tmp_path, prompts_recorder):
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication

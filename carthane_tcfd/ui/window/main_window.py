@@ -231,7 +231,9 @@ class MainWindow(QMainWindow):
         self.state.opened.connect(self._database_opened)
         self.state.period_changed.connect(self._period_changed)
         self.state.items_changed.connect(self._refresh_counts)
-        self.state.undo.indexChanged.connect(lambda _i: self._refresh_enabled())
+        # a method of the window, not a lambda: Qt drops the connection when the window goes, so the undo
+        # stack, which outlives it, does not call into a deleted window as it is cleared at exit
+        self.state.undo.indexChanged.connect(self._undo_moved)
         self.tabs.currentChanged.connect(self._page_shown)
 
     def build_pages(self) -> None:
@@ -495,6 +497,9 @@ class MainWindow(QMainWindow):
         pending = self.state.english_pending() if self.state.register is not None else 0
         more = " · " + self.tr("%1 English texts pending").replace("%1", str(pending)) if pending else ""
         self.count_label.setText(self._counts_text + more)
+
+    def _undo_moved(self, _index: int) -> None:
+        self._refresh_enabled()
 
     def _refresh_enabled(self) -> None:
         period = self.state.period
