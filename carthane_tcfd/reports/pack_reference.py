@@ -24,7 +24,7 @@ def build_matrix_sheet(ctx: PackContext) -> None:
     ws = ctx.sheet("matrix")
     ws.hide_gridlines()
     size = ctx.snapshot.period.matrix_size
-    widths = [16, 4, *([18] * size)]
+    widths: list[float] = [16, 4, *([18] * size)]
     if ctx.matrix_png:  # the picture spans the print area, which spans the page: it prints at the page's width
         spare = rules.Page(landscape=True).width_pt - sum(rules.column_points(w) for w in widths)
         if spare > rules.column_points(1):

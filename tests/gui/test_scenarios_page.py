@@ -138,6 +138,26 @@ def test_the_cell_dialog_saves_amounts_and_narrative_and_keeps_bad_input(window,
     assert (cell.level, cell.low_cny, cell.high_cny, cell.narrative) == (3, 5000, 9000, "停产风险")
 
 
+def test_the_cell_dialog_starts_on_its_first_field_tabs_through_the_form_and_saves_with_ctrl_return(window, qtbot):
+    page = open_scenarios(window, qtbot)
+    saved = []
+    dialog = CellDialog("PR-01", CellDraft(), page.model.item_at(0).kind, 5, saved.append, "en", page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    assert dialog.focusWidget() is dialog.direction, "the first field, not OK"
+    order = [dialog.direction]
+    for _ in range(4):
+        order.append(order[-1].nextInFocusChain())
+    assert order == [dialog.direction, dialog.level, dialog.low, dialog.high, dialog.narrative]
+    dialog.direction.setCurrentIndex(dialog.direction.findData("adverse"))
+    dialog.narrative.setFocus()
+    qtbot.keyClicks(dialog.narrative, "typhoon")
+    qtbot.keyClick(dialog.narrative, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert [d.narrative for d in saved] == ["typhoon"], "Ctrl+Return saves from the narrative"
+
+
 def test_scenario_parameters_inputs_and_sensitivities(window, qtbot):
     page = open_scenarios(window, qtbot)
     scenario = page.scenarios.scenarios[0]

@@ -4,11 +4,13 @@ a refused save keeps the dialog open with the user's input and the reason."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
+    QWidget,
 )
 
 from carthane_tcfd.domain.effects import Direction
@@ -58,10 +61,39 @@ class _SavingDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.problems)
         layout.addWidget(buttons)
+        self._focus_ordered = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The form's fields first in the tab order, then OK and Cancel, and the first field focused: the
+        buttons, made before the fields, would otherwise come first."""
+        if not self._focus_ordered:
+            self._focus_ordered = True
+            fields = [self.form.itemAt(row, QFormLayout.ItemRole.FieldRole) for row in range(self.form.rowCount())]
+            chain: list[QWidget] = [w for w in (item.widget() if item else None for item in fields) if w is not None]
+            chain += self.buttons.buttons()
+            for first, second in itertools.pairwise(chain):
+                QWidget.setTabOrder(first, second)
+            if chain:
+                chain[0].setFocus(Qt.FocusReason.OtherFocusReason)
+            for text in (w for w in chain if isinstance(w, QPlainTextEdit)):
+                text.installEventFilter(self)  # where Return starts a new line, Ctrl+Return saves
+        super().showEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.accept()
+            return True
+        return super().eventFilter(watched, event)
 
     def show_problems(self, messages: list[str]) -> None:
         self.problems.setText("\n".join(messages))
