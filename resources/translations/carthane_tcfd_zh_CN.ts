@@ -306,6 +306,11 @@ Rebuild it now? The unfinished file is kept under another name.</source>
         <translation>依据与假设</translation>
     </message>
     <message>
+        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="121"/>
+        <source>The basis and assumptions of the low and high figures</source>
+        <translation>下限与上限金额的依据与假设</translation>
+    </message>
+    <message>
         <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="184"/>
         <source>Not one of the item&apos;s time horizons</source>
         <translation>不属于该条目的时间范围</translation>

@@ -104,7 +104,9 @@ class EffectsEditor(QGroupBox):
         self._connect()
 
     def _build_anticipated(self) -> QWidget:
-        """A row per horizon: low – high and the basis; rows of horizons the item lacks are disabled."""
+        """For each horizon low – high, and the basis under them across the editor's width (beside them it
+        was squeezed to a few characters in a narrow editor); rows of horizons the item lacks are
+        disabled."""
         box = QWidget(self)
         grid = QGridLayout(box)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -118,13 +120,15 @@ class EffectsEditor(QGroupBox):
             low.setPlaceholderText(self.tr("low"))
             high.setPlaceholderText(self.tr("high"))
             basis.setPlaceholderText(self.tr("basis and assumptions"))
-            grid.addWidget(label, n, 0)
-            grid.addWidget(low, n, 1)
-            grid.addWidget(QLabel("–", box), n, 2)
-            grid.addWidget(high, n, 3)
-            grid.addWidget(basis, n, 4)
-            grid.setColumnStretch(4, 2)
+            basis.setToolTip(self.tr("The basis and assumptions of the low and high figures"))
+            grid.addWidget(label, 2 * n, 0)
+            grid.addWidget(low, 2 * n, 1)
+            grid.addWidget(QLabel("–", box), 2 * n, 2)
+            grid.addWidget(high, 2 * n, 3)
+            grid.addWidget(basis, 2 * n + 1, 1, 1, 3)
             self.rows[horizon.value] = (label, low, high, basis)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
         return box
 
     def _connect(self) -> None:
