@@ -71,8 +71,11 @@ def cells_by_item(scenarios: ScenarioSet) -> dict[int, list[Assessment]]:
     return by_item
 
 
-def scenarios_json(scenarios: ScenarioSet, sens: Sensitivities) -> dict[str, Any]:
+def scenarios_json(scenarios: ScenarioSet, sens: Sensitivities, codes: dict[int, str]) -> dict[str, Any]:
+    """The scenario set, its inputs, the sensitivities and the assessment grid (`codes`: item id -> code,
+    the register's order)."""
     e = sens.emissions
+    cells = cells_by_item(scenarios)
     return {
         "period": scenarios.year,
         "scenarios": [
@@ -123,6 +126,11 @@ def scenarios_json(scenarios: ScenarioSet, sens: Sensitivities) -> dict[str, Any
             ],
         },
         "assessed_cells": len(scenarios.assessments),
+        "assessments": [
+            {"code": code, "cells": assessments_json(cells[item_id], scenarios)}
+            for item_id, code in codes.items()
+            if item_id in cells
+        ],
     }
 
 
@@ -161,7 +169,8 @@ def cmd_scenarios(args: argparse.Namespace, register: Any) -> None:
     scenarios = register.scenarios.set_of(year)
     sens = register.scenarios.sensitivities(year, lang, scenarios)
     if args.json:
-        json.dump(scenarios_json(scenarios, sens), sys.stdout, ensure_ascii=False, indent=2)
+        codes = {row.id: row.code for row in register.items.rows(year, None)}  # in the register's code order
+        json.dump(scenarios_json(scenarios, sens, codes), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         print_scenarios(scenarios, sens, lang)

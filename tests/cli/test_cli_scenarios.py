@@ -41,6 +41,12 @@ def test_scenarios_json_prints_the_set_the_inputs_and_the_sensitivities(tmp_path
     assert carbon["result_cny"] == 150 * 8272.98 and carbon["year"] == 2030
     [power] = data["sensitivities"]["electricity_price"]
     assert power["result_cny"] == 50000.0
+    assert data["assessed_cells"] == 1
+    [row] = data["assessments"]  # the grid as entered, by item code
+    assert row["code"] == json.loads(run("--db", db, "list", "--json").stdout)[0]["code"]
+    assert [(c["scenario_en"], c["horizon"], c["direction"], c["level"], c["narrative"]) for c in row["cells"]] == [
+        ("Orderly transition (about 1.5 °C)", "short", "adverse", 2, "n")
+    ]
     text = run("--db", db, "scenarios", "--lang", "en")
     assert "= 1,240,947.00 CNY" in text.stdout
 
