@@ -18,6 +18,7 @@ from carthane_tcfd.reports.pack_context import PackContext
 from carthane_tcfd.reports.xlsx import put, put_row, set_widths
 from carthane_tcfd.reports.xlsx_styles import FONT, MAX_PLACES, number_style
 
+DOWNSTREAM_FIRST = 9  # GHG Protocol: scope 3 categories 1–8 are upstream, 9–15 downstream
 WIDTHS: list[float] = [46, 16, 16, 16, 11, 50]  # metric, unit, this year, last year, change, status / source
 LAST_COL = len(WIDTHS)
 DATA_COL = LAST_COL + 3  # the chart data, right of the printed columns
@@ -124,11 +125,15 @@ class MetricsSheet:
         group: LineGroup | str | None = "start"
         first = 0
         for row in metric_rows(view):
-            if row.group != group:
+            # scope 3's downstream categories start a table of their own: the whole of scope 3 can run
+            # longer than a page, and its second page would have had no header
+            downstream = row.line is not None and row.line.definition.number == DOWNSTREAM_FIRST
+            if row.group != group or downstream:
                 if first:
                     self.together(first)
                 group = row.group
-                first = self.heading("", row.group.label(self.lang) if row.group else self.t("custom_metrics"))
+                title = row.group.label(self.lang) if row.group else self.t("custom_metrics")
+                first = self.heading("", self.t("scope3_downstream") if downstream else title)
                 put_row(self.ws, self.row, heads, "pack_header")
                 self.row += 1
             self._metric_row(row, output_unit)

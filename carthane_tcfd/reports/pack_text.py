@@ -195,6 +195,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "change": ("变化", "Change"),
     "status_source": ("状态 / 出处", "Status / source"),
     "custom_metrics": ("其他指标", "Further metrics"),
+    "scope3_downstream": ("范围三（下游：类别 9–15）", "Scope 3, downstream (categories 9–15)"),
     "in_tce": ("折标煤", "in coal equivalent"),
     "tce": ("吨标煤", "tce"),
     "cross_title": ("跨行业指标（IFRS S2 第29段 (b)–(g)）", "Cross-industry metrics (IFRS S2 ¶29 (b)–(g))"),

@@ -68,6 +68,17 @@ def test_the_seeded_sheet_holds_the_reports_figures_computed_and_cited(seeded_pa
     assert any("Target-setting is under way" in c for c in text)
 
 
+def test_scope_3_downstream_is_a_table_of_its_own_with_its_header(seeded_packs):
+    """Scope 3 can run longer than a page, and a second table on a sheet has no repeated header: its
+    downstream categories (9–15) start a table of their own, kept on one page."""
+    sheet = [r[0] for r in rows(seeded_packs["en"], "Metrics and targets")]
+    at = sheet.index("Scope 3, downstream (categories 9–15)")
+    assert sheet[at + 1] == "Metric", "its own header row"
+    assert str(sheet[at + 2]).strip().startswith("Category 9:")
+    assert sheet[at - 1] is None and str(sheet[at - 2]).strip().startswith("Category 8:"), "upstream ends above"
+    assert "范围三（下游：类别 9–15）" in [r[0] for r in rows(seeded_packs["zh"], "指标与目标")]
+
+
 def test_the_chinese_edition_is_chinese(seeded_packs):
     sheet = rows(seeded_packs["zh"], "指标与目标")
     labels = [str(r[0]).strip() for r in sheet if r[0]]
