@@ -422,7 +422,9 @@ def build_disclosure_index(ctx: PackContext) -> None:
         put(ws, row, 4, finding.status.label(ctx.lang), finding.status.style)
         sheet_key, cell = ctx.anchor(finding.anchor)
         name = ctx.sheet_name(sheet_key)
-        ws.link(row, 5, f"{name} {cell}", f"'{name}'!{cell}", "pack_link_cell")
+        # on paper the sheet's name (a cell address means nothing there); in Excel the link goes to the cell.
+        # A link's text stays on one line: LibreOffice does not wrap it, and a heading beside it overprinted
+        ws.link(row, 5, name, f"'{name}'!{cell}", "pack_link_cell")
         put(ws, row, 6, finding.missing[0 if ctx.lang == "zh" else 1])
     row += 2
     put_long(ws, row, 1, ctx.t("sse_note"), "pack_note", span=6)

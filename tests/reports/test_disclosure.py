@@ -73,6 +73,7 @@ def test_each_row_links_to_the_cell_that_answers_it_in_the_editions_language(tmp
     target = governance[4].hyperlink.location
     sheet, cell = target.split("!")
     assert wb[sheet.strip("'")][cell].value.startswith("Governance"), "the narrative's heading"
+    assert governance[4].value == "Governance", "on paper the sheet's name, not a cell address"
     article20 = next(r for r in rows if r[1].value == "Article 20")
     assert article20[3].value == "Answered"
     for row in rows:
