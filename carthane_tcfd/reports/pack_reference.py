@@ -136,15 +136,19 @@ def build_methodology(ctx: PackContext) -> None:
 
     row = _sources(ctx, row)
 
-    def section(title: str, heads: list[str], rows: list[list[str]]) -> None:
+    def section(title: str, heads: list[str], rows: list[list[str]], last_wide: bool = False) -> None:
+        """A small table under its heading, kept on one page; `last_wide`: its last column spans the
+        sheet's remaining columns."""
         nonlocal row
         ws.keep_together(row, row + 1 + len(rows))
         put(ws, row, 1, title, "pack_heading")
         row += 1
-        put_row(ws, row, heads, "pack_header")
-        row += 1
-        for values in rows:
-            put_row(ws, row, values)
+        for values, style in ((heads, "pack_header"), *((r, "pack_text") for r in rows)):
+            if last_wide:
+                put_row(ws, row, values[:-1], style)
+                ws.merge(row, len(values), 4, values[-1], style)
+            else:
+                put_row(ws, row, values, style)
             row += 1
         row += 1
 
@@ -192,7 +196,8 @@ def build_methodology(ctx: PackContext) -> None:
     row += 1
     section(
         ctx.t("category_defs"),
-        [ctx.t("col.category"), ctx.t("kind"), "", ctx.t("definition")],
-        [[c.label(lang), c.kind.label(lang), "", c.definition[0 if lang == "zh" else 1]] for c in Category],
+        [ctx.t("col.category"), ctx.t("kind"), ctx.t("definition")],
+        [[c.label(lang), c.kind.label(lang), c.definition[0 if lang == "zh" else 1]] for c in Category],
+        last_wide=True,
     )
     ctx.print_setup(ws, title_rows=None, last_col=4)
