@@ -26,12 +26,13 @@ def _row_json(row: MetricRow) -> dict[str, Any]:
     line = row.line
     if line is not None:
         d = line.definition
-        out.update(group=d.group.value, unit=d.unit.value, status=line.status.value, reason=line.reason)
+        out.update(group=d.group.value, unit=d.unit.value, status=line.status.value)
+        out.update(reason=line.reason, reason_en=line.reason_en)
         if d.number is not None:
             out["category"] = d.number
         if d.tce:
             out.update(tce=_n(line.tce), previous_tce=_n(row.previous_tce))
-        out["source"] = line.source
+        out.update(source=line.source, source_en=line.source_en)
     return out
 
 
@@ -83,6 +84,7 @@ def metrics_json(view: MetricsView, status: str) -> dict[str, Any]:
             "scope2_for_total": b.scope2_for_total.value,
             "output_unit": {"zh": b.output_unit_zh, "en": b.output_unit_en},
             "target_note": b.target_note,
+            "target_note_en": b.target_note_en,
             "source": b.source,
             "source_en": b.source_en,
         },
@@ -91,7 +93,14 @@ def metrics_json(view: MetricsView, status: str) -> dict[str, Any]:
         | {"scope2_location": _n(totals.scope2_location), "scope2_market": _n(totals.scope2_market)},
         "warnings": [{"field": n.field, "zh": n.zh, "en": n.en} for n in view.notices],
         "custom": [
-            {"name_zh": m.name_zh, "name_en": m.name_en, "unit": m.unit, "value": _n(m.value), "source": m.source}
+            {
+                "name_zh": m.name_zh,
+                "name_en": m.name_en,
+                "unit": m.unit,
+                "value": _n(m.value),
+                "source": m.source,
+                "source_en": m.source_en,
+            }
             for m in inventory.custom
         ],
         "cross_industry": [

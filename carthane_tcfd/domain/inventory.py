@@ -34,6 +34,9 @@ class Line:
     status: LineStatus = LineStatus.CALCULATED
     reason: str = ""
     source: str = ""
+    # the English edition's texts of the two above (empty: not translated yet)
+    reason_en: str = ""
+    source_en: str = ""
 
     @property
     def definition(self) -> LineDef:
@@ -46,7 +49,7 @@ class Line:
 
     def emptied(self) -> Line:
         """The line's structure for a new year: its status and reason, no figures."""
-        return Line(self.code, status=self.status, reason=self.reason)
+        return Line(self.code, status=self.status, reason=self.reason, reason_en=self.reason_en)
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,7 @@ class Basis:
     factor_sources_en: str = ""
     verification_note_en: str = ""
     source_en: str = ""
+    target_note_en: str = ""
 
     def output_unit(self, lang: Lang) -> str:
         return (self.output_unit_en or self.output_unit_zh) if lang == "en" else self.output_unit_zh
@@ -84,6 +88,7 @@ class CustomMetric:
     unit: str = ""
     value: Decimal | None = None
     source: str = ""
+    source_en: str = ""  # the English edition's (empty: not translated yet)
 
     def name(self, lang: Lang) -> str:
         return (self.name_en or self.name_zh) if lang == "en" else (self.name_zh or self.name_en)
@@ -138,7 +143,7 @@ class Inventory:
         """What copy to next year carries: statuses, reasons, basis and the metrics' names, no figures."""
         return Inventory(
             tuple(line.emptied() for line in self.lines),
-            dataclasses.replace(self.basis, source=""),
+            dataclasses.replace(self.basis, source="", source_en=""),
             tuple(CustomMetric(m.name_zh, m.name_en, m.unit) for m in self.custom),
         )
 

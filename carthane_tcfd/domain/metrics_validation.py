@@ -79,6 +79,8 @@ def validate_line(line: Line) -> list[Problem]:
             out.append(_p(f"{field}.value", where, "未核算或不相关时不能填写数值", "must be empty when it is left out"))
     _text(out, f"{field}.reason", where, line.reason, REASON_MAX)
     _text(out, f"{field}.source", where, line.source, SOURCE_MAX)
+    _text(out, f"{field}.reason_en", where, line.reason_en, REASON_MAX)
+    _text(out, f"{field}.source_en", where, line.source_en, SOURCE_MAX)
     return out
 
 
@@ -95,6 +97,7 @@ BASIS_LIMITS = {
     "factor_sources_en": TEXT_MAX,
     "verification_note_en": TEXT_MAX,
     "source_en": SOURCE_MAX,
+    "target_note_en": TEXT_MAX,
 }
 BASIS_LABELS = {
     "standards": ("核算标准", "Standards"),
@@ -109,6 +112,7 @@ BASIS_LABELS = {
     "factor_sources_en": ("排放因子来源（英文）", "Emission-factor sources (English)"),
     "verification_note_en": ("核查说明（英文）", "Verification note (English)"),
     "source_en": ("出处（英文）", "Source (English)"),
+    "target_note_en": ("目标设定说明（英文）", "Note on targets (English)"),
 }
 
 
@@ -131,6 +135,7 @@ def validate_custom(metrics: tuple[CustomMetric, ...]) -> list[Problem]:
         _text(out, f"{field}.name_en", where, m.name_en, TITLE_MAX)
         _text(out, f"{field}.unit", where, m.unit, UNIT_MAX)
         _text(out, f"{field}.source", where, m.source, SOURCE_MAX)
+        _text(out, f"{field}.source_en", where, m.source_en, SOURCE_MAX)
         _figure(out, f"{field}.value", where, m.value, negative=True)
         if m.key in seen and m.key[0]:
             out.append(_p(f"{field}.name_zh", where, "名称与单位重复", "repeats another metric's name and unit"))

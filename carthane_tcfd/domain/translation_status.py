@@ -6,7 +6,9 @@ from carthane_tcfd.domain.records import RegisterSnapshot
 
 NARRATIVES = ("governance", "strategy", "risk_management", "metrics_targets", "key_messages", "decision_requested")
 # the inventory basis's texts the pack prints, each with its English beside it (`…_en`)
-BASIS_TEXTS = ("standards", "factor_sources", "verification_note", "source")
+BASIS_TEXTS = ("standards", "factor_sources", "verification_note", "source", "target_note")
+# an inventory line's texts the pack prints, each with its English beside it (`…_en`); a further metric's source
+LINE_TEXTS = ("source", "reason")
 
 
 def english_pending(snapshot: RegisterSnapshot) -> list[str]:
@@ -34,6 +36,14 @@ def english_pending(snapshot: RegisterSnapshot) -> list[str]:
             for name in BASIS_TEXTS
             if getattr(basis, name).strip() and not getattr(basis, f"{name}_en").strip()
         )
+        missing.extend(
+            f"metric {line.code} {name}"
+            for line in current.inventory.lines
+            for name in LINE_TEXTS
+            if getattr(line, name).strip() and not getattr(line, f"{name}_en").strip()
+        )
         missing.extend(f"metric {m.name_zh}" for m in current.inventory.custom if m.name_zh and not m.name_en.strip())
+        custom = current.inventory.custom
+        missing.extend(f"metric {m.name_zh} source" for m in custom if m.source.strip() and not m.source_en.strip())
         missing.extend(f"target {t.title}" for t in current.targets if t.title.strip() and not t.title_en.strip())
     return missing

@@ -171,12 +171,14 @@ class MetricsSheet:
         line = row.line
         if row.computed or (line is None and row.value is None):
             return row.status_text(self.lang)
+        text_of = self.ctx.text_of  # the English edition's text, or the Chinese marked as pending
         if line is None:
-            return self.view.current.inventory.custom[int(row.key.split(".")[1])].source
+            custom = self.view.current.inventory.custom[int(row.key.split(".")[1])]
+            return text_of(custom.source, custom.source_en)
         if line.status is not LineStatus.CALCULATED:
             separator = "：" if self.lang == "zh" else ": "
-            return f"{line.status.label(self.lang)}{separator}{line.reason}"
-        return line.source or row.status_text(self.lang)
+            return f"{line.status.label(self.lang)}{separator}{text_of(line.reason, line.reason_en)}"
+        return text_of(line.source, line.source_en) or row.status_text(self.lang)
 
     def cross_industry(self) -> None:
         first = self.heading("cross_title")
@@ -207,7 +209,8 @@ class MetricsSheet:
     def targets(self) -> None:
         first = self.heading("targets_title")
         targets = self.view.current.targets
-        note = self.view.current.inventory.basis.target_note
+        basis = self.view.current.inventory.basis
+        note = self.ctx.text_of(basis.target_note, basis.target_note_en)
         if not targets:
             self.note(self.t("no_targets"))
             if note:

@@ -92,6 +92,8 @@ class MetricsSheet:
                     values.get("status") or LineStatus.CALCULATED,
                     _kept(old.reason, values.get("reason")),
                     _kept(old.source, values.get("source")),
+                    old.reason_en,  # the template holds the Chinese texts; their English stays as entered
+                    old.source_en,
                 )
                 rows[f"lines[{key}]"] = row
             elif key.startswith(CUSTOM_KEY) and key[len(CUSTOM_KEY) :].isdigit():

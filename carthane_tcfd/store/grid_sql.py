@@ -12,7 +12,7 @@ from typing import Any, Protocol
 from carthane_tcfd.domain.item_fields import Shape
 from carthane_tcfd.domain.records import ITEM_FIELDS, NARRATIVE_COLUMNS
 from carthane_tcfd.domain.taxonomy import Kind, MitigationStatus
-from carthane_tcfd.domain.translation_status import BASIS_TEXTS
+from carthane_tcfd.domain.translation_status import BASIS_TEXTS, LINE_TEXTS
 
 # The item columns of a grid row, in this order; CODE_LISTS are read as JSON text.
 CODE_LISTS = tuple(f.name for f in ITEM_FIELDS if f.in_row and f.shape is Shape.CODES)
@@ -107,10 +107,14 @@ ITEMS_PENDING = (
 ACTIONS_PENDING = (
     f"SELECT COALESCE(SUM({_missing('mitigation.description', 'mitigation.description_en')}), 0) {ACTIONS_OF_PERIOD}"
 )
-# The officer's metric names and target titles, and the inventory basis's texts, without English.
+# The officer's metric names and sources, target titles, the inventory lines' sources and reasons and the
+# basis's texts, without English.
 METRICS_PENDING = (
     "SELECT "
-    f"(SELECT COUNT(*) FROM custom_metric WHERE period_id = :period_id AND {_missing('name_zh', 'name_en')} = 1)"
+    f"(SELECT COALESCE(SUM({_missing('name_zh', 'name_en')} + {_missing('source', 'source_en')}), 0) "
+    "FROM custom_metric WHERE period_id = :period_id)"
+    f" + (SELECT COALESCE(SUM({' + '.join(_missing(name, name + '_en') for name in LINE_TEXTS)}), 0) "
+    "FROM inventory_line WHERE period_id = :period_id)"
     f" + (SELECT COUNT(*) FROM climate_target WHERE period_id = :period_id AND {_missing('title', 'title_en')} = 1)"
     f" + COALESCE((SELECT {' + '.join(_missing(name, name + '_en') for name in BASIS_TEXTS)} "
     "FROM metric_basis WHERE period_id = :period_id), 0)"

@@ -44,6 +44,7 @@ BASIS_TEXT = (
     "factor_sources_en",
     "verification_note_en",
     "source_en",
+    "target_note_en",
 )
 
 
@@ -67,7 +68,16 @@ def _basis(row: MetricBasis | None) -> Basis:
 
 
 def _line(row: InventoryLine) -> Line:
-    return Line(row.code, figure(row.value), figure(row.tce), LineStatus(row.status), row.reason, row.source)
+    return Line(
+        row.code,
+        figure(row.value),
+        figure(row.tce),
+        LineStatus(row.status),
+        row.reason,
+        row.source,
+        row.reason_en,
+        row.source_en,
+    )
 
 
 def read_inventories(session: Session, period_ids: list[int]) -> dict[int, Inventory]:
@@ -86,7 +96,7 @@ def read_inventories(session: Session, period_ids: list[int]) -> dict[int, Inven
         .order_by(CustomMetricEntry.period_id, CustomMetricEntry.position)
     )
     for c in session.scalars(query):
-        customs[c.period_id].append(CustomMetric(c.name_zh, c.name_en, c.unit, figure(c.value), c.source))
+        customs[c.period_id].append(CustomMetric(c.name_zh, c.name_en, c.unit, figure(c.value), c.source, c.source_en))
     return {pid: Inventory.of(lines[pid], _basis(bases.get(pid)), tuple(customs[pid])) for pid in period_ids}
 
 
@@ -139,6 +149,8 @@ def _line_values(line: Line) -> dict[str, Any]:
         "status": line.status.value,
         "reason": line.reason,
         "source": line.source,
+        "reason_en": line.reason_en,
+        "source_en": line.source_en,
     }
 
 
@@ -201,7 +213,7 @@ def _write(session: Session, period_id: int, metrics: MetricSet, user: str, audi
         if row is None:
             row = InventoryLine(period_id=period_id, code=line.code, status=LineStatus.CALCULATED.value)
             row.value = row.tce = None
-            row.reason = row.source = ""
+            row.reason = row.source = row.reason_en = row.source_en = ""
             session.add(row)
         _apply(row, _line_values(line), f"lines[{line.code}].", audit)
 
@@ -236,6 +248,7 @@ def _write(session: Session, period_id: int, metrics: MetricSet, user: str, audi
                 "unit": c.unit,
                 "value": c.value,
                 "source": c.source,
+                "source_en": c.source_en,
             }
             for i, c in enumerate(metrics.inventory.custom)
         ],

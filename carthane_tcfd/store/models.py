@@ -165,6 +165,8 @@ class InventoryLine(Base):
     status: Mapped[str] = mapped_column(String(20), default="calculated")
     reason: Mapped[str] = mapped_column(Text, default="")
     source: Mapped[str] = mapped_column(String(500), default="")
+    reason_en: Mapped[str] = mapped_column(Text, default="")
+    source_en: Mapped[str] = mapped_column(String(500), default="")
 
 
 class MetricBasis(Base):
@@ -188,6 +190,7 @@ class MetricBasis(Base):
     factor_sources_en: Mapped[str] = mapped_column(Text, default="")
     verification_note_en: Mapped[str] = mapped_column(Text, default="")
     source_en: Mapped[str] = mapped_column(String(500), default="")
+    target_note_en: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_by: Mapped[str] = mapped_column(String(200), default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -208,6 +211,7 @@ class CustomMetricEntry(Base):
     unit: Mapped[str] = mapped_column(String(40), default="")
     value: Mapped[Decimal | None] = mapped_column(Figure)
     source: Mapped[str] = mapped_column(String(500), default="")
+    source_en: Mapped[str] = mapped_column(String(500), default="")
 
 
 class CrossIndustryEntry(Base):

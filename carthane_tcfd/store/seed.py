@@ -96,7 +96,7 @@ def load_seed(engine: Engine, path: Path | None = None) -> int:
             insert(CodeCounter),
             [{"period_id": period.id, "prefix": p, "last": n} for p, n in counters.items()],
         )
-        metrics = {**data["metrics"], "basis": {**data["metrics"]["basis"], **english.get("metrics_basis", {})}}
+        metrics = _with_english(data["metrics"], english)
         write_metric_set(session, period.id, seed_metric_set(metrics), SEED_AUTHOR, lambda *_: None)
         session.add(
             AuditEntry(
@@ -150,6 +150,17 @@ def _item(raw: dict[str, Any], english: dict[str, Any], period_id: int) -> Item:
     )
 
 
+def _with_english(metrics: dict[str, Any], english: dict[str, Any]) -> dict[str, Any]:
+    """The seed's metrics with the translations made for this register: the basis's texts, and each line's
+    source and reason by its Chinese text."""
+    texts = english.get("metric_texts", {})
+    lines = [
+        {**r, **{f"{name}_en": texts[r[name]] for name in ("source", "reason") if r.get(name) in texts}}
+        for r in metrics["lines"]
+    ]
+    return {**metrics, "lines": lines, "basis": {**metrics["basis"], **english.get("metrics_basis", {})}}
+
+
 def _decimal(value: str | None) -> Decimal | None:
     return None if value is None else Decimal(value)
 
@@ -164,6 +175,8 @@ def seed_metric_set(raw: dict[str, Any]) -> MetricSet:
             LineStatus(r.get("status", "calculated")),
             r.get("reason", ""),
             r.get("source", ""),
+            r.get("reason_en", ""),
+            r.get("source_en", ""),
         )
         for r in raw["lines"]
     ]

@@ -16,7 +16,7 @@ from carthane_tcfd.domain.errors import DatabaseError
 from carthane_tcfd.store.engine import sqlite_problem
 from carthane_tcfd.store.grid_sql import Fetch
 
-SCHEMA_HEAD = "0010"  # the newest migration in db/versions; a test keeps the two in step
+SCHEMA_HEAD = "0011"  # the newest migration in db/versions; a test keeps the two in step
 
 
 @dataclass(frozen=True)

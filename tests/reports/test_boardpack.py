@@ -90,6 +90,25 @@ def snapshot_module(tmp_path_factory):
     return snap
 
 
+def test_the_english_edition_of_the_seeded_pack_holds_no_chinese_and_counts_nothing_pending(packs):
+    """Every cell of the English edition is English (the seed's texts all have their translations, the
+    metrics' sources and reasons included), and the cover says so."""
+    import re
+
+    chinese = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]")
+    wb = load_workbook(packs["en"])
+    found = [
+        f"{ws.title}!{c.coordinate}: {c.value[:40]}"
+        for ws in wb.worksheets
+        for row in ws.iter_rows()
+        for c in row
+        if isinstance(c.value, str) and chinese.search(c.value)
+    ]
+    assert found == []
+    cover = {r[1]: r[2] for r in wb["Cover"].iter_rows(values_only=True) if len(r) > 2}
+    assert cover["English text pending"] == "None"
+
+
 def test_sheet_names_follow_the_language(packs):
     assert load_workbook(packs["zh"]).sheetnames == ZH_SHEETS
     assert load_workbook(packs["en"]).sheetnames == EN_SHEETS

@@ -56,7 +56,9 @@ def test_the_seeded_sheet_holds_the_reports_figures_computed_and_cited(seeded_pa
     assert by_label["Scope 1 GHG emissions"][2] == 250.14 and by_label["Scope 1 GHG emissions"][5] == "computed"
     assert by_label["Scope 2 share"][2] == 79.17 and by_label["Renewable share of energy"][2] == 13.64
     assert by_label["Category 7: Employee commuting"][2] == 33.27
-    assert by_label["Category 7: Employee commuting"][5].startswith("《2024年度ESG报告》")
+    assert by_label["Category 7: Employee commuting"][5] == (
+        "2024 ESG Report, Appendix 1 Performance table · Greenhouse gas emissions"
+    ), "the source's English, translated for the seed"
     capital = by_label["Category 2: Capital goods"]
     assert capital[2] == "—" and capital[5].startswith("Not calculated: ") and "2024 report" in capital[5]
     assert by_label["Organisational boundary"][1] == "Operational control"

@@ -79,6 +79,28 @@ def test_a_whole_metric_set_round_trips(register):
     assert again.current.targets[0].milestones == (Milestone(2027, D("6204.74")),)
 
 
+def test_the_english_beside_a_lines_source_and_reason_round_trips_and_goes_to_next_year(register):
+    view = register.metrics.view(2024)
+    seeded = view.current.inventory.line("scope3.capital_goods")
+    assert (seeded.reason, seeded.reason_en) == ("2024年报告未核算", "not calculated in the 2024 report")
+    inventory = view.current.inventory.with_line(
+        Line("scope1.fugitive", D("200.5"), source="2025 清册", source_en="2025 inventory")
+    )
+    inventory = dataclasses.replace(
+        inventory,
+        basis=dataclasses.replace(inventory.basis, target_note_en="No target yet."),
+        custom=(CustomMetric("危险废弃物产生总量", "Hazardous waste", "吨", D("98.66"), "附录1", "Appendix 1"),),
+    )
+    register.metrics.save(2024, dataclasses.replace(view.current, inventory=inventory), view.version)
+    again = register.metrics.view(2024).current.inventory
+    assert again.line("scope1.fugitive").source_en == "2025 inventory"
+    assert again.basis.target_note_en == "No target yet." and again.custom[0].source_en == "Appendix 1"
+    register.periods.copy_to_next_year(2024)
+    carried = register.metrics.view(2025).current.inventory
+    assert carried.line("scope3.capital_goods").reason_en == "not calculated in the 2024 report"
+    assert carried.line("scope1.fugitive").source_en == "", "a source belongs to its year's figure"
+
+
 def test_each_changed_field_is_audited(register):
     from carthane_tcfd.store.models import AuditEntry
 
@@ -161,7 +183,8 @@ def test_totals_for_the_scenario_sensitivities(register):
 
 def test_the_status_bar_count_takes_the_officers_metrics_and_targets_without_english(register):
     """The database's count (the status bar) agrees with the cover's (domain.translation_status) for a
-    custom metric and a target held in Chinese only, and for the inventory basis's texts."""
+    custom metric and a target held in Chinese only, for inventory lines' sources and reasons, and for the
+    inventory basis's texts."""
     from carthane_tcfd.domain.translation_status import english_pending
 
     view = register.metrics.view(2024)
@@ -176,5 +199,11 @@ def test_the_status_bar_count_takes_the_officers_metrics_and_targets_without_eng
     )
     register.metrics.save(2024, chinese_only, view.version)
     after = english_pending(register.periods.snapshot(2024))
-    assert after == [*before, "metric 危险废弃物产生总量", f"target {TARGET.title}"]
+    assert after == [
+        *before,
+        "metric scope1.fugitive source",  # the edited lines' Chinese source and reason, no English beside them
+        "metric scope3.franchises reason",
+        "metric 危险废弃物产生总量",
+        f"target {TARGET.title}",
+    ]
     assert register.items.english_pending(2024) == len(after)

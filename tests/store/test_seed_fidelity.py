@@ -181,7 +181,7 @@ def test_scope3_categories_not_in_the_report_are_marked_not_calculated(seeded):
     for line in lines:
         if line.status is not LineStatus.CALCULATED:
             assert line.status is LineStatus.NOT_CALCULATED and line.value is None
-            assert "not calculated in the 2024 report" in line.reason
+            assert line.reason == "2024年报告未核算" and line.reason_en == "not calculated in the 2024 report"
 
 
 def test_basis_is_the_reports_boundary_and_factor_sources(seeded):

@@ -147,21 +147,22 @@ def inventory_columns(lang: Lang, view: MetricsView) -> list[Column[Entry]]:
             code=lambda e: e.line.status.value if e.line else "",
             editable_for=is_line,
         ),
-        Column(
-            "未核算原因",
-            "Reason left out",
-            lambda e: e.line.reason if e.line else "",
-            edit=lambda e, v: with_line(e, reason=str(v)),
-            editable_for=is_line,
-        ),
-        Column(
-            "出处",
-            "Source",
-            lambda e: e.line.source if e.line else "",
-            edit=lambda e, v: with_line(e, source=str(v)),
-            editable_for=is_line,
-        ),
+        _line_text("未核算原因", "Reason left out", "reason", with_line, is_line),
+        _line_text("未核算原因（英文）", "Reason left out (English)", "reason_en", with_line, is_line),
+        _line_text("出处", "Source", "source", with_line, is_line),
+        _line_text("出处（英文）", "Source (English)", "source_en", with_line, is_line),
     ]
+
+
+def _line_text(zh: str, en: str, name: str, with_line: Any, is_line: Any) -> Column[Entry]:
+    """An inventory line's text column (the English edition's beside the Chinese)."""
+    return Column(
+        zh,
+        en,
+        lambda e: getattr(e.line, name) if e.line else "",
+        edit=lambda e, v: with_line(e, **{name: str(v)}),
+        editable_for=is_line,
+    )
 
 
 # ---- the officer's own metrics ----------------------------------------------------------------------
@@ -172,6 +173,7 @@ def custom_columns(lang: Lang) -> list[Column[CustomMetric]]:
         text_column("单位", "Unit", "unit"),
         figure_column("数值", "Value", "value", lambda v: figure(v, lang)),
         text_column("出处", "Source", "source"),
+        text_column("出处（英文）", "Source (English)", "source_en"),
     ]
 
 

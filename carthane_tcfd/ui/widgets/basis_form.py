@@ -28,6 +28,7 @@ LONG_TEXT = (
     "verification_note",
     "verification_note_en",
     "target_note",
+    "target_note_en",
 )
 ORDER = (
     "boundary",
@@ -43,6 +44,7 @@ ORDER = (
     "output_unit_zh",
     "output_unit_en",
     "target_note",
+    "target_note_en",
     "source",
     "source_en",
 )
