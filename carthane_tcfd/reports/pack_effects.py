@@ -153,18 +153,6 @@ def build_financial_effects(ctx: PackContext) -> None:
     if row == HEADER_ROW:
         row += 1
         put(ws, row, 1, ctx.t("empty_register"), "pack_note")
-    row += 2
-    heading = row
-    put(ws, row, 1, _t(ctx, "exposure"), "pack_heading")
-    row += 1
-    put_row(ws, row, [_t(ctx, "kind_col"), "", *(h.label(lang) for h in Horizon)], "pack_header")
-    ws.merge(row, 1, 2, _t(ctx, "kind_col"), "pack_header")
-    for kind in Kind:
-        row += 1
-        sums = exposure_by_horizon([i.effects for i in ctx.snapshot.of_kind(kind)])
-        ws.merge(row, 1, 2, kind.label(lang), "pack_text")
-        put_row(ws, row, [_range(*sums[h.value]) if h.value in sums else "—" for h in Horizon], "pack_center", 3)
-    ws.keep_together(heading, row)
     ws.freeze(HEADER_ROW + 1, 3)
     ctx.print_setup(ws, title_rows=HEADER_ROW, last_col=len(widths))
 
@@ -306,6 +294,23 @@ def build_scenario_grid(ctx: PackContext) -> None:
     ctx.print_setup(ws, title_rows=HEADER_ROW, last_col=len(widths))
 
 
+def _exposure(ctx: PackContext, ws: Sheet, row: int) -> int:
+    """The anticipated effects summed by horizon, risks and opportunities apart; the next free row. (Here,
+    not under the effects table: that table's header repeats on every page, and printed above this one
+    when it began a page.)"""
+    heading = row
+    put(ws, row, 1, _t(ctx, "exposure"), "pack_heading")
+    row += 1
+    put_row(ws, row, [_t(ctx, "kind_col"), *(h.label(ctx.lang) for h in Horizon)], "pack_header")
+    for kind in Kind:
+        row += 1
+        sums = exposure_by_horizon([i.effects for i in ctx.snapshot.of_kind(kind)])
+        put(ws, row, 1, kind.label(ctx.lang), "pack_text")
+        put_row(ws, row, [_range(*sums[h.value]) if h.value in sums else "—" for h in Horizon], "pack_center", 2)
+    ws.keep_together(heading, row)
+    return row + 2
+
+
 def _scenarios_of(ctx: PackContext) -> ScenarioSet:
     period = ctx.snapshot.period
     return ctx.snapshot.scenarios or ScenarioSet(period.year, period.matrix_size)
@@ -316,6 +321,7 @@ def build_scenario_analysis(ctx: PackContext) -> None:
     widths: list[float] = [22, 20, 13, 18, 22, 14, 29, 16]
     set_widths(ws, widths)
     row = ctx.title_block(ws, "sheet.scenarios")
+    row = _exposure(ctx, ws, row)
     scenarios = _scenarios_of(ctx)
     row = _scenario_set(ctx, ws, row, scenarios, widths)
     row = _sensitivities(ctx, ws, row, scenarios, widths)

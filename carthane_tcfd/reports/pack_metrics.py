@@ -101,12 +101,14 @@ class MetricsSheet:
             ("basis.output_unit", b.output_unit(self.lang) or missing),
             ("basis.source", text(b.source, b.source_en)),
         ]
-        first = self.heading("basis_title")
+        self.heading("basis_title")
         for key, value in pairs:
             put(self.ws, self.row, 1, self.t(key), "pack_header")
             self.ws.merge(self.row, 2, LAST_COL, value, "pack_text")
             self.row += 1
-        self.together(first)
+        # with the sheet's title: moved to the next page on its own, it left the title alone on a page (a
+        # basis too long for one page keeps its first rows with the title and flows on: each row is labelled)
+        self.ws.keep_together(1, self.row - 1)
         for notice in self.view.notices:
             self.note("⚠ " + notice.message(self.lang))
 
@@ -187,10 +189,9 @@ class MetricsSheet:
             self.t("cross_state"),
             self.t("cross_amount"),
             self.t("cross_share"),
-            "",
-            self.t("narrative"),
         ]
         put_row(self.ws, self.row, heads, "pack_header")
+        self.ws.merge(self.row, 5, 6, self.t("narrative"), "pack_header")  # the narrative takes both last columns
         self.row += 1
         for m in self.view.current.cross_industry:
             label = f"{m.code.paragraph} {m.code.label(self.lang)}"
@@ -201,8 +202,7 @@ class MetricsSheet:
             put(self.ws, self.row, 2, m.state.label(self.lang), state_style)
             put(self.ws, self.row, 3, amount, "pack_center")
             put(self.ws, self.row, 4, share, "pack_center")
-            put(self.ws, self.row, 5, "", "pack_text")
-            put(self.ws, self.row, 6, m.narrative, "pack_text")
+            self.ws.merge(self.row, 5, 6, m.narrative, "pack_text")
             self.row = self.ws.spill(self.row, 6) + 1
         self.together(first)
 

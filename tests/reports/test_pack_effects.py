@@ -74,8 +74,9 @@ def test_effects_sheet_shows_figures_reasons_and_exposure(filled):
     assert pr01[7] == "Revenue\nAsset carrying amounts / impairment" and pr01[8] == "Yes"
     pr02 = [c.value for c in find_row(ws, "PR-02")]
     assert pr02[9] == "Not quantified in the source report\n(as transcribed from the 2024 ESG report)"
-    risks = [c.value for c in find_row(ws, "Risk")]
-    assert risks[2] == "100,000 – 900,000" and risks[3] == "—"
+    exposure = read(filled, "en")["Scenario analysis"]  # not under the effects table, whose header repeats
+    risks = [c.value for c in find_row(exposure, "Risk")]
+    assert risks[1] == "100,000 – 900,000" and risks[2] == "—"
     assert ws.print_title_rows == "$5:$5"  # the header row repeats on every page
     assert ws.page_setup.paperSize == 9 and ws.page_setup.orientation == "landscape"
 
