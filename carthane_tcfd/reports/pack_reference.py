@@ -16,7 +16,7 @@ from carthane_tcfd.domain.taxonomy import Category, Horizon, Kind, Source
 from carthane_tcfd.reports import print_rules as rules
 from carthane_tcfd.reports.matrix_model import MatrixView, build_grid
 from carthane_tcfd.reports.pack_context import PackContext
-from carthane_tcfd.reports.xlsx import joined, put, put_long, put_row, set_widths
+from carthane_tcfd.reports.xlsx import joined, png_size, put, put_long, put_row, set_widths
 from carthane_tcfd.reports.xlsx_styles import band_style_name
 
 
@@ -53,8 +53,8 @@ PICTURE_HEIGHT_PT = 430.0  # what a landscape page's body (456 pt of 480 used) h
 def _picture_width_px(png: bytes, print_width_pt: float) -> int:
     """The matrix picture's width in sheet pixels: the page's width, or less where its height would not fit
     under the heading (the sheet prints at 100 %: its columns are the page's width)."""
-    aspect = int.from_bytes(png[16:20], "big") / int.from_bytes(png[20:24], "big")  # IHDR width / height
-    return round(min(print_width_pt, PICTURE_HEIGHT_PT * aspect) / rules.PT_PER_PX)
+    width, height = png_size(png)
+    return round(min(print_width_pt, PICTURE_HEIGHT_PT * width / height) / rules.PT_PER_PX)
 
 
 CELL_CODES_MAX = 12  # codes a matrix cell lists; above that the first ones and how many more

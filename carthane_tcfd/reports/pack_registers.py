@@ -194,7 +194,7 @@ def build_mitigations(ctx: PackContext) -> None:
     for _place, item, number, m in actions:
         row += 1
         late = m.is_overdue(today)
-        status = "rag_red" if late else rag(m, today)
+        status = rag(m, today)
         values = [
             item.code,
             titles[id(item)],

@@ -259,17 +259,22 @@ class Sheet:
 
     def image(self, row: int, png: bytes, width_px: int) -> int:
         """A PNG at column A of `row`, `width_px` sheet pixels wide; the rows it covers (at 20 px a row)."""
-        natural = int.from_bytes(png[16:20], "big") * 96 / png_dpi(png)  # as xlsxwriter sizes it
-        scale = width_px / natural
+        width, height = png_size(png)
+        scale = width_px / (width * 96 / png_dpi(png))  # xlsxwriter sizes a picture by its resolution
         self.ws.insert_image(
             row - 1, 0, "matrix.png", {"image_data": io.BytesIO(png), "x_scale": scale, "y_scale": scale}
         )
-        return int(int.from_bytes(png[20:24], "big") * 96 / png_dpi(png) * scale / 20)
+        return int(height * width_px / width / 20)
 
     def row_heights(self) -> list[float]:
         """Every row's printed height up to the last row written."""
         fixed, needed = self.fixed, self.needed
         return [max(fixed.get(r, 0.0), needed.get(r, 0.0)) or rules.DEFAULT_ROW_PT for r in range(1, self.max_row + 1)]
+
+
+def png_size(png: bytes) -> tuple[int, int]:
+    """A PNG's width and height in pixels (its IHDR chunk)."""
+    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
 
 
 def png_dpi(png: bytes) -> float:
@@ -473,7 +478,7 @@ def add_table(ws: Sheet, name: str, first_row: int, last_row: int, heads: list[s
 def put_long(ws: Sheet, row: int, col: int, text: str, style: str = "pack_plain", *, span: int = 1) -> int:
     """Write a text that may need more than one row's height over as many rows as it needs, cut at line
     or word ends; the next free row. Every row holds what it shows, so nothing is cut in print."""
-    size, narrow = ws.book.measures[style][0], ws.book.measures[style][4]
+    size, _wrap, _need, _short, narrow = ws.book.measures[style]
     for piece in rules.split_to_rows(text, ws.width_pt(col, span) * narrow, size):
         if span > 1:
             ws.merge(row, col, col + span - 1, piece, style)
