@@ -90,7 +90,9 @@ def test_the_bundled_commands_list_export_and_draw_from_a_fresh_database(bundle,
 
 
 def test_the_bundled_gui_shows_the_window_and_quits_without_the_venv(bundle, tmp_path):
-    env = clean_env(tmp_path, QT_QPA_PLATFORM="offscreen", CARTHANE_TCFD_QUIT_AFTER_MS="4000")
+    """In Chinese: the window's translation and Qt's own (dialog buttons) come from the bundle, found
+    through the Qt paths the bundle's run-time hook sets (packaging/rthooks)."""
+    env = clean_env(tmp_path, QT_QPA_PLATFORM="offscreen", CARTHANE_TCFD_QUIT_AFTER_MS="4000", LANG="zh_CN.UTF-8")
     process = subprocess.Popen(
         [str(bundle / "CarthaneTCFD"), "--db", str(tmp_path / "gui.db")],
         env=env,
@@ -109,3 +111,7 @@ def test_the_bundled_gui_shows_the_window_and_quits_without_the_venv(bundle, tmp
     loaded = {line.split()[-1] for line in maps.splitlines() if "/" in line}
     outside = sorted(p for p in loaded if ".venv" in p or "site-packages" in p)
     assert not outside, f"the bundle loaded files from a Python environment: {outside[:5]}"
+    internal = bundle.resolve() / "_internal"
+    translations = {internal / "PySide6" / "Qt" / "translations" / "qtbase_zh_CN.qm", internal / "resources" /
+                    "translations" / "carthane_tcfd_zh_CN.qm"}
+    assert translations <= {Path(p) for p in loaded}, "Qt's and the application's Chinese were loaded"
