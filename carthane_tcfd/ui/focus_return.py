@@ -10,6 +10,15 @@ from shiboken6 import isValid
 
 
 class FocusReturn(QObject):
+    _installed: FocusReturn | None = None  # the application's, once (a test process builds many windows)
+
+    @classmethod
+    def install(cls, app: QApplication) -> None:
+        """Once per application. Remembered here rather than found with app.findChild, which wraps every
+        object of the application in Python to look at it (4 ms of the launch: README, Performance)."""
+        if cls._installed is None or not isValid(cls._installed) or cls._installed.parent() is not app:
+            cls._installed = cls(app)
+
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
         self._before: dict[QDialog, QWidget] = {}

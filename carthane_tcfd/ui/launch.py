@@ -69,8 +69,7 @@ def _return_focus(app: QApplication) -> None:
     namespace cost start-up: README, Performance), before any dialog can open."""
     from carthane_tcfd.ui.focus_return import FocusReturn
 
-    if app.findChild(FocusReturn) is None:
-        FocusReturn(app)
+    FocusReturn.install(app)
 
 
 def build_window(app: QApplication, settings: Settings) -> MainWindow:

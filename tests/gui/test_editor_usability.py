@@ -176,3 +176,14 @@ def test_focus_returns_to_the_field_that_had_it_after_a_dialog(window, qtbot):
     editor.history_button.click()  # History… opens a modal dialog; the timer closes it
     assert closed and closed[0] is not None
     qtbot.waitUntil(editor.owner.hasFocus, timeout=2000)
+
+
+def test_focus_return_is_installed_once_however_many_windows_are_built(window, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from carthane_tcfd.ui.focus_return import FocusReturn
+
+    app = QApplication.instance()
+    FocusReturn.install(app)
+    FocusReturn.install(app)
+    assert len(app.findChildren(FocusReturn)) == 1
