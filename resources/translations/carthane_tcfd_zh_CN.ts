@@ -4,12 +4,6 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/about.py" line="37"/>
-        <source>About</source>
-        <comment>Bundled components and their licences:</comment>
-        <translation>关于</translation>
-    </message>
-    <message>
         <location filename="../../carthane_tcfd/ui/prompts.py" line="36"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
@@ -26,34 +20,47 @@
     </message>
 </context>
 <context>
+    <name>About</name>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/about.py" line="33"/>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../../carthane_tcfd/ui/dialogs/about.py" line="40"/>
+        <source>Bundled components and their licences:</source>
+        <translation>随附组件及其许可证：</translation>
+    </message>
+</context>
+<context>
     <name>CellDialog</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="195"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="227"/>
         <source>CNY, optional</source>
         <translation>人民币元，可选</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="200"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="232"/>
         <source>Direction</source>
         <translation>影响方向</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="201"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="233"/>
         <source>Level</source>
         <translation>影响等级</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="202"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="234"/>
         <source>Low (CNY)</source>
         <translation>下限（元）</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="203"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="235"/>
         <source>High (CNY)</source>
         <translation>上限（元）</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="204"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="236"/>
         <source>Narrative</source>
         <translation>说明</translation>
     </message>
@@ -291,27 +298,27 @@ Rebuild it now? The unfinished file is kept under another name.</source>
         <translation>未量化原因</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="118"/>
+        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="120"/>
         <source>low</source>
         <translation>下限</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="119"/>
+        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="121"/>
         <source>high</source>
         <translation>上限</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="120"/>
+        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="122"/>
         <source>basis and assumptions</source>
         <translation>依据与假设</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="121"/>
+        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="123"/>
         <source>The basis and assumptions of the low and high figures</source>
         <translation>下限与上限金额的依据与假设</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="184"/>
+        <location filename="../../carthane_tcfd/ui/widgets/effects_editor.py" line="188"/>
         <source>Not one of the item&apos;s time horizons</source>
         <translation>不属于该条目的时间范围</translation>
     </message>
@@ -362,17 +369,17 @@ Rebuild it now? The unfinished file is kept under another name.</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/excel_actions.py" line="148"/>
+        <location filename="../../carthane_tcfd/ui/window/excel_actions.py" line="150"/>
         <source>Imported from %1: %2</source>
         <translation>已从 %1 导入：%2</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/excel_actions.py" line="150"/>
+        <location filename="../../carthane_tcfd/ui/window/excel_actions.py" line="152"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/excel_actions.py" line="170"/>
+        <location filename="../../carthane_tcfd/ui/window/excel_actions.py" line="172"/>
         <source>The operation failed unexpectedly; details are in %1</source>
         <translation>操作意外失败；详情见 %1</translation>
     </message>
@@ -507,39 +514,39 @@ Open its folder?</source>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/import_preview.py" line="36"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/import_preview.py" line="39"/>
         <source>Import from Excel – %1</source>
         <translation>从 Excel 导入 – %1</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/import_preview.py" line="58"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/import_preview.py" line="63"/>
         <source>Take the file&apos;s values for items changed in the register since the template was made</source>
         <translation>对模板生成后在登记册中被他人修改的条目，以文件中的值为准</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/import_preview.py" line="61"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/import_preview.py" line="66"/>
         <source>Ignore columns the template does not have</source>
         <translation>忽略模板中没有的列</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/import_preview.py" line="67"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/import_preview.py" line="72"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../carthane_tcfd/ui/dialogs/import_preview.py" line="80"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/import_preview.py" line="88"/>
         <source>%n problem(s): nothing can be imported until the file is corrected.</source>
         <translation>
             <numerusform>%n 个问题：文件更正前无法导入任何内容。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/import_preview.py" line="84"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/import_preview.py" line="92"/>
         <source>Conflicts: others changed these items after the template was made. Correct the file, or take the file&apos;s values.</source>
         <translation>冲突：模板生成后他人修改了这些条目。请更正文件，或选择以文件中的值为准。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/import_preview.py" line="88"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/import_preview.py" line="96"/>
         <source>The file holds no changes.</source>
         <translation>文件中没有任何更改。</translation>
     </message>
@@ -720,294 +727,294 @@ Open its folder?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="160"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="168"/>
         <location filename="../../carthane_tcfd/ui/window/main_window.py" line="248"/>
         <source>Risks</source>
         <translation>风险</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="161"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="249"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="169"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="261"/>
         <source>Opportunities</source>
         <translation>机遇</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="162"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="250"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="170"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="262"/>
         <source>Matrix</source>
         <translation>矩阵</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="163"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="251"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="171"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="263"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="116"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="124"/>
         <source>New database…</source>
         <translation>新建数据库…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="117"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="125"/>
         <source>Open database…</source>
         <translation>打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="118"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="126"/>
         <source>Open shared database (URL)…</source>
         <translation>打开共享数据库（地址）…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="119"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="127"/>
         <source>Export board pack…</source>
         <translation>导出董事会材料…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="121"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="129"/>
         <source>Export matrix as PDF/PNG…</source>
         <translation>导出矩阵为 PDF/PNG…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="123"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="131"/>
         <source>Print risk matrix…</source>
         <translation>打印风险矩阵…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="126"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="134"/>
         <source>Export template…</source>
         <translation>导出填报模板…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="128"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="136"/>
         <source>Import from Excel…</source>
         <translation>从 Excel 导入…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="129"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="137"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="130"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="138"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="132"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="140"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="137"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="145"/>
         <source>New risk</source>
         <translation>新建风险</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="139"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="147"/>
         <source>New opportunity</source>
         <translation>新建机遇</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="141"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="149"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="142"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="150"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="143"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="151"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="144"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="152"/>
         <source>History…</source>
         <translation>修改历史…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="145"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="153"/>
         <source>Your name in the audit trail…</source>
         <translation>审计记录中的姓名…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="146"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="154"/>
         <source>Your name and role for sign-off…</source>
         <translation>签署时的姓名与职务…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="147"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="155"/>
         <source>New period…</source>
         <translation>新建年度…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="148"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="156"/>
         <source>Copy to next year…</source>
         <translation>复制到下一年度…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="149"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="157"/>
         <source>Submit for review…</source>
         <translation>提交审阅…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="150"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="158"/>
         <source>Approve…</source>
         <translation>批准…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="151"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="159"/>
         <source>Return for changes…</source>
         <translation>退回修改…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="152"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="160"/>
         <source>Reopen…</source>
         <translation>重新开启…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="153"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="161"/>
         <source>Sign-off history…</source>
         <translation>签署记录…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="154"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="162"/>
         <source>Compare…</source>
         <translation>比较年度…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="155"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="163"/>
         <source>Properties…</source>
         <translation>属性…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="156"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="164"/>
         <source>About…</source>
         <translation>关于…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="164"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="252"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="172"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="264"/>
         <source>Scenarios</source>
         <translation>情景分析</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="165"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="253"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="173"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="265"/>
         <source>Metrics &amp;&amp; targets</source>
         <translation>指标与目标</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="176"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="184"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="178"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="186"/>
         <source>Recent databases</source>
         <translation>最近使用的数据库</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="185"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="193"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="191"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="199"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="194"/>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="451"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="202"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="540"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="195"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="203"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="200"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="208"/>
         <source>&amp;Period</source>
         <translation>年度(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="201"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="209"/>
         <source>Switch period</source>
         <translation>切换年度</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="208"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="216"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="213"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="221"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="375"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="454"/>
         <source>No period</source>
         <translation>无年度</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="381"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="460"/>
         <source>The %1 period was approved by %2; it is read-only. Period ▸ Reopen… to change it.</source>
         <translation>%1 年度已由 %2 批准，为只读。如需修改，请选择 年度 ▸ 重新开启…</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="401"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="483"/>
         <source>These items hold a stored value the program cannot use; they are left out until repaired:</source>
         <translation>以下条目存有本程序无法使用的值，修复前不会列出：</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="407"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="490"/>
         <source>%1 risks · %2 opportunities</source>
         <translation>%1 项风险 · %2 项机遇</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="411"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="498"/>
         <source>%1 English texts pending</source>
         <translation>%1 处英文待补</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="452"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="541"/>
         <source>The language changes the next time the program starts. 语言设置将在下次启动时生效。</source>
         <translation>语言设置将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="457"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="546"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="457"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="546"/>
         <source>Your name as the audit trail records it (empty: your login name):</source>
         <translation>审计记录中使用的姓名（留空则使用登录名）：</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="466"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="555"/>
         <source>Sign-off</source>
         <translation>签署</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="470"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="559"/>
         <source>Your name as the board pack&apos;s cover prints it (empty: your name in the audit trail):</source>
         <translation>董事会材料封面上显示的姓名（留空：使用审计记录中的用户名）：</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="478"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="567"/>
         <source>Your role, printed beside your name (e.g. Chief Risk Officer):</source>
         <translation>您的职务，显示在姓名旁（例如：首席风险官）：</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="496"/>
+        <location filename="../../carthane_tcfd/ui/window/main_window.py" line="585"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
@@ -1058,72 +1065,72 @@ Open its folder?</source>
 <context>
     <name>MetricsPage</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="97"/>
+        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="98"/>
         <source>Save metrics</source>
         <translation>保存指标</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="98"/>
+        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="99"/>
         <source>Discard changes</source>
         <translation>放弃更改</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="119"/>
+        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="123"/>
         <source>Basis</source>
         <translation>核算基础</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="120"/>
+        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="124"/>
         <source>Further metrics</source>
         <translation>其他指标</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="121"/>
+        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="125"/>
         <source>Cross-industry metrics</source>
         <translation>跨行业指标</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="122"/>
+        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="126"/>
         <source>Targets</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="125"/>
+        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="129"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="148"/>
+        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="152"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="149"/>
+        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="153"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="191"/>
+        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="195"/>
         <source>No period</source>
         <translation>无年度</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="228"/>
+        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="232"/>
         <source>Metrics and targets %1</source>
         <translation>%1 年度指标与目标</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="230"/>
+        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="234"/>
         <source>compared with %1</source>
         <translation>对比 %1 年度</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="232"/>
+        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="236"/>
         <source>approved: read-only</source>
         <translation>已批准：只读</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="234"/>
+        <location filename="../../carthane_tcfd/ui/pages/metrics_page.py" line="238"/>
         <source>unsaved changes</source>
         <translation>有未保存的更改</translation>
     </message>
@@ -1131,52 +1138,52 @@ Open its folder?</source>
 <context>
     <name>PeriodActions</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="66"/>
+        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="65"/>
         <source>Submit the %1 register for review? Changes remain possible until it is approved; your name, the time and your comment are recorded. Whoever submits cannot approve.</source>
         <translation>将 %1 年度登记册提交审阅？批准前仍可修改；将记录您的姓名、时间和意见。提交人不能批准。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="75"/>
+        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="74"/>
         <source>Approve the %1 register? It becomes read-only and its content is frozen with a SHA-256 hash that the board pack prints; your name, the time, your comment and the committee meeting are recorded.</source>
         <translation>批准 %1 年度登记册？批准后为只读，其内容将连同 SHA-256 哈希值一并冻结，并印在董事会材料上；将记录您的姓名、时间、意见和委员会会议。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="83"/>
+        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="82"/>
         <source>Return the %1 register to its preparers for changes? Say what should change.</source>
         <translation>将 %1 年度登记册退回编制人修改？请说明需修改的内容。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="90"/>
+        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="89"/>
         <source>Reopen the %1 register for changes? The approved snapshot is kept; the next approval adds a new one. Why is the period reopened?</source>
         <translation>重新开启 %1 年度登记册以便修改？已批准的快照将保留，下次批准会保存新的快照。请说明重新开启的原因。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="117"/>
+        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="118"/>
         <source>New period</source>
         <translation>新建年度</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="117"/>
+        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="118"/>
         <source>Reporting year of the new register:</source>
         <translation>新登记册的报告年度：</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="121"/>
+        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="122"/>
         <source>Please enter a year such as 2025.</source>
         <translation>请输入年份，例如 2025。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="124"/>
+        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="125"/>
         <source>%1 climate-related risks and opportunities</source>
         <translation>%1 年度气候相关风险与机遇登记册</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="136"/>
+        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="137"/>
         <source>Create the %1 register as a draft copy of %2 (items, codes and open actions)?</source>
         <translation>以 %2 年度为底稿创建 %1 年度登记册（含条目、编号及未完成措施）？</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="138"/>
+        <location filename="../../carthane_tcfd/ui/window/period_actions.py" line="139"/>
         <source>Copy to next year</source>
         <translation>复制到下一年度</translation>
     </message>
@@ -1267,34 +1274,34 @@ Open its folder?</source>
 <context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/register_page.py" line="122"/>
+        <location filename="../../carthane_tcfd/ui/pages/register_page.py" line="125"/>
         <source>The %1 period is approved and read-only; reopen it (Period menu) to make changes.</source>
         <translation>%1 年度已批准，为只读；如需修改，请通过“年度”菜单重新开启。</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/register_page.py" line="156"/>
+        <location filename="../../carthane_tcfd/ui/pages/register_page.py" line="159"/>
         <source>%1 of %2 shown</source>
         <translation>显示 %1 / 共 %2 项</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../carthane_tcfd/ui/pages/register_page.py" line="273"/>
+        <location filename="../../carthane_tcfd/ui/pages/register_page.py" line="276"/>
         <source>Saving removes %n filled cell(s) of the scenario grid, of the time horizons no longer chosen (%1). Undo does not bring them back.</source>
         <translation>
             <numerusform>保存将删除情景评估表中已填写的 %n 个单元格（不再选择的时间范围：%1）。撤销不能恢复这些单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/register_page.py" line="278"/>
+        <location filename="../../carthane_tcfd/ui/pages/register_page.py" line="281"/>
         <source>Remove scenario grid cells</source>
         <translation>删除情景评估单元格</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/register_page.py" line="303"/>
+        <location filename="../../carthane_tcfd/ui/pages/register_page.py" line="306"/>
         <source>Delete %1</source>
         <translation>删除 %1</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/pages/register_page.py" line="304"/>
+        <location filename="../../carthane_tcfd/ui/pages/register_page.py" line="307"/>
         <source>Delete %1 “%2” and its %3 action(s)? You can undo this with Ctrl+Z.</source>
         <translation>删除 %1“%2”及其 %3 项应对措施？可按 Ctrl+Z 撤销。</translation>
     </message>
@@ -1302,77 +1309,77 @@ Open its folder?</source>
 <context>
     <name>ScenarioDialog</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="90"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="122"/>
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="97"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="129"/>
         <source>e.g. NGFS phase and scenario name</source>
         <translation>例如 NGFS 阶段与情景名称</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="100"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="132"/>
         <source>°C by 2100, e.g. 1.5</source>
         <translation>至 2100 年温升（°C），例如 1.5</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="103"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="135"/>
         <source>last year analysed, e.g. 2050</source>
         <translation>分析的最后年份，例如 2050</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="106"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="138"/>
         <source>CNY per tCO2e by year, e.g. 2030: 200; 2040: 350</source>
         <translation>各年份碳价（元/吨CO2e），例如 2030: 200; 2040: 350</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="111"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="143"/>
         <source>%, e.g. 8 or -5</source>
         <translation>百分比，例如 8 或 -5</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="115"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="147"/>
         <source>Policy, macro-economy, energy mix, technology</source>
         <translation>政策、宏观经济、能源结构、技术</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="117"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="149"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="118"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="150"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="119"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="151"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="120"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="152"/>
         <source>Temperature outcome (°C)</source>
         <translation>温升结果（°C）</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="121"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="153"/>
         <source>Time horizon (year)</source>
         <translation>分析年限（年份）</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="122"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="154"/>
         <source>Carbon price path</source>
         <translation>碳价路径</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="123"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="155"/>
         <source>Electricity price change (%)</source>
         <translation>电价变化（%）</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="124"/>
+        <location filename="../../carthane_tcfd/ui/dialogs/scenario_dialogs.py" line="156"/>
         <source>Assumptions</source>
         <translation>假设</translation>
     </message>
@@ -1380,27 +1387,27 @@ Open its folder?</source>
 <context>
     <name>ScenarioGridModel</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/models/scenario_grid_model.py" line="186"/>
+        <location filename="../../carthane_tcfd/ui/models/scenario_grid_model.py" line="197"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/models/scenario_grid_model.py" line="188"/>
+        <location filename="../../carthane_tcfd/ui/models/scenario_grid_model.py" line="199"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/models/scenario_grid_model.py" line="214"/>
+        <location filename="../../carthane_tcfd/ui/models/scenario_grid_model.py" line="233"/>
         <source>Not one of the item&apos;s time horizons</source>
         <translation>不属于该条目的时间范围</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/models/scenario_grid_model.py" line="260"/>
+        <location filename="../../carthane_tcfd/ui/models/scenario_grid_model.py" line="277"/>
         <source>Not assessed: Enter to edit, 1–9 for the level</source>
         <translation>未评估：按回车编辑，按 1–9 设定等级</translation>
     </message>
     <message>
-        <location filename="../../carthane_tcfd/ui/models/scenario_grid_model.py" line="261"/>
+        <location filename="../../carthane_tcfd/ui/models/scenario_grid_model.py" line="278"/>
         <source>%1 (¥: amounts, ✎: narrative; Enter opens the cell)</source>
         <translation>%1（¥：含金额，✎：含说明；按回车打开单元格）</translation>
     </message>
@@ -1629,7 +1636,7 @@ Open its folder?</source>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../carthane_tcfd/ui/launch.py" line="56"/>
+        <location filename="../../carthane_tcfd/ui/launch.py" line="59"/>
         <source>Something went wrong; your saved data is safe. The details were written to %1</source>
         <translation>出现意外错误；已保存的数据安全无损。详细信息已写入 %1</translation>
     </message>

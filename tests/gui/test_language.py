@@ -25,3 +25,10 @@ def test_english_chosen_on_a_chinese_system_gives_english_qt_texts(qtbot, tmp_pa
     assert QLocale().monthName(1) == "January"
     assert english.menuBar().actions()[0].text().replace("&", "") == "File"
     english.state.register.close()
+
+
+def test_the_about_box_speaks_the_window_language(zh_window, prompts_recorder):
+    """Its texts are read by lupdate (they were not, and stayed English in the Chinese window)."""
+    zh_window.about()
+    chinese = prompts_recorder.asked[-1][1]
+    assert chinese.startswith("凯众 TCFD 气候风险登记册") and "数据库:" in chinese and "随附组件及其许可证：" in chinese

@@ -7,7 +7,8 @@ import platform
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QCoreApplication, qVersion
 
-from carthane_tcfd import APP_NAME, __version__
+from carthane_tcfd import APP_NAME, APP_NAME_ZH, __version__
+from carthane_tcfd.domain.taxonomy import Lang
 
 COMPONENTS = (
     ("Qt / PySide6", "LGPL-3.0"),
@@ -26,15 +27,17 @@ COMPONENTS = (
 )
 
 
-def about_text(database: str) -> str:
-    tr = QCoreApplication.translate
+def about_text(database: str, lang: Lang) -> str:
+    """In the window's language; each text a literal of QCoreApplication.translate, which is what lupdate
+    reads (through an alias it took the second argument for a comment, and the texts stayed English)."""
+    database_label = QCoreApplication.translate("About", "Database")
     lines = [
-        f"{APP_NAME} {__version__}",
+        f"{APP_NAME_ZH if lang == 'zh' else APP_NAME} {__version__}",
         "",
-        f"{tr('About', 'Qt')} {qVersion()} · PySide6 {pyside_version} · Python {platform.python_version()}",
-        f"{tr('About', 'Database')}: {database}",
+        f"Qt {qVersion()} · PySide6 {pyside_version} · Python {platform.python_version()}",
+        f"{database_label}: {database}",
         "",
-        tr("About", "Bundled components and their licences:"),
+        QCoreApplication.translate("About", "Bundled components and their licences:"),
         *(f"  {name}: {licence}" for name, licence in COMPONENTS),
     ]
     return "\n".join(lines)

@@ -582,4 +582,4 @@ class MainWindow(QMainWindow):
         from carthane_tcfd.ui.dialogs.about import about_text
 
         location = self.state.services.location if self.state.register else "—"
-        prompts.info(self, self.tr("About"), about_text(location))
+        prompts.info(self, self.tr("About"), about_text(location, self.lang))
