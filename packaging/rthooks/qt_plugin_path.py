@@ -3,6 +3,8 @@
 # to write an embedded qt.conf, which PySide6's own wheels already register when QtCore is first imported;
 # so every command paid for Qt's and shiboken's loading, 65 ms of a `list` that uses no Qt at all
 # (README, "Desktop bundle").
+from __future__ import annotations
+
 import os
 import sys
 
