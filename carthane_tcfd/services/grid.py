@@ -38,6 +38,7 @@ from carthane_tcfd.store.grid_sql import (
 
 if TYPE_CHECKING:
     from carthane_tcfd.services.context import ServiceContext
+    from carthane_tcfd.store.sqlite_file import ReadAhead
 
 log = logging.getLogger("carthane_tcfd")
 
@@ -80,6 +81,22 @@ class SessionSource:
 class GridService:
     def __init__(self, source: GridSource) -> None:
         self.source = source
+        self._ahead: ReadAhead | None = None
+
+    def read_ahead(self, year: int | None, kind: Kind) -> None:
+        """Start reading the grid rows of `kind` in the period of `year` (else the latest), where the source
+        can read in the background (a SQLite file): the window builds its page meanwhile, and the next
+        `rows` takes them (README, Performance)."""
+        start = getattr(self.source, "read_ahead", None)
+        if start is not None:
+            self.close()
+            self._ahead = start(lambda fetch: _rows_statements(fetch, self.source.dialect, year, kind))
+
+    def close(self) -> None:
+        """Drop rows read ahead and not asked for."""
+        ahead, self._ahead = self._ahead, None
+        if ahead is not None:
+            ahead.close()
 
     def periods(self) -> list[PeriodSnapshot]:
         """Every period, oldest first."""
@@ -87,8 +104,9 @@ class GridService:
             return [period_of_row(row) for row in _period_rows(fetch)]
 
     def rows(self, year: int, kind: Kind | None = None, flt: ItemFilter | None = None) -> list[ItemRow]:
-        """The register grid's rows of a period, in code order (see ItemRow)."""
-        with self.source.reading() as fetch:
+        """The register grid's rows of a period, in code order (see ItemRow); read ahead, if they were."""
+        ahead, self._ahead = self._ahead, None
+        with ahead.reading() if ahead is not None else self.source.reading() as fetch:
             return ordered(self._rows(fetch, _period(fetch, year), kind, None), flt)
 
     def damaged(self, year: int) -> list[DamagedItem]:
@@ -146,6 +164,16 @@ class GridService:
                     continue
             out.append(item_row(row, period.matrix_size, *summary.get(row["id"], (0, ""))))
         return out
+
+
+def _rows_statements(fetch: Fetch, dialect: str, year: int | None, kind: Kind) -> list[tuple[str, dict[str, Any]]]:
+    """The statements `_rows` runs for `kind` in the period of `year`, else the latest (none without periods)."""
+    years = [row["year"] for row in _period_rows(fetch)]
+    if not years:
+        return []
+    chosen = year if year is not None and year in years else years[-1]  # as AppState.select_period chooses
+    params = parameters(_period(fetch, chosen).id, kind)
+    return [(actions_sql(dialect, kind), params), (rows_sql(kind), params)]
 
 
 def _period_rows(fetch: Fetch) -> Iterator[dict[str, Any]]:

@@ -150,6 +150,8 @@ class Services:
             self.ctx.signer_name, self.ctx.signer_role = self._signer
 
     def close(self) -> None:
+        if self._grid is not None:
+            self._grid.close()
         if "ctx" in self.__dict__:
             self.ctx.engine.dispose()
 

@@ -6,7 +6,9 @@ before SQLAlchemy is loaded (README, Performance)."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
+import sys
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,6 +72,10 @@ def ready(path: Path) -> bool:
     return found.kind == "ours" and found.revision == SCHEMA_HEAD
 
 
+Statement = tuple[str, dict[str, Any]]  # SQL text and its parameters
+Kept = dict[tuple[str, tuple[tuple[str, Any], ...]], str]  # a statement (parameters frozen) -> its result's table
+
+
 class SqliteFile:
     """The grid's statements on a SQLite file, each reading in its own connection and transaction (cheap
     beside the reads, and safe from any thread)."""
@@ -79,21 +85,101 @@ class SqliteFile:
     def __init__(self, path: Path) -> None:
         self.path = path
 
-    @contextmanager
-    def reading(self) -> Iterator[Fetch]:
+    def connect(self) -> sqlite3.Connection:
+        """A connection in a read transaction of its own: one snapshot for every statement run on it."""
         try:
             connection = sqlite3.connect(self.path, timeout=5.0, check_same_thread=False)
+            connection.execute("BEGIN")
         except sqlite3.Error as exc:
             raise sqlite_problem(str(self.path), exc) from exc
+        return connection
+
+    @contextmanager
+    def reading(self) -> Iterator[Fetch]:
+        connection = self.connect()
         try:
-            connection.execute("BEGIN")  # one snapshot for every statement of the read
-
-            def fetch(sql: str, params: dict[str, Any]) -> Sequence[Sequence[Any]]:
-                try:
-                    return connection.execute(sql, params).fetchall()
-                except sqlite3.Error as exc:
-                    raise sqlite_problem(str(self.path), exc) from exc
-
-            yield fetch
+            yield self.fetcher(connection)
         finally:
             connection.close()
+
+    def fetcher(self, connection: sqlite3.Connection, kept: Kept | None = None) -> Fetch:
+        """Runs statements on `connection`; a statement in `kept` is answered from the table holding its
+        result, once."""
+
+        def fetch(sql: str, params: dict[str, Any]) -> Sequence[Sequence[Any]]:
+            table = kept.pop((sql, _frozen(params)), None) if kept else None
+            try:
+                if table is not None:
+                    return connection.execute(f"SELECT * FROM {table}").fetchall()
+                return connection.execute(sql, params).fetchall()
+            except sqlite3.Error as exc:
+                raise sqlite_problem(str(self.path), exc) from exc
+
+        return fetch
+
+    def read_ahead(self, plan: Callable[[Fetch], Sequence[Statement]]) -> ReadAhead:
+        return ReadAhead(self, plan)
+
+
+def _frozen(params: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
+    return tuple(sorted(params.items()))
+
+
+class ReadAhead:
+    """Statements run ahead, in a thread, while the window builds the page that shows their result:
+    SQLite computes each into a temporary table in a single step, without holding Python's lock (fetching
+    rows would take that lock for every row, and wait for the busy main thread each time). `reading()`
+    then answers those statements from their tables and any other statement directly, all in the read
+    transaction the statements ran in, and closes it. `plan` chooses the statements, given a fetch; if
+    anything fails ahead, the reading runs as an ordinary one and meets the failure there, where it is
+    reported. README, Performance."""
+
+    SWITCH_INTERVAL_S = 0.0005  # while reading ahead (Python's default: 0.005)
+
+    def __init__(self, source: SqliteFile, plan: Callable[[Fetch], Sequence[Statement]]) -> None:
+        self._source = source
+        self._connection: sqlite3.Connection | None = None
+        self._kept: Kept = {}
+        # Between its statements the thread needs Python's lock for a few microseconds, and waited up to the
+        # switch interval each time for the busy main thread to let go of it (34 ms for 21 ms of SQL)
+        self._interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(self._interval, self.SWITCH_INTERVAL_S))
+        self._thread = threading.Thread(target=self._run, args=(plan,), name="read-ahead", daemon=True)
+        self._thread.start()
+
+    def _run(self, plan: Callable[[Fetch], Sequence[Statement]]) -> None:
+        connection = None
+        try:
+            connection = self._source.connect()
+            for number, (sql, params) in enumerate(plan(self._source.fetcher(connection))):
+                table = f"temp.read_ahead_{number}"
+                connection.execute(f"CREATE TABLE {table} AS {sql}", params)
+                self._kept[(sql, _frozen(params))] = table
+        except Exception:  # said by the ordinary reading that takes this one's place
+            if connection is not None:
+                connection.close()
+            self._kept.clear()
+            return
+        finally:
+            sys.setswitchinterval(self._interval)
+        self._connection = connection
+
+    @contextmanager
+    def reading(self) -> Iterator[Fetch]:
+        self._thread.join()
+        connection, self._connection = self._connection, None
+        if connection is None:
+            with self._source.reading() as fetch:
+                yield fetch
+            return
+        try:
+            yield self._source.fetcher(connection, self._kept)
+        finally:
+            connection.close()
+
+    def close(self) -> None:
+        """Let the statements go unread."""
+        self._thread.join()
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None

@@ -49,6 +49,11 @@ class AppState(QObject):
         assert self.register is not None, "no database is open"
         return self.register
 
+    def read_ahead(self, year: int | None) -> None:
+        """Start reading the Risks page's rows of the period `select_period(year)` will choose, while the
+        window builds its pages (GridService.read_ahead; README, Performance)."""
+        self.services.grid.read_ahead(year, Kind.RISK)
+
     def select_period(self, year: int | None) -> None:
         """The period of `year`, else the latest one (None in a database without periods)."""
         self.periods = self.services.grid.periods()

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
+from carthane_tcfd.domain.errors import DatabaseError
 from carthane_tcfd.domain.records import ROW_FIELD_NAMES, ItemRow
 from carthane_tcfd.domain.taxonomy import Kind
 from carthane_tcfd.domain.translation_status import english_pending
@@ -20,7 +23,8 @@ from tests.conftest import ROOT
 
 
 def _damage(register) -> None:
-    """One bad stored value of each sort, and texts without English, as test_stored_values writes them."""
+    """One bad stored value of each sort in the 2024 period, and texts without English, as test_stored_values
+    writes them."""
     sqlite = register.url.startswith("sqlite")
     bad_json = "'[\"short\",'" if sqlite else "'[\"someday\"]'"
     with register.items.ctx.engine.begin() as conn:
@@ -32,7 +36,8 @@ def _damage(register) -> None:
             ("OP-02", "UPDATE item SET closed = true, description_en = '' WHERE id = :id"),
             ("OP-03", "UPDATE mitigation SET description_en = '' WHERE item_id = :id"),
         ):
-            item_id = conn.execute(text("SELECT id FROM item WHERE code = :c"), {"c": code}).scalar_one()
+            of_2024 = "SELECT id FROM item WHERE code = :c AND period_id = (SELECT id FROM period WHERE year = 2024)"
+            item_id = conn.execute(text(of_2024), {"c": code}).scalar_one()
             conn.execute(text(sql), {"id": item_id})
 
 
@@ -107,3 +112,52 @@ def test_locations_that_name_a_file(tmp_path, monkeypatch):
     assert not ready(tmp_path / "missing.sqlite3")
     Path(tmp_path / "empty.sqlite3").touch()
     assert not ready(tmp_path / "empty.sqlite3")
+
+
+def _ahead_left() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name == "read-ahead"]
+
+
+def test_rows_read_ahead_are_the_rows_read_then(register):
+    """Read ahead into temporary tables in a thread (how the window's first page is read), the rows are the
+    ones an ordinary read gives, damaged values and all; a period not the one read ahead is read as usual,
+    from the same snapshot; later reads are ordinary ones."""
+    if not register.url.startswith("sqlite"):
+        return  # the standard library reads SQLite files only
+    register.periods.copy_to_next_year(2024)
+    _damage(register)
+    path = file_location(register.url)
+    assert path is not None
+    plain, ahead = GridService(SqliteFile(path)), GridService(SqliteFile(path))
+    interval = sys.getswitchinterval()
+    for year, kind, asked in ((None, Kind.RISK, 2025), (2024, Kind.RISK, 2024), (2024, Kind.OPPORTUNITY, 2024),
+                              (2024, Kind.RISK, 2025), (1999, Kind.RISK, 2025)):
+        ahead.read_ahead(year, kind)
+        got = ahead.rows(asked, kind)
+        assert [_sorted_actions(r) for r in got] == [_sorted_actions(r) for r in plain.rows(asked, kind)]
+        assert ahead._ahead is None and not _ahead_left()
+    assert {r.code for r in ahead.rows(2024)} == {r.code for r in plain.rows(2024)}  # no longer read ahead
+    assert sys.getswitchinterval() == interval  # what the reading ahead lowered is restored
+
+
+def test_rows_read_ahead_from_a_damaged_file_fail_as_an_ordinary_read_does(tmp_path):
+    path = tmp_path / "register.sqlite3"
+    open_register(str(path)).close()
+    grid = GridService(SqliteFile(path))
+    path.write_bytes(b"not a database, " * 512)  # spoiled after it was found ready
+    grid.read_ahead(2024, Kind.RISK)
+    with pytest.raises(DatabaseError) as ahead:
+        grid.rows(2024, Kind.RISK)
+    with pytest.raises(DatabaseError) as ordinary:
+        grid.rows(2024, Kind.RISK)
+    assert ahead.value.message("en") == ordinary.value.message("en")
+    assert not _ahead_left()
+
+
+def test_rows_read_ahead_and_never_asked_for_are_let_go_when_the_register_closes(tmp_path):
+    path = tmp_path / "register.sqlite3"
+    open_register(str(path)).close()
+    services = open_register(str(path))
+    services.grid.read_ahead(2024, Kind.RISK)
+    services.close()
+    assert services.grid._ahead is None and not _ahead_left()

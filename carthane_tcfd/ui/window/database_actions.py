@@ -27,52 +27,66 @@ class DatabaseActions(QObject):
     def open_location(self, location: str | None, *, seed: bool = True) -> bool:
         """Open a database (path or URL; None: the default file) and its latest or remembered period."""
         window, state, settings = self.window, self.window.state, self.window.settings
-        window.build_pages()
         if not window.keep_all_edits():
             return False
         try:
-            public = passwords.keep(location) if location else None  # a typed password goes to the keyring
-            from carthane_tcfd.services.register import locate  # after the first paint: it loads the database layers
-
-            url = passwords.recall(locate(public), self.ask_password)
-            user = settings.get(USER_NAME) or None
-            window.setCursor(QtCore.Qt.CursorShape.WaitCursor)
             try:
-                try:
-                    state.open(url, seed=seed, user=user)
-                except UnfinishedRegister as exc:
-                    question = self.tr("%1\n\nRebuild it now? The unfinished file is kept under another name.")
-                    if not prompts.confirm(
-                        window, self.tr("Unfinished register"), question.replace("%1", exc.message(window.lang))
-                    ):
-                        return False
-                    state.open(url, seed=seed, user=user, rebuild=True)
-            finally:
-                window.unsetCursor()
-            state.services.set_signer(settings.get(SIGNER_NAME), settings.get(SIGNER_ROLE))
+                public, opened = self._open(location, seed)
+            finally:  # the first time, while the first page's rows are read ahead; before any message
+                window.build_pages()
         except UserError as exc:
             prompts.refused(window, exc, window.lang)
+            return False
+        if not opened:
             return False
         settings.remember_database(public or state.services.location)  # never with a password
         self.fill_recent()
         state.select_period(settings.get(LAST_PERIOD) or None)
-        opened = state.services.opened
-        if opened.created:
+        summary = state.services.opened
+        if summary.created:
             text = (
                 self.tr("Welcome. The 2024 register from the ESG report was created in %1.")
                 if seed
                 else self.tr("A new empty database was created in %1.")
             )
             window.statusBar().showMessage(text.replace("%1", state.services.location), 15000)
-        elif opened.upgraded_from:
+        elif summary.upgraded_from:
             text = self.tr("The database was upgraded; a backup of the old one is at %1.")
-            window.statusBar().showMessage(text.replace("%1", str(opened.backup or "—")), 15000)
+            window.statusBar().showMessage(text.replace("%1", str(summary.backup or "—")), 15000)
         return True
+
+    def _open(self, location: str | None, seed: bool) -> tuple[str | None, bool]:
+        """The location as remembered (never with a password) and whether it was opened (not when a rebuild
+        is declined); its first page's rows are then being read ahead (AppState.read_ahead)."""
+        window, state, settings = self.window, self.window.state, self.window.settings
+        public = passwords.keep(location) if location else None  # a typed password goes to the keyring
+        from carthane_tcfd.services.register import locate  # after the first paint: it loads the database layers
+
+        url = passwords.recall(locate(public), self.ask_password)
+        user = settings.get(USER_NAME) or None
+        window.setCursor(QtCore.Qt.CursorShape.WaitCursor)
+        try:
+            try:
+                state.open(url, seed=seed, user=user)
+            except UnfinishedRegister as exc:
+                window.build_pages()
+                question = self.tr("%1\n\nRebuild it now? The unfinished file is kept under another name.")
+                if not prompts.confirm(
+                    window, self.tr("Unfinished register"), question.replace("%1", exc.message(window.lang))
+                ):
+                    return public, False
+                state.open(url, seed=seed, user=user, rebuild=True)
+            state.read_ahead(settings.get(LAST_PERIOD) or None)
+        finally:
+            window.unsetCursor()
+        state.services.set_signer(settings.get(SIGNER_NAME), settings.get(SIGNER_ROLE))
+        return public, True
 
     def ask_password(self, public: str) -> str | None:
         """The password of a shared database the keyring does not hold (or there is no keyring)."""
         from carthane_tcfd.services.register import describe
 
+        self.window.build_pages()
         text = self.tr("Password for %1 (kept for this session only where the system has no keyring):")
         return prompts.ask_password(self.window, self.tr("Database password"), text.replace("%1", describe(public)))
 
