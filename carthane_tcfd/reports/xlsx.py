@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,6 +49,15 @@ class PackWorksheet(Worksheet):
 _ESCAPE_ATTRIBUTE = Worksheet._escape_attributes
 
 
+class _ZipBuffer(io.BytesIO):
+    """The zip being built. When writing a sheet's scratch file fails (the disk is full), xlsxwriter
+    abandons its zip, which finishes writing into this when the collector takes both: in whatever order
+    it takes them, this stays open for it (a closed buffer printed "Exception ignored in ZipFile.__del__")."""
+
+    def close(self) -> None:
+        """Its memory goes when it is dropped."""
+
+
 class Book:
     """The workbook being written, with each style's format made once (and once more with Excel's quote
     prefix, for text a reader's Excel would otherwise take for a formula)."""
@@ -57,12 +67,13 @@ class Book:
             "strings_to_formulas": False,
             "strings_to_urls": False,
             "strings_to_numbers": False,
-            "in_memory": True,
+            "in_memory": False,  # each sheet's XML goes through a scratch file (close)
         }
-        # Built in memory and written in one go: xlsxwriter writing a file itself leaves a half-written
-        # zip whose destructor complains ("Exception ignored in ZipFile.__del__") when the disk fills up.
+        # The zip is built in memory and written in one go: xlsxwriter writing a file itself leaves a
+        # half-written zip whose destructor complains ("Exception ignored in ZipFile.__del__") when the disk
+        # fills up.
         self._path = Path(target) if isinstance(target, str | Path) else None
-        self._buffer = io.BytesIO() if self._path is not None else None
+        self._buffer = _ZipBuffer() if self._path is not None else None
         self.wb = xlsxwriter.Workbook(self._buffer if self._buffer is not None else target, options)
         self._styles = pack_styles()
         self._formats: dict[str, Format] = {}
@@ -101,12 +112,17 @@ class Book:
         return Sheet(self, self.wb.add_worksheet(name, PackWorksheet))
 
     def close(self) -> None:
-        """Write the file; a file-system failure comes out as the OSError it is."""
-        try:
-            self.wb.close()
-        except FileCreateError as exc:
-            cause = exc.args[0] if exc.args else None
-            raise cause if isinstance(cause, OSError) else OSError(str(exc)) from exc
+        """Write the file; a file-system failure comes out as the OSError it is. xlsxwriter writes each
+        sheet's XML to a file of a scratch folder, removed afterwards whatever happens, and zips those:
+        in memory, a sheet's XML was one string, copied whole to be encoded: 1 GB more at 50,000 items,
+        and a time that grew faster than the register (README, Performance)."""
+        with tempfile.TemporaryDirectory(prefix="carthane-pack-") as scratch:
+            self.wb.tmpdir = scratch
+            try:
+                self.wb.close()
+            except FileCreateError as exc:
+                cause = exc.args[0] if exc.args else None
+                raise cause if isinstance(cause, OSError) else OSError(str(exc)) from exc
         if self._path is not None and self._buffer is not None:
             self._path.write_bytes(self._buffer.getvalue())
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import gc
 import re
+import sys
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -431,3 +434,31 @@ def test_an_export_reports_its_steps_and_a_cancel_leaves_the_old_file(tmp_path, 
     with pytest.raises(Cancelled):
         write_board_pack(snapshot_module, path, "en", progress=cancel_at_the_fifth)
     assert path.read_bytes() == before and [p.name for p in tmp_path.iterdir()] == ["p.xlsx"]
+
+
+def test_the_sheets_scratch_files_are_removed_written_or_failed(tmp_path, snapshot_module, monkeypatch):
+    """xlsxwriter writes each sheet's XML to a scratch folder (Book.close): gone afterwards, also when the
+    disk fills up while it writes them, which is said plainly and prints nothing else."""
+    import tempfile
+
+    from xlsxwriter.packager import Packager
+
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    write_board_pack(snapshot_module, tmp_path / "p.xlsx", "en")
+    assert list(scratch.iterdir()) == []
+
+    def full(self):
+        (Path(self.tmpdir) / "half-written.xml").write_text("<worksheet>")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Packager, "_write_worksheet_files", full)
+    unraisable = []
+    monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
+    with pytest.raises(UserError, match="the disk is full") as failed:
+        write_board_pack(snapshot_module, tmp_path / "q.xlsx", "en")
+    del failed
+    gc.collect()
+    assert list(scratch.iterdir()) == [] and not (tmp_path / "q.xlsx").exists()
+    assert unraisable == [], "nothing printed as 'Exception ignored'"
