@@ -114,7 +114,7 @@ class Book:
     def close(self) -> None:
         """Write the file; a file-system failure comes out as the OSError it is. xlsxwriter writes each
         sheet's XML to a file of a scratch folder, removed afterwards whatever happens, and zips those:
-        in memory, a sheet's XML was one string, copied whole to be encoded: 1 GB more at 50,000 items,
+        in memory, a sheet's XML was one string, copied whole to be encoded: 390 MB more at 50,000 items,
         and a time that grew faster than the register (README, Performance)."""
         with tempfile.TemporaryDirectory(prefix="carthane-pack-") as scratch:
             self.wb.tmpdir = scratch
