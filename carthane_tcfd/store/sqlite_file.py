@@ -125,6 +125,34 @@ def _frozen(params: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
     return tuple(sorted(params.items()))
 
 
+class _SwitchInterval:
+    """Python's switch interval, lowered while any read-ahead runs and restored when the last one ends.
+    Between its statements a read-ahead thread needs Python's lock for a few microseconds, and at the
+    default interval waited up to 5 ms each time for the busy main thread to let go of it (34 ms for
+    21 ms of SQL)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._running = 0
+        self._saved = 0.0
+
+    def lower(self, seconds: float) -> None:
+        with self._lock:
+            if self._running == 0:
+                self._saved = sys.getswitchinterval()
+                sys.setswitchinterval(min(self._saved, seconds))
+            self._running += 1
+
+    def restore(self) -> None:
+        with self._lock:
+            self._running -= 1
+            if self._running == 0:
+                sys.setswitchinterval(self._saved)
+
+
+_SWITCHES = _SwitchInterval()
+
+
 class ReadAhead:
     """Statements run ahead, in a thread, while the window builds the page that shows their result:
     SQLite computes each into a temporary table in a single step, without holding Python's lock (fetching
@@ -140,10 +168,7 @@ class ReadAhead:
         self._source = source
         self._connection: sqlite3.Connection | None = None
         self._kept: Kept = {}
-        # Between its statements the thread needs Python's lock for a few microseconds, and waited up to the
-        # switch interval each time for the busy main thread to let go of it (34 ms for 21 ms of SQL)
-        self._interval = sys.getswitchinterval()
-        sys.setswitchinterval(min(self._interval, self.SWITCH_INTERVAL_S))
+        _SWITCHES.lower(self.SWITCH_INTERVAL_S)
         self._thread = threading.Thread(target=self._run, args=(plan,), name="read-ahead", daemon=True)
         self._thread.start()
 
@@ -161,7 +186,7 @@ class ReadAhead:
             self._kept.clear()
             return
         finally:
-            sys.setswitchinterval(self._interval)
+            _SWITCHES.restore()
         self._connection = connection
 
     @contextmanager

@@ -161,3 +161,14 @@ def test_rows_read_ahead_and_never_asked_for_are_let_go_when_the_register_closes
     services.grid.read_ahead(2024, Kind.RISK)
     services.close()
     assert services.grid._ahead is None and not _ahead_left()
+
+
+def test_reads_ahead_at_once_give_back_the_switch_interval_they_lowered(tmp_path):
+    path = tmp_path / "register.sqlite3"
+    open_register(str(path)).close()
+    interval = sys.getswitchinterval()
+    first, second = GridService(SqliteFile(path)), GridService(SqliteFile(path))
+    first.read_ahead(None, Kind.RISK)
+    second.read_ahead(None, Kind.OPPORTUNITY)
+    assert len(first.rows(2024, Kind.RISK)) == 6 and len(second.rows(2024, Kind.OPPORTUNITY)) == 5
+    assert sys.getswitchinterval() == interval and not _ahead_left()
