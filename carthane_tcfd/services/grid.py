@@ -26,6 +26,7 @@ from carthane_tcfd.store.grid_sql import (
     METRICS_PENDING,
     PERIOD_FIELDS,
     PERIOD_OF_YEAR,
+    PERIOD_YEARS,
     PERIODS,
     ROW_FIELDS,
     UNKNOWN_STATUSES,
@@ -168,11 +169,11 @@ class GridService:
 
 def _rows_statements(fetch: Fetch, dialect: str, year: int | None, kind: Kind) -> list[tuple[str, dict[str, Any]]]:
     """The statements `_rows` runs for `kind` in the period of `year`, else the latest (none without periods)."""
-    years = [row["year"] for row in _period_rows(fetch)]
-    if not years:
+    periods: dict[int, int] = {int(y): int(i) for y, i in fetch(PERIOD_YEARS, {})}  # year -> id, oldest first
+    if not periods:
         return []
-    chosen = year if year is not None and year in years else years[-1]  # as AppState.select_period chooses
-    params = parameters(_period(fetch, chosen).id, kind)
+    chosen = periods[year] if year in periods else list(periods.values())[-1]  # as AppState.select_period
+    params = parameters(chosen, kind)
     return [(actions_sql(dialect, kind), params), (rows_sql(kind), params)]
 
 

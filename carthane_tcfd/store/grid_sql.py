@@ -56,6 +56,7 @@ def _quoted(values: Sequence[str]) -> str:
 
 PERIODS = f"SELECT {_columns(PERIOD_FIELDS, PERIOD_JSON)} FROM period ORDER BY year"
 PERIOD_OF_YEAR = "SELECT id, year, matrix_size FROM period WHERE year = :year"
+PERIOD_YEARS = "SELECT year, id FROM period ORDER BY year"
 COUNTS = "SELECT kind, COUNT(*) FROM item WHERE period_id = :period_id GROUP BY kind"
 OPEN = _quoted([s.value for s in MitigationStatus if s.is_open])
 KNOWN_STATUSES = _quoted([s.value for s in MitigationStatus])

@@ -10,7 +10,7 @@ The paint is seen by an event filter on the one widget measured (the main window
 viewport), the same in the application and in its floor. Not an application-wide filter: that one makes
 PySide wrap every widget that receives an event in a Python object and build the Python type of its class
 (with its enums) — a cost the application itself never pays, larger the more kinds of widget a window
-has (17 % of the main window probe's instructions; README, Performance).
+has (16 % of the main window probe's instructions; README, Performance).
 """
 
 from __future__ import annotations
